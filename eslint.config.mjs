@@ -1,0 +1,47 @@
+// ESLint flat config: Salesforce's LWC rules (TypeScript variant) for components and their tests;
+// plain recommended rules for the Node scripts.
+import lwcTsConfig from '@salesforce/eslint-config-lwc/recommended-ts.js';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const componentFiles = ['force-app/**/*.ts'];
+
+export default [
+  {
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      '.sf/**',
+      '.sfdx/**',
+      'build/**',
+      'force-app/**/lwc/**/*.js',
+      '**/*.d.ts'
+    ]
+  },
+  ...lwcTsConfig.map((config) => ({ ...config, files: config.files ?? componentFiles })),
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: componentFiles })),
+  {
+    files: componentFiles,
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // TypeScript resolves imports (tsc gate); the import plugin cannot see c/* or platform modules.
+      'import/no-unresolved': 'off'
+    }
+  },
+  {
+    files: ['force-app/**/__tests__/**/*.ts', 'force-app/test/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } }
+  },
+  {
+    files: ['scripts/**/*.mjs', '*.mjs'],
+    ...js.configs.recommended,
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 'latest', sourceType: 'module' }
+  },
+  {
+    files: ['*.js'],
+    ...js.configs.recommended,
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 'latest', sourceType: 'commonjs' }
+  }
+];

@@ -1,0 +1,19 @@
+// Jest for the Lightning Web Components (TypeScript) through sfdx-lwc-jest.
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  ...jestConfig,
+  testMatch: ['**/force-app/**/__tests__/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/build'],
+  // Coverage is measured on the TypeScript sources, never on compiled output.
+  collectCoverageFrom: [
+    'force-app/**/lwc/**/*.ts',
+    '!force-app/**/__tests__/**',
+    '!force-app/**/*.d.ts'
+  ],
+  coverageReporters: ['text-summary', 'lcov'],
+  coverageThreshold: {
+    global: { lines: 80 }
+  },
+  testTimeout: 20000
+};

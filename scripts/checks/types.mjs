@@ -1,0 +1,6 @@
+// Gate: strict TypeScript over every component, its tests and the shared types.
+import { fail, run } from './lib.mjs';
+
+const status = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (status !== 0) fail('types: TypeScript reported errors (above).');
+console.log('types: strict TypeScript compiles with no errors.');

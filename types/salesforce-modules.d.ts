@@ -1,0 +1,97 @@
+// Ambient types for the platform modules that @salesforce/lightning-types does not declare.
+import '@salesforce/lightning-types';
+
+declare module '@salesforce/apex/*' {
+  const apexMethod: (params?: Record<string, unknown>) => Promise<any>;
+  export default apexMethod;
+}
+
+declare module '@salesforce/apex' {
+  export function refreshApex(wiredValue: unknown): Promise<void>;
+  export function getSObjectValue(record: unknown, field: unknown): unknown;
+}
+
+declare module '@salesforce/label/*' {
+  const label: string;
+  export default label;
+}
+
+declare module '@salesforce/schema/*' {
+  const field: { fieldApiName: string; objectApiName: string };
+  export default field;
+}
+
+declare module '@salesforce/customPermission/*' {
+  const hasPermission: boolean;
+  export default hasPermission;
+}
+
+declare module '@salesforce/userPermission/*' {
+  const hasPermission: boolean;
+  export default hasPermission;
+}
+
+declare module '@salesforce/resourceUrl/*' {
+  const url: string;
+  export default url;
+}
+
+declare module '@salesforce/user/Id' {
+  const userId: string;
+  export default userId;
+}
+
+declare module '@salesforce/user/isGuest' {
+  const isGuest: boolean;
+  export default isGuest;
+}
+
+declare module 'lightning/platformShowToastEvent' {
+  export class ShowToastEvent extends CustomEvent<{
+    title?: string;
+    message: string;
+    variant?: 'info' | 'success' | 'warning' | 'error';
+    mode?: 'dismissible' | 'pester' | 'sticky';
+  }> {
+    constructor(detail: {
+      title?: string;
+      message: string;
+      variant?: 'info' | 'success' | 'warning' | 'error';
+      mode?: 'dismissible' | 'pester' | 'sticky';
+    });
+  }
+}
+
+declare module 'lightning/navigation' {
+  export interface PageReference {
+    type: string;
+    attributes?: Record<string, unknown>;
+    state?: Record<string, unknown>;
+  }
+  export const CurrentPageReference: unknown;
+  type Constructor<T> = new (...args: any[]) => T;
+  export function NavigationMixin<T extends Constructor<object>>(base: T): T;
+  export namespace NavigationMixin {
+    const Navigate: unique symbol;
+    const GenerateUrl: unique symbol;
+  }
+}
+
+declare module 'lightning/uiRecordApi' {
+  export const getRecord: unknown;
+  export const updateRecord: (recordInput: unknown) => Promise<unknown>;
+  export function getFieldValue(record: unknown, field: unknown): unknown;
+  export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
+}
+
+declare module 'lightning/actions' {
+  export class CloseActionScreenEvent extends CustomEvent<null> {
+    constructor();
+  }
+}
+
+declare module 'lightning/refresh' {
+  export class RefreshEvent extends CustomEvent<null> {
+    constructor();
+  }
+}
