@@ -112,6 +112,14 @@ function validateFile(file, relative, problems) {
   for (let i = before; i < problems.length; i++) problems[i] = `${relative}: ${problems[i]}`;
 }
 
+function isXml(file) {
+  const head = Buffer.alloc(64);
+  const fd = fs.openSync(file, 'r');
+  const read = fs.readSync(fd, head, 0, 64, 0);
+  fs.closeSync(fd);
+  return /^\uFEFF?\s*<\?xml/.test(head.subarray(0, read).toString('utf8'));
+}
+
 function walk(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -141,7 +149,8 @@ try {
     });
     if (status !== 0) fail(`metadata: sf project convert source failed for ${dir} (errors above).`);
     for (const file of walk(outDir)) {
-      if (!file.endsWith('.xml') || path.basename(file) === 'package.xml') continue;
+      // Metadata API files are XML whatever their ending (.object, .layout, .permissionset...).
+      if (path.basename(file) === 'package.xml' || !isXml(file)) continue;
       const relative = `${dir}:${path.relative(outDir, file)}`;
       validateFile(file, relative, problems);
       checked++;
