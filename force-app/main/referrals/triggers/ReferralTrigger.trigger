@@ -1,0 +1,11 @@
+trigger ReferralTrigger on Referral__c(
+    before insert,
+    before update,
+    before delete,
+    after insert,
+    after update,
+    after delete,
+    after undelete
+) {
+    TriggerDispatcher.run(new ReferralTriggerHandler());
+}
