@@ -3,7 +3,12 @@
 // and every Security and Performance rule for Apex. Runs offline, without the sf plugin.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } from '@salesforce/code-analyzer-core';
+import {
+  CodeAnalyzer,
+  CodeAnalyzerConfig,
+  EventType,
+  LogLevel
+} from '@salesforce/code-analyzer-core';
 import { createEnginePlugin } from '@salesforce/code-analyzer-pmd-engine';
 import { fail, requireJava, ROOT } from './lib.mjs';
 
@@ -14,10 +19,7 @@ requireJava('the PMD engine of Salesforce Code Analyzer');
 
 const logFolder = path.join(ROOT, 'coverage', 'code-analyzer-logs');
 fs.mkdirSync(logFolder, { recursive: true });
-const config = CodeAnalyzerConfig.fromObject(
-  { config_root: ROOT, log_folder: logFolder },
-  ROOT
-);
+const config = CodeAnalyzerConfig.fromObject({ config_root: ROOT, log_folder: logFolder }, ROOT);
 const analyzer = new CodeAnalyzer(config);
 const engineErrors = [];
 analyzer.onEvent(EventType.LogEvent, (event) => {
@@ -27,7 +29,8 @@ await analyzer.addEnginePlugin(createEnginePlugin());
 
 const workspace = await analyzer.createWorkspace([path.join(ROOT, 'force-app')]);
 const selection = await analyzer.selectRules(SELECTORS, { workspace });
-if (selection.getCount() === 0) fail('code analyzer: no rules were selected; the PMD engine did not load.');
+if (selection.getCount() === 0)
+  fail('code analyzer: no rules were selected; the PMD engine did not load.');
 
 const results = await analyzer.run(selection, { workspace });
 const failing = results

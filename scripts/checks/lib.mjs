@@ -15,7 +15,9 @@ export function fail(message) {
 export function requireJava(what) {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    fail(`${what} needs Java 17 or newer on the PATH and none was found: install a JDK (apt-get install openjdk-17-jdk-headless).`);
+    fail(
+      `${what} needs Java 17 or newer on the PATH and none was found: install a JDK (apt-get install openjdk-17-jdk-headless).`
+    );
   }
   const match = /version "(\d+)/.exec(probe.stderr ?? '');
   if (!match || Number(match[1]) < 17) {

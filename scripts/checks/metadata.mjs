@@ -18,7 +18,8 @@ const OPAQUE = new Set(['LightningComponentBundle.targetConfigs']);
 function propsOf(typeName) {
   const props = {};
   for (let type = ApiSchemas[typeName]; type; type = ApiSchemas[type.extends]) {
-    for (const [name, spec] of Object.entries(type.props ?? {})) if (!(name in props)) props[name] = spec;
+    for (const [name, spec] of Object.entries(type.props ?? {}))
+      if (!(name in props)) props[name] = spec;
   }
   return props;
 }
@@ -68,17 +69,21 @@ function validate(typeName, children, trail, problems) {
     }
     const { isArray, name } = describe(spec);
     seen.set(tag, (seen.get(tag) ?? 0) + 1);
-    if (!isArray && seen.get(tag) > 1) problems.push(`${where}: <${tag}> may appear only once in ${typeName}`);
+    if (!isArray && seen.get(tag) > 1)
+      problems.push(`${where}: <${tag}> may appear only once in ${typeName}`);
     const content = node[tag];
     if (OPAQUE.has(`${typeName}.${tag}`)) continue;
     if (name === 'string' || name === 'any') {
-      if (elementsOf(content).length > 0) problems.push(`${where}: <${tag}> must be text, found child elements`);
+      if (elementsOf(content).length > 0)
+        problems.push(`${where}: <${tag}> must be text, found child elements`);
     } else if (name === 'boolean') {
       const value = textOf(content);
-      if (value !== 'true' && value !== 'false') problems.push(`${where}: <${tag}> must be true or false, found "${value}"`);
+      if (value !== 'true' && value !== 'false')
+        problems.push(`${where}: <${tag}> must be true or false, found "${value}"`);
     } else if (name === 'number') {
       const value = textOf(content);
-      if (!/^-?\d+(\.\d+)?$/.test(value)) problems.push(`${where}: <${tag}> must be a number, found "${value}"`);
+      if (!/^-?\d+(\.\d+)?$/.test(value))
+        problems.push(`${where}: <${tag}> must be a number, found "${value}"`);
     } else if (ApiSchemas[name]) {
       const xsiType = node[':@']?.['@_xsi:type'];
       const concrete = xsiType && ApiSchemas[xsiType] ? xsiType : name;
@@ -130,7 +135,8 @@ function walk(dir, out = []) {
 }
 
 // Components deploy as compiled JavaScript: build first so every bundle is complete.
-if (run(process.execPath, ['scripts/build/compile-ts.mjs']) !== 0) fail('metadata: the build failed.');
+if (run(process.execPath, ['scripts/build/compile-ts.mjs']) !== 0)
+  fail('metadata: the build failed.');
 
 const packageDirs = JSON.parse(fs.readFileSync(path.join(ROOT, 'sfdx-project.json'), 'utf8'))
   .packageDirectories.map((entry) => entry.path)
@@ -142,11 +148,22 @@ try {
   for (const dir of packageDirs) {
     const outDir = path.join(outRoot, dir.replace(/[\\/]/g, '_'));
     const sf = path.join(ROOT, 'node_modules', '.bin', 'sf');
-    if (!fs.existsSync(sf)) fail('metadata: the Salesforce CLI is missing from node_modules; run npm ci.');
-    const status = run(sf, ['project', 'convert', 'source', '--root-dir', dir, '--output-dir', outDir], {
-      env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true', SF_HIDE_RELEASE_NOTES: 'true' },
-      stdio: ['ignore', 'ignore', 'inherit']
-    });
+    if (!fs.existsSync(sf))
+      fail('metadata: the Salesforce CLI is missing from node_modules; run npm ci.');
+    const status = run(
+      sf,
+      ['project', 'convert', 'source', '--root-dir', dir, '--output-dir', outDir],
+      {
+        env: {
+          ...process.env,
+          PATH: `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+          SF_DISABLE_TELEMETRY: 'true',
+          SF_AUTOUPDATE_DISABLE: 'true',
+          SF_HIDE_RELEASE_NOTES: 'true'
+        },
+        stdio: ['ignore', 'ignore', 'inherit']
+      }
+    );
     if (status !== 0) fail(`metadata: sf project convert source failed for ${dir} (errors above).`);
     for (const file of walk(outDir)) {
       // Metadata API files are XML whatever their ending (.object, .layout, .permissionset...).
@@ -160,5 +177,7 @@ try {
   fs.rmSync(outRoot, { recursive: true, force: true });
 }
 for (const problem of problems) console.log(problem);
-console.log(`metadata: ${checked} metadata files converted and checked against the Metadata API schema, ${problems.length} problems`);
+console.log(
+  `metadata: ${checked} metadata files converted and checked against the Metadata API schema, ${problems.length} problems`
+);
 if (problems.length > 0 || checked === 0) process.exit(1);

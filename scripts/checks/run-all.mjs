@@ -20,13 +20,18 @@ for (const [name, script, what] of GATES) {
   if (only.length > 0 && !only.includes(name)) continue;
   console.log(`\n=== ${name}: ${what} (npm run ${script})`);
   const started = Date.now();
-  const run = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit', shell: false });
+  const run = spawnSync('npm', ['run', '--silent', script], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: false
+  });
   const ok = run.status === 0 && !run.error;
   results.push({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1) });
 }
 
 console.log('\n=== summary');
-for (const { name, ok, seconds } of results) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(15)} ${seconds}s`);
+for (const { name, ok, seconds } of results)
+  console.log(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(15)} ${seconds}s`);
 const failed = results.filter((r) => !r.ok).length;
 console.log(`gates: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
