@@ -1,0 +1,3 @@
+trigger RewardRuleTrigger on Reward_Rule__c(before insert, before update) {
+    TriggerDispatcher.run(new RewardRuleTriggerHandler());
+}
