@@ -14,9 +14,29 @@ const { ApiSchemas } = require('@jsforce/jsforce-node/lib/api/metadata/schema.js
 // Elements the WSDL types as a plain string but whose content is structured XML in practice.
 const OPAQUE = new Set(['LightningComponentBundle.targetConfigs']);
 
+// Types and elements added to the Metadata API after the WSDL that jsforce's schema was generated
+// from (Metadata API Developer Guide, FlexiPage, API 47.0 and later: regions hold itemInstances).
+// Each addition names its source; anything not listed here or in the schema is still unknown.
+const SCHEMA_ADDITIONS = {
+  FlexiPageRegion: { itemInstances: ['ItemInstance'] },
+  ComponentInstance: { identifier: '?string' },
+  ItemInstance: { componentInstance: '?ComponentInstance', fieldInstance: '?FieldInstance' },
+  FieldInstance: {
+    fieldInstanceProperties: ['FieldInstanceProperty'],
+    fieldItem: 'string',
+    identifier: '?string',
+    visibilityRule: '?UiFormulaRule'
+  },
+  FieldInstanceProperty: { name: '?string', value: '?string' }
+};
+
+function typeExists(name) {
+  return Boolean(ApiSchemas[name] || SCHEMA_ADDITIONS[name]);
+}
+
 /** The props of a schema type, its ancestors' included. */
 function propsOf(typeName) {
-  const props = {};
+  const props = { ...(SCHEMA_ADDITIONS[typeName] ?? {}) };
   for (let type = ApiSchemas[typeName]; type; type = ApiSchemas[type.extends]) {
     for (const [name, spec] of Object.entries(type.props ?? {}))
       if (!(name in props)) props[name] = spec;
@@ -84,9 +104,9 @@ function validate(typeName, children, trail, problems) {
       const value = textOf(content);
       if (!/^-?\d+(\.\d+)?$/.test(value))
         problems.push(`${where}: <${tag}> must be a number, found "${value}"`);
-    } else if (ApiSchemas[name]) {
+    } else if (typeExists(name)) {
       const xsiType = node[':@']?.['@_xsi:type'];
-      const concrete = xsiType && ApiSchemas[xsiType] ? xsiType : name;
+      const concrete = xsiType && typeExists(xsiType) ? xsiType : name;
       validate(concrete, content, where, problems);
     } else {
       problems.push(`${where}: the schema has no type ${name} (for <${tag}>)`);
