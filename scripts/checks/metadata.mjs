@@ -27,7 +27,17 @@ const SCHEMA_ADDITIONS = {
     identifier: '?string',
     visibilityRule: '?UiFormulaRule'
   },
-  FieldInstanceProperty: { name: '?string', value: '?string' }
+  FieldInstanceProperty: { name: '?string', value: '?string' },
+  // QuickAction, API 45.0 and later: Lightning web component actions.
+  QuickAction: { actionSubtype: '?string', lightningWebComponent: '?string' },
+  // DigitalExperienceConfig and DigitalExperienceBundle, API 56.0 and later (LWR sites as source).
+  DigitalExperienceConfig: {
+    label: 'string',
+    site: 'DigitalExperienceConfigSite',
+    space: 'string'
+  },
+  DigitalExperienceConfigSite: { urlPathPrefix: '?string' },
+  DigitalExperienceBundle: { description: '?string', label: 'string' }
 };
 
 function typeExists(name) {
@@ -128,7 +138,7 @@ function validateFile(file, relative, problems) {
     return;
   }
   const rootTag = tagOf(roots[0]);
-  if (!ApiSchemas[rootTag]) {
+  if (!typeExists(rootTag)) {
     problems.push(`${relative}: <${rootTag}> is not a Metadata API type`);
     return;
   }
