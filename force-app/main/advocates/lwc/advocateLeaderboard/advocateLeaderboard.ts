@@ -1,0 +1,267 @@
+import { LightningElement, api, wire } from 'lwc';
+import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
+import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
+import type { ScoreWeights } from 'c/referralEngine';
+import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
+import {
+  PERIOD_OPTIONS,
+  periodRange,
+  rankAdvocates,
+  rankReps,
+  type AdvocateRow,
+  type PeriodKey,
+  type RepRow
+} from './ranking';
+
+/** Rows shown per tab; the ranking itself covers every advocate loaded. */
+export const TOP_N = 100;
+
+const PROGRAM_OBJECT = 'Referral_Program__c';
+
+type WeightName = 'submitted' | 'qualified' | 'won' | 'revenuePer1000' | 'halfLifeDays';
+
+interface SliderSpec {
+  name: WeightName;
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+}
+
+const SLIDERS: SliderSpec[] = [
+  { name: 'submitted', label: 'Points per referral submitted', min: 0, max: 20, step: 0.5 },
+  { name: 'qualified', label: 'Points per referral qualified', min: 0, max: 50, step: 0.5 },
+  { name: 'won', label: 'Points per deal won', min: 0, max: 100, step: 1 },
+  { name: 'revenuePer1000', label: 'Points per 1,000 of revenue won', min: 0, max: 10, step: 0.1 },
+  { name: 'halfLifeDays', label: 'Half-life of a referral (days)', min: 30, max: 720, step: 30 }
+];
+
+interface WireResult<T> {
+  data?: T;
+  error?: unknown;
+}
+
+/**
+ * Advocates ranked by RULES.md `score` with their program's weights, for a period; a second tab
+ * ranks reps by the activity of the advocates they own. Admins (who may edit the program's
+ * weights) can drag the weights and see the ranking change at once: the ranking is recomputed in
+ * the browser with the TypeScript engine; Reset restores the program's weights.
+ */
+export default class AdvocateLeaderboard extends LightningElement {
+  /** Set on a record page; on a Referral Program page the program is the record. */
+  @api recordId: string | undefined;
+  /** Set on a record page. */
+  @api objectApiName: string | undefined;
+
+  period: PeriodKey = 'LAST_12_MONTHS';
+  selectedProgramId: string | undefined;
+  programs: ProgramOption[] | undefined;
+  programsError: unknown;
+  leaderboard: LeaderboardData | undefined;
+  leaderboardError: unknown;
+  /** The weights in use: the program's, or the admin's draft. */
+  weights: ScoreWeights | undefined;
+  /** The ranking for the data and weights in use, recomputed only when either changes. */
+  ranking: { advocates: AdvocateRow[]; reps: RepRow[]; error?: unknown } = {
+    advocates: [],
+    reps: []
+  };
+
+  periodOptions = PERIOD_OPTIONS;
+
+  advocateColumns = [
+    { label: 'Rank', fieldName: 'rank', type: 'number', initialWidth: 80 },
+    { label: 'Advocate', fieldName: 'name' },
+    { label: 'Contact', fieldName: 'contactName' },
+    { label: 'Account', fieldName: 'accountName' },
+    { label: 'Relationship owner', fieldName: 'ownerName' },
+    {
+      label: 'Score',
+      fieldName: 'score',
+      type: 'number',
+      typeAttributes: { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+    },
+    { label: 'Submitted', fieldName: 'submitted', type: 'number' },
+    { label: 'Qualified', fieldName: 'qualified', type: 'number' },
+    { label: 'Won', fieldName: 'won', type: 'number' }
+  ];
+
+  repColumns = [
+    { label: 'Rank', fieldName: 'rank', type: 'number', initialWidth: 80 },
+    { label: 'Rep', fieldName: 'ownerName' },
+    { label: 'Active advocates', fieldName: 'advocates', type: 'number' },
+    { label: 'Referrals', fieldName: 'submitted', type: 'number' },
+    { label: 'Deals won', fieldName: 'won', type: 'number' },
+    {
+      label: 'Advocates\u2019 total score',
+      fieldName: 'totalScore',
+      type: 'number',
+      typeAttributes: { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+    }
+  ];
+
+  @wire(getPrograms)
+  wiredPrograms(result: WireResult<ProgramOption[]>): void {
+    if (result.data) {
+      this.programs = result.data;
+      this.programsError = undefined;
+    } else if (result.error) {
+      this.programs = undefined;
+      this.programsError = result.error;
+    }
+  }
+
+  @wire(getLeaderboard, {
+    programId: '$programId',
+    periodStart: '$periodStart',
+    periodEnd: '$periodEnd'
+  })
+  wiredLeaderboard(result: WireResult<LeaderboardData>): void {
+    if (result.data) {
+      this.leaderboard = result.data;
+      this.leaderboardError = undefined;
+      this.weights = { ...result.data.weights };
+    } else if (result.error) {
+      this.leaderboard = undefined;
+      this.leaderboardError = result.error;
+    }
+    this.rerank();
+  }
+
+  get onProgramPage(): boolean {
+    return this.objectApiName === PROGRAM_OBJECT && Boolean(this.recordId);
+  }
+
+  /** On another object's record page the leaderboard has no program to rank. */
+  get wrongPage(): boolean {
+    return Boolean(this.objectApiName) && this.objectApiName !== PROGRAM_OBJECT;
+  }
+
+  get programId(): string | undefined {
+    if (this.wrongPage) return undefined;
+    if (this.onProgramPage) return this.recordId;
+    return this.selectedProgramId ?? this.programs?.[0]?.id;
+  }
+
+  get periodStart(): string {
+    return periodRange(this.period).periodStart;
+  }
+
+  get periodEnd(): string {
+    return periodRange(this.period).periodEnd;
+  }
+
+  get showProgramPicker(): boolean {
+    return !this.onProgramPage && (this.programs?.length ?? 0) > 0;
+  }
+
+  get programOptions(): { label: string; value: string }[] {
+    return (this.programs ?? []).map((program) => ({
+      label: program.status ? `${program.name} (${program.status})` : program.name,
+      value: program.id
+    }));
+  }
+
+  get error(): unknown {
+    return this.leaderboardError ?? (this.onProgramPage ? undefined : this.programsError);
+  }
+
+  get noProgram(): boolean {
+    return !this.onProgramPage && this.programs !== undefined && this.programs.length === 0;
+  }
+
+  get isLoading(): boolean {
+    return !this.noProgram && this.leaderboard === undefined;
+  }
+
+  get truncated(): boolean {
+    return this.leaderboard?.truncated === true;
+  }
+
+  get truncatedMessage(): string {
+    const limit = this.leaderboard?.rowLimit ?? 0;
+    return `Only the ${limit.toLocaleString()} most recent referrals of this period are ranked; choose a shorter period for a complete ranking.`;
+  }
+
+  get canEditWeights(): boolean {
+    return this.leaderboard?.canEditWeights === true;
+  }
+
+  get sliders(): (SliderSpec & { value: number })[] {
+    const weights = this.weights;
+    return SLIDERS.map((spec) => ({ ...spec, value: weights ? weights[spec.name] : 0 }));
+  }
+
+  get weightsChanged(): boolean {
+    const saved = this.leaderboard?.weights;
+    const weights = this.weights;
+    if (!saved || !weights) return false;
+    return SLIDERS.some((spec) => saved[spec.name] !== weights[spec.name]);
+  }
+
+  get resetDisabled(): boolean {
+    return !this.weightsChanged;
+  }
+
+  /** Ranks with the engine, or keeps the engine's refusal (a weight the engine rejects). */
+  rerank(): void {
+    const data = this.leaderboard;
+    if (!data || !this.weights) {
+      this.ranking = { advocates: [], reps: [] };
+      return;
+    }
+    try {
+      const advocates = rankAdvocates(data, this.weights);
+      this.ranking = { advocates, reps: rankReps(data, advocates) };
+    } catch (e) {
+      this.ranking = { advocates: [], reps: [], error: e };
+    }
+  }
+
+  get engineError(): unknown {
+    return this.ranking.error;
+  }
+
+  get advocateRows(): AdvocateRow[] {
+    return this.ranking.advocates.slice(0, TOP_N);
+  }
+
+  get repRows(): RepRow[] {
+    return this.ranking.reps.slice(0, TOP_N);
+  }
+
+  get hasAdvocateRows(): boolean {
+    return this.advocateRows.length > 0;
+  }
+
+  get hasRepRows(): boolean {
+    return this.repRows.length > 0;
+  }
+
+  get rankedCaption(): string {
+    const total = this.ranking.advocates.length;
+    const shown = Math.min(total, TOP_N);
+    return `${shown} of ${total} ranked advocates shown, as of ${this.leaderboard?.asOf ?? ''}.`;
+  }
+
+  handleProgramChange(event: CustomEvent<{ value: string }>): void {
+    this.selectedProgramId = event.detail.value;
+  }
+
+  handlePeriodChange(event: CustomEvent<{ value: string }>): void {
+    this.period = event.detail.value as PeriodKey;
+  }
+
+  handleWeightChange(event: CustomEvent<{ value: number | string }>): void {
+    const name = (event.target as HTMLElement).dataset.weight as WeightName | undefined;
+    const value = Number(event.detail.value);
+    if (!name || !this.weights || !Number.isFinite(value)) return;
+    this.weights = { ...this.weights, [name]: value };
+    this.rerank();
+  }
+
+  handleResetWeights(): void {
+    if (this.leaderboard) this.weights = { ...this.leaderboard.weights };
+    this.rerank();
+  }
+}

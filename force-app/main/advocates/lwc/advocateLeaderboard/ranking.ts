@@ -1,0 +1,149 @@
+/**
+ * Pure helpers of the leaderboard: period ranges, and the advocate and rep rankings built on the
+ * engine's `score` (RULES.md section 3). No DOM, no platform: unit-tested directly.
+ */
+import { score } from 'c/referralEngine';
+import type { ScoreWeights } from 'c/referralEngine';
+import type { LeaderboardData } from 'c/advocateDtos';
+
+export type PeriodKey = 'LAST_90_DAYS' | 'LAST_12_MONTHS' | 'THIS_YEAR' | 'LAST_3_YEARS';
+
+export interface PeriodRange {
+  periodStart: string;
+  periodEnd: string;
+}
+
+export const PERIOD_OPTIONS: { label: string; value: PeriodKey }[] = [
+  { label: 'Last 90 days', value: 'LAST_90_DAYS' },
+  { label: 'Last 12 months', value: 'LAST_12_MONTHS' },
+  { label: 'This year', value: 'THIS_YEAR' },
+  { label: 'Last 3 years', value: 'LAST_3_YEARS' }
+];
+
+function iso(date: Date): string {
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/** The calendar dates of a period ending today (the user's local calendar). */
+export function periodRange(period: PeriodKey, today: Date = new Date()): PeriodRange {
+  const end = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+  const start = new Date(end);
+  switch (period) {
+    case 'LAST_90_DAYS':
+      start.setDate(start.getDate() - 89);
+      break;
+    case 'THIS_YEAR':
+      start.setMonth(0, 1);
+      break;
+    case 'LAST_3_YEARS':
+      start.setFullYear(start.getFullYear() - 3);
+      start.setDate(start.getDate() + 1);
+      break;
+    default:
+      start.setFullYear(start.getFullYear() - 1);
+      start.setDate(start.getDate() + 1);
+  }
+  return { periodStart: iso(start), periodEnd: iso(end) };
+}
+
+/** One advocate row of the leaderboard. */
+export interface AdvocateRow {
+  advocateId: string;
+  rank: number;
+  name: string;
+  contactName: string;
+  accountName: string;
+  ownerName: string;
+  score: number;
+  submitted: number;
+  qualified: number;
+  won: number;
+}
+
+/** One rep row: the activity of the advocates a rep owns. */
+export interface RepRow {
+  ownerId: string;
+  rank: number;
+  ownerName: string;
+  advocates: number;
+  submitted: number;
+  won: number;
+  totalScore: number;
+}
+
+/**
+ * Ranks the advocates with the given weights: the engine's rows (score desc, won desc, id asc,
+ * competition ranks) joined with the advocates' names. Advocates without referrals are not ranked.
+ */
+export function rankAdvocates(data: LeaderboardData, weights: ScoreWeights): AdvocateRow[] {
+  const byId = new Map(data.advocates.map((advocate) => [advocate.id, advocate]));
+  const rows = score({ asOf: data.asOf, weights, referrals: data.referrals });
+  return rows.map((row) => {
+    const advocate = byId.get(row.advocateId);
+    return {
+      advocateId: row.advocateId,
+      rank: row.rank,
+      name: advocate?.name ?? row.advocateId,
+      contactName: advocate?.contactName ?? '',
+      accountName: advocate?.accountName ?? '',
+      ownerName: advocate?.ownerName ?? 'No relationship owner',
+      score: row.score,
+      submitted: row.submitted,
+      qualified: row.qualified,
+      won: row.won
+    };
+  });
+}
+
+const NO_OWNER = '';
+
+/**
+ * Ranks reps by the activity of the advocates they own (Relationship_Owner__c): the sum of those
+ * advocates' scores (quality-weighted activity, so the weights apply here too), then deals won,
+ * then referrals; equal totals share a rank (competition ranking, as for advocates).
+ */
+export function rankReps(data: LeaderboardData, advocateRows: AdvocateRow[]): RepRow[] {
+  const ownerOf = new Map(
+    data.advocates.map((advocate) => [advocate.id, advocate.ownerId ?? NO_OWNER])
+  );
+  const nameOf = new Map<string, string>();
+  for (const advocate of data.advocates) {
+    if (advocate.ownerId) nameOf.set(advocate.ownerId, advocate.ownerName ?? advocate.ownerId);
+  }
+  const reps = new Map<string, RepRow>();
+  for (const row of advocateRows) {
+    const ownerId = ownerOf.get(row.advocateId) ?? NO_OWNER;
+    let rep = reps.get(ownerId);
+    if (!rep) {
+      rep = {
+        ownerId,
+        rank: 0,
+        ownerName:
+          ownerId === NO_OWNER ? 'No relationship owner' : (nameOf.get(ownerId) ?? ownerId),
+        advocates: 0,
+        submitted: 0,
+        won: 0,
+        totalScore: 0
+      };
+      reps.set(ownerId, rep);
+    }
+    rep.advocates += 1;
+    rep.submitted += row.submitted;
+    rep.won += row.won;
+    rep.totalScore = Math.round((rep.totalScore + row.score) * 100) / 100;
+  }
+  const sorted = [...reps.values()].sort(
+    (a, b) =>
+      b.totalScore - a.totalScore ||
+      b.won - a.won ||
+      b.submitted - a.submitted ||
+      (a.ownerName < b.ownerName ? -1 : a.ownerName > b.ownerName ? 1 : 0)
+  );
+  sorted.forEach((rep, index) => {
+    const previous = sorted[index - 1];
+    rep.rank = previous && previous.totalScore === rep.totalScore ? previous.rank : index + 1;
+  });
+  return sorted;
+}
