@@ -1,8 +1,13 @@
 // Ambient types for the platform modules that @salesforce/lightning-types does not declare.
-import '@salesforce/lightning-types';
+// A triple-slash reference (not an import): an import would turn this file into a module, and the
+// `declare module` blocks below into augmentations of modules that do not exist (TS2307).
+/// <reference types="@salesforce/lightning-types" />
 
 declare module '@salesforce/apex/*' {
-  const apexMethod: (params?: Record<string, unknown>) => Promise<any>;
+  import type { WireAdapterConstructor } from 'lwc';
+  /** An Apex method: called imperatively, or used as a wire adapter when cacheable. */
+  const apexMethod: ((params?: Record<string, unknown>) => Promise<any>) &
+    WireAdapterConstructor<any, any>;
   export default apexMethod;
 }
 
@@ -78,7 +83,8 @@ declare module 'lightning/navigation' {
 }
 
 declare module 'lightning/uiRecordApi' {
-  export const getRecord: unknown;
+  import type { WireAdapterConstructor } from 'lwc';
+  export const getRecord: WireAdapterConstructor<any, any>;
   export const updateRecord: (recordInput: unknown) => Promise<unknown>;
   export function getFieldValue(record: unknown, field: unknown): unknown;
   export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;

@@ -1,0 +1,391 @@
+import { LightningElement, api, wire } from 'lwc';
+import getCalculatorData from '@salesforce/apex/RewardCalculatorController.getCalculatorData';
+import { reward, ReferralEngineError } from 'c/referralEngine';
+import type { RewardDecision, RewardInput, Rule } from 'c/referralEngine';
+import type { CalculatorData, RewardProjection, RewardRow, RuleInfo } from 'c/rewardDtos';
+
+/** One row of the projection table. */
+interface ProjectionRow {
+  key: string;
+  milestone: string;
+  ruleName: string;
+  recipient: string;
+  value: string;
+  capped: string;
+}
+
+/** One row of the ledger table. */
+interface LedgerRow {
+  id: string;
+  name: string;
+  milestone: string;
+  recipient: string;
+  value: string;
+  status: string;
+}
+
+/** The what-if result: table rows, a problem sentence, and the total. */
+interface WhatIfResult {
+  rows: ProjectionRow[];
+  problem: string | null;
+  total: string;
+}
+
+const MILESTONE_LABELS: Record<string, string> = {
+  SUBMITTED: 'Submitted',
+  QUALIFIED: 'Qualified',
+  WON: 'Won'
+};
+const RECIPIENT_LABELS: Record<string, string> = {
+  ADVOCATE: 'Advocate',
+  REFERRED: 'Referred person'
+};
+
+export const WRONG_PAGE_MESSAGE =
+  'The reward calculator works only on an Opportunity record page; ask your admin to move it there.';
+export const NEGATIVE_AMOUNT_MESSAGE = 'Enter an amount of 0 or more.';
+export const NOT_A_NUMBER_MESSAGE = 'Enter the deal amount as a number, such as 12000 or 12000.50.';
+
+/** Formats money with its ISO code, the way the ledger shows it. */
+export function formatMoney(amount: number | null | undefined, currency: string | null): string {
+  if (amount === null || amount === undefined) return '';
+  const text = amount.toLocaleString('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2
+  });
+  return currency ? `${text} ${currency}` : text;
+}
+
+/** "652.17 USD cash and 120 points": the sum of the decisions, or "Nothing" when none. */
+export function totalOf(decisions: RewardDecision[], programCurrency: string): string {
+  let cash = 0;
+  let points = 0;
+  for (const d of decisions) {
+    if (d.rewardType === 'CASH') cash = Math.round((cash + d.amount) * 100) / 100;
+    else points += d.points;
+  }
+  const parts: string[] = [];
+  if (cash > 0) parts.push(`${formatMoney(cash, programCurrency)} cash`);
+  if (points > 0) parts.push(formatPoints(points));
+  return parts.length > 0 ? parts.join(' and ') : 'Nothing';
+}
+
+function formatPoints(points: number | null | undefined): string {
+  return points === null || points === undefined ? '' : `${points.toLocaleString('en-US')} points`;
+}
+
+/**
+ * Parses the what-if amount the rep typed: a number of 0 or more, or a sentence saying why not.
+ * An empty field means "no amount" (null), which the engine treats as a deal without an amount.
+ */
+export function parseAmount(raw: string | null | undefined): {
+  amount: number | null;
+  error: string | null;
+} {
+  const text = (raw ?? '').toString().trim();
+  if (text === '') return { amount: null, error: null };
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return { amount: null, error: NOT_A_NUMBER_MESSAGE };
+  const amount = Number(text);
+  if (!Number.isFinite(amount)) return { amount: null, error: NOT_A_NUMBER_MESSAGE };
+  if (amount < 0) return { amount: null, error: NEGATIVE_AMOUNT_MESSAGE };
+  return { amount: Math.round(amount * 100) / 100, error: null };
+}
+
+/** The program's rules in the engine's shape; a rule with unreadable tiers is reported, not used. */
+export function toEngineRules(rules: RuleInfo[]): { rules: Rule[]; problems: string[] } {
+  const engineRules: Rule[] = [];
+  const problems: string[] = [];
+  for (const rule of rules) {
+    let tiers: Rule['tiers'] = null;
+    if (rule.calculation === 'TIERED') {
+      try {
+        tiers = rule.tiersJson ? (JSON.parse(rule.tiersJson) as Rule['tiers']) : null;
+      } catch {
+        problems.push(`Rule "${rule.name}" was left out: its tiers are not valid JSON.`);
+        continue;
+      }
+    }
+    engineRules.push({
+      id: rule.id,
+      active: rule.active,
+      milestone: rule.milestone,
+      recipient: rule.recipient,
+      rewardType: rule.rewardType,
+      calculation: rule.calculation,
+      value: rule.value,
+      tiers,
+      tierMode: rule.tierMode ?? 'STEP',
+      minDealAmount: rule.minDealAmount,
+      maxReward: rule.maxReward,
+      startDate: rule.startDate,
+      endDate: rule.endDate
+    });
+  }
+  return { rules: engineRules, problems };
+}
+
+/**
+ * Reward calculator for the Opportunity record page: the referral and advocate behind the deal,
+ * the rewards the program's rules would still issue for the current amount (the server's decision)
+ * and for a what-if amount (recalculated live in the browser by the TypeScript engine), and the
+ * rewards already in the ledger.
+ */
+export default class RewardCalculator extends LightningElement {
+  @api recordId?: string;
+  @api objectApiName?: string;
+
+  data?: CalculatorData;
+  error?: unknown;
+  loaded = false;
+  whatIfText = '';
+  whatIfError: string | null = null;
+
+  @wire(getCalculatorData, { opportunityId: '$recordId' })
+  wiredData(result: { data?: CalculatorData; error?: unknown }): void {
+    if (result.data) {
+      this.data = result.data;
+      this.error = undefined;
+      this.loaded = true;
+      const amount = result.data.deal?.amount;
+      this.whatIfText = amount === null || amount === undefined ? '' : String(amount);
+      this.whatIfError = null;
+    } else if (result.error) {
+      this.error = result.error;
+      this.data = undefined;
+      this.loaded = true;
+    }
+  }
+
+  get isWrongPage(): boolean {
+    return !this.recordId || (!!this.objectApiName && this.objectApiName !== 'Opportunity');
+  }
+
+  get wrongPageMessage(): string {
+    return WRONG_PAGE_MESSAGE;
+  }
+
+  get isLoading(): boolean {
+    return !this.isWrongPage && !this.loaded;
+  }
+
+  get hasError(): boolean {
+    return !this.isWrongPage && this.loaded && !!this.error;
+  }
+
+  get isEmpty(): boolean {
+    return !this.isWrongPage && !!this.data && (!this.data.hasReferral || !this.data.program);
+  }
+
+  get emptyMessage(): string {
+    return this.data?.message ?? '';
+  }
+
+  get isReady(): boolean {
+    return !this.isWrongPage && !!this.data && this.data.hasReferral && !!this.data.program;
+  }
+
+  get referralName(): string {
+    return this.data?.referral?.name ?? '';
+  }
+
+  get referralStatus(): string {
+    return this.data?.referral?.status ?? '';
+  }
+
+  get referredName(): string {
+    const referral = this.data?.referral;
+    if (!referral) return '';
+    return referral.referredCompany
+      ? `${referral.referredName ?? ''} (${referral.referredCompany})`
+      : (referral.referredName ?? '');
+  }
+
+  get advocateLabel(): string {
+    const advocate = this.data?.advocate;
+    if (!advocate) return '';
+    const who = advocate.contactName ?? advocate.name;
+    return advocate.accountName ? `${who}, ${advocate.accountName}` : who;
+  }
+
+  get programLabel(): string {
+    const program = this.data?.program;
+    return program ? `${program.name} (${program.currencyCode})` : '';
+  }
+
+  get currentAmountLabel(): string {
+    const deal = this.data?.deal;
+    if (!deal || deal.amount === null) return 'No amount yet';
+    return formatMoney(deal.amount, deal.currencyCode);
+  }
+
+  get notANumberMessage(): string {
+    return NOT_A_NUMBER_MESSAGE;
+  }
+
+  get dealCurrency(): string {
+    return this.data?.deal?.currencyCode ?? '';
+  }
+
+  get whatIfLabel(): string {
+    return `What-if deal amount (${this.dealCurrency})`;
+  }
+
+  get projectionError(): string | null {
+    return this.data?.projectionError ?? null;
+  }
+
+  /** The server's projection for the current amount. */
+  get serverRows(): ProjectionRow[] {
+    return (this.data?.projected ?? []).map((p) => this.projectionRow(p));
+  }
+
+  get hasServerRows(): boolean {
+    return this.serverRows.length > 0;
+  }
+
+  /** The live what-if: the TypeScript engine on the amount typed, or null with a reason. */
+  get whatIf(): WhatIfResult {
+    const data = this.data;
+    if (!data || !data.program || !data.referral || !data.deal || this.whatIfError) {
+      return { rows: [], problem: null, total: '' };
+    }
+    const parsed = parseAmount(this.whatIfText);
+    const { rules, problems } = toEngineRules(data.rules);
+    const input: RewardInput = {
+      program: {
+        currency: data.program.currencyCode,
+        annualCashCapPerAdvocate: data.program.annualCashCapPerAdvocate
+      },
+      rules,
+      referral: { id: data.referral.id, milestone: 'WON', milestoneDate: data.today },
+      deal: { amount: parsed.amount, currency: data.deal.currencyCode },
+      rates: data.rates ?? {},
+      existingKeys: data.existingKeys ?? [],
+      advocateCashYtd: data.advocateCashYtd ?? 0
+    };
+    const names = new Map(data.rules.map((r) => [r.id, r.name]));
+    try {
+      const decisions = reward(input);
+      const rows = decisions.map((d) => this.decisionRow(d, names.get(d.ruleId) ?? d.ruleId));
+      return {
+        rows,
+        problem: problems.length > 0 ? problems.join(' ') : null,
+        total: totalOf(decisions, data.program.currencyCode)
+      };
+    } catch (e) {
+      if (e instanceof ReferralEngineError) {
+        const problem =
+          e.code === 'MISSING_RATE'
+            ? `No conversion rate is set for this deal's currency, so rewards cannot be calculated: ${e.message}`
+            : `The program's rules cannot be evaluated: ${e.message}`;
+        return { rows: [], problem, total: '' };
+      }
+      return { rows: [], problem: e instanceof Error ? e.message : String(e), total: '' };
+    }
+  }
+
+  get whatIfRows(): ProjectionRow[] {
+    return this.whatIf.rows;
+  }
+
+  get whatIfProblem(): string | null {
+    return this.whatIf.problem;
+  }
+
+  get hasWhatIfRows(): boolean {
+    return this.whatIfRows.length > 0;
+  }
+
+  get showWhatIfEmpty(): boolean {
+    return !this.whatIfError && !this.whatIfProblem && this.whatIfRows.length === 0;
+  }
+
+  get whatIfTotal(): string {
+    return this.whatIf.total;
+  }
+
+  get ledgerRows(): LedgerRow[] {
+    return (this.data?.rewards ?? []).map((r: RewardRow) => ({
+      id: r.id,
+      name: r.name,
+      milestone: MILESTONE_LABELS[r.milestone ?? ''] ?? r.milestone ?? '',
+      recipient: RECIPIENT_LABELS[r.recipient ?? ''] ?? r.recipient ?? '',
+      value:
+        r.rewardType === 'POINTS' ? formatPoints(r.points) : formatMoney(r.amount, r.currencyCode),
+      status: r.status ?? ''
+    }));
+  }
+
+  get hasLedgerRows(): boolean {
+    return this.ledgerRows.length > 0;
+  }
+
+  get projectionColumns(): unknown[] {
+    return [
+      { label: 'Milestone', fieldName: 'milestone', type: 'text' },
+      { label: 'Rule', fieldName: 'ruleName', type: 'text' },
+      { label: 'Recipient', fieldName: 'recipient', type: 'text' },
+      { label: 'Reward', fieldName: 'value', type: 'text' },
+      { label: 'Capped', fieldName: 'capped', type: 'text' }
+    ];
+  }
+
+  get ledgerColumns(): unknown[] {
+    return [
+      { label: 'Reward', fieldName: 'name', type: 'text' },
+      { label: 'Milestone', fieldName: 'milestone', type: 'text' },
+      { label: 'Recipient', fieldName: 'recipient', type: 'text' },
+      { label: 'Value', fieldName: 'value', type: 'text' },
+      { label: 'Status', fieldName: 'status', type: 'text' }
+    ];
+  }
+
+  handleWhatIfChange(event: Event): void {
+    const input = event.target as HTMLInputElement & {
+      setCustomValidity?: (message: string) => void;
+      reportValidity?: () => boolean;
+    };
+    const raw = (event as CustomEvent<{ value?: string }>).detail?.value ?? input.value;
+    this.whatIfText = raw ?? '';
+    const { error } = parseAmount(this.whatIfText);
+    this.whatIfError = error;
+    input.setCustomValidity?.(error ?? '');
+    input.reportValidity?.();
+  }
+
+  handleReset(): void {
+    const amount = this.data?.deal?.amount;
+    this.whatIfText = amount === null || amount === undefined ? '' : String(amount);
+    this.whatIfError = null;
+    const input = this.template?.querySelector('lightning-input') as
+      (HTMLElement & { setCustomValidity?: (m: string) => void }) | null | undefined;
+    input?.setCustomValidity?.('');
+  }
+
+  private decisionRow(decision: RewardDecision, ruleName: string): ProjectionRow {
+    return this.projectionRow({
+      key: decision.key,
+      ruleId: decision.ruleId,
+      ruleName,
+      milestone: decision.milestone,
+      recipient: decision.recipient,
+      rewardType: decision.rewardType,
+      amount: decision.rewardType === 'CASH' ? decision.amount : null,
+      currencyCode: decision.rewardType === 'CASH' ? decision.currency : null,
+      points: decision.rewardType === 'POINTS' ? decision.points : null,
+      capped: decision.capped
+    });
+  }
+
+  private projectionRow(p: RewardProjection): ProjectionRow {
+    return {
+      key: p.key,
+      milestone: MILESTONE_LABELS[p.milestone] ?? p.milestone,
+      ruleName: p.ruleName ?? p.ruleId,
+      recipient: RECIPIENT_LABELS[p.recipient] ?? p.recipient,
+      value:
+        p.rewardType === 'POINTS' ? formatPoints(p.points) : formatMoney(p.amount, p.currencyCode),
+      capped: p.capped ? 'Capped' : ''
+    };
+  }
+}
