@@ -1,0 +1,74 @@
+import { LightningElement, api } from 'lwc';
+import { NavigationMixin, type PageReference } from 'lightning/navigation';
+import isGuest from '@salesforce/user/isGuest';
+
+/** The advocate pages, by the API name of their route in the Referral Portal site. */
+export const MEMBER_PAGES = [
+  { name: 'Home', label: 'Home' },
+  { name: 'Submit_Referral__c', label: 'Refer someone' },
+  { name: 'My_Referrals__c', label: 'My referrals' },
+  { name: 'My_Rewards__c', label: 'My rewards' },
+  { name: 'Reward_Catalog__c', label: 'Catalog' },
+  { name: 'My_Profile__c', label: 'My profile' }
+];
+
+interface NavItem {
+  name: string;
+  label: string;
+  url: string;
+  pageReference: PageReference;
+}
+
+type Navigator = {
+  [NavigationMixin.Navigate](pageReference: PageReference): void;
+  [NavigationMixin.GenerateUrl](pageReference: PageReference): Promise<string>;
+};
+
+/** Portal header navigation between the advocate pages; guests get a sign-in link only. */
+export default class PortalNavigation extends NavigationMixin(LightningElement) {
+  /** Shown before the links. */
+  @api heading = 'Referral Portal';
+
+  items: NavItem[] = [];
+  isGuest = isGuest;
+
+  override connectedCallback(): void {
+    this.buildItems();
+  }
+
+  async buildItems(): Promise<void> {
+    const pages = this.isGuest
+      ? [
+          {
+            name: 'Login',
+            label: 'Sign in',
+            type: 'comm__loginPage',
+            attributes: { actionName: 'login' }
+          }
+        ]
+      : MEMBER_PAGES.map((page) => ({
+          ...page,
+          type: 'comm__namedPage',
+          attributes: { name: page.name }
+        }));
+    const navigator = this as unknown as Navigator;
+    this.items = await Promise.all(
+      pages.map(async (page) => {
+        const pageReference = { type: page.type, attributes: page.attributes };
+        return {
+          name: page.name,
+          label: page.label,
+          pageReference,
+          url: await navigator[NavigationMixin.GenerateUrl](pageReference)
+        };
+      })
+    );
+  }
+
+  handleClick(event: Event): void {
+    event.preventDefault();
+    const name = (event.currentTarget as HTMLElement).dataset.name;
+    const item = this.items.find((candidate) => candidate.name === name);
+    if (item) (this as unknown as Navigator)[NavigationMixin.Navigate](item.pageReference);
+  }
+}

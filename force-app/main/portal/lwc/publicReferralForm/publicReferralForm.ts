@@ -1,0 +1,120 @@
+import { LightningElement, wire } from 'lwc';
+import { CurrentPageReference } from 'lightning/navigation';
+import getOffer from '@salesforce/apex/PublicReferralController.getOffer';
+import submitReferral from '@salesforce/apex/PublicReferralController.submitReferral';
+import {
+  LIMITS,
+  clean,
+  emptyDetails,
+  referralProblem,
+  type Offer,
+  type Outcome,
+  type ReferralDetails
+} from 'c/portalModel';
+
+export const NO_CODE_MESSAGE =
+  'This page needs the referral link someone shared with you: open that exact link.';
+export const CONSENT_MESSAGE =
+  'Please tick the box to agree that we may contact you about this offer.';
+
+interface PageReference {
+  state?: Record<string, string | undefined>;
+}
+
+type FieldName = keyof ReferralDetails;
+
+/**
+ * Public page behind an advocate's link (/refer?code=XXXX): shows the program's offer and who
+ * invited the visitor, takes the visitor's details with consent and records the referral.
+ */
+export default class PublicReferralForm extends LightningElement {
+  code: string | null = null;
+  offer?: Offer;
+  loading = false;
+  saving = false;
+  error?: unknown;
+  submitError?: unknown;
+  problem: string | null = null;
+  outcome?: Outcome;
+  form: ReferralDetails = emptyDetails();
+  limits = LIMITS;
+
+  // @ts-expect-error types/salesforce-modules.d.ts declares CurrentPageReference as unknown, not as a wire adapter
+  @wire(CurrentPageReference)
+  setPageReference(pageReference: PageReference | undefined): void {
+    const code = pageReference?.state?.code?.trim() || null;
+    if (code === this.code) return;
+    this.code = code;
+    this.loadOffer();
+  }
+
+  get noCode(): boolean {
+    return !this.loading && !this.code;
+  }
+
+  get noCodeMessage(): string {
+    return NO_CODE_MESSAGE;
+  }
+
+  get showForm(): boolean {
+    return !!this.offer && !this.outcome;
+  }
+
+  get invitedBy(): string {
+    const name = this.offer?.advocateFirstName;
+    return name ? `${name} thinks you would like ${this.offer?.programName ?? 'us'}.` : '';
+  }
+
+  get outcomeClass(): string {
+    const theme = this.outcome?.accepted ? 'success' : 'info';
+    return `slds-notify slds-notify_alert slds-alert_${theme} outcome`;
+  }
+
+  async loadOffer(): Promise<void> {
+    this.offer = undefined;
+    this.error = undefined;
+    if (!this.code) return;
+    const code = this.code;
+    this.loading = true;
+    try {
+      const offer = (await getOffer({ referralCode: code })) as Offer;
+      if (code === this.code) this.offer = offer;
+    } catch (error) {
+      if (code === this.code) this.error = error;
+    } finally {
+      if (code === this.code) this.loading = false;
+    }
+  }
+
+  handleChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
+    const name = (event.target as HTMLElement).dataset.field as FieldName;
+    const value = name === 'consent' ? event.detail.checked === true : (event.detail.value ?? '');
+    this.form = { ...this.form, [name]: value };
+    this.problem = null;
+  }
+
+  async handleSubmit(): Promise<void> {
+    this.problem = referralProblem(this.form) ?? (this.form.consent ? null : CONSENT_MESSAGE);
+    if (this.problem) return;
+    this.saving = true;
+    this.submitError = undefined;
+    try {
+      this.outcome = (await submitReferral({
+        referralCode: this.offer?.referralCode ?? this.code,
+        details: {
+          firstName: clean(this.form.firstName),
+          lastName: this.form.lastName.trim(),
+          email: this.form.email.trim(),
+          phone: clean(this.form.phone),
+          company: clean(this.form.company),
+          notes: clean(this.form.notes),
+          consent: true
+        }
+      })) as Outcome;
+    } catch (error) {
+      this.submitError = error;
+    } finally {
+      this.saving = false;
+    }
+  }
+}
