@@ -71,9 +71,12 @@ declare module 'lightning/navigation' {
   export interface PageReference {
     type: string;
     attributes?: Record<string, unknown>;
-    state?: Record<string, unknown>;
+    // URL parameters: the platform keeps state values as strings.
+    state?: Record<string, string | undefined>;
   }
-  export const CurrentPageReference: unknown;
+  import type { WireAdapterConstructor } from 'lwc';
+  /** Wire adapter that emits the current page reference (its state holds URL parameters). */
+  export const CurrentPageReference: WireAdapterConstructor<Record<string, never>, PageReference>;
   type Constructor<T> = new (...args: any[]) => T;
   export function NavigationMixin<T extends Constructor<object>>(base: T): T;
   export namespace NavigationMixin {

@@ -31,8 +31,6 @@ export default class JoinProgram extends LightningElement {
   confirmPassword = '';
   acceptTerms = false;
   consent = false;
-
-  // @ts-expect-error types/salesforce-modules.d.ts declares CurrentPageReference as unknown, not as a wire adapter
   @wire(CurrentPageReference)
   setPageReference(pageReference: PageReference | undefined): void {
     const token = pageReference?.state?.token?.trim() || null;

@@ -38,8 +38,6 @@ export default class PublicReferralForm extends LightningElement {
   outcome?: Outcome;
   form: ReferralDetails = emptyDetails();
   limits = LIMITS;
-
-  // @ts-expect-error types/salesforce-modules.d.ts declares CurrentPageReference as unknown, not as a wire adapter
   @wire(CurrentPageReference)
   setPageReference(pageReference: PageReference | undefined): void {
     const code = pageReference?.state?.code?.trim() || null;
