@@ -1,0 +1,340 @@
+import { LightningElement } from 'lwc';
+import getRewards from '@salesforce/apex/RewardApprovalController.getRewards';
+import approve from '@salesforce/apex/RewardApprovalController.approve';
+import issue from '@salesforce/apex/RewardApprovalController.issue';
+import { reduceErrors } from 'c/errorMessages';
+import type {
+  ProgramOption,
+  RewardApprovalResult,
+  RewardQueue,
+  RewardRow
+} from 'c/rewardApprovalDtos';
+
+export const PAYOUT_REFERENCE_REQUIRED =
+  'Enter the payout reference of the payment or transfer before issuing cash rewards.';
+export const SELECT_FIRST = 'Select at least one reward first.';
+export const EMPTY_MESSAGE = 'No rewards are waiting for approval or payout with these filters.';
+
+const ALL = '';
+
+/** How one row's request ended, as the results list and the Result column show it. */
+interface Outcome {
+  rewardId: string;
+  name: string;
+  kind: 'approved' | 'issued' | 'held' | 'refused';
+  text: string;
+  cssClass: string;
+}
+
+/** A row as the table shows it. */
+interface TableRow extends RewardRow {
+  valueLabel: string;
+  typeLabel: string;
+  outcome: string;
+}
+
+interface Column {
+  label: string;
+  fieldName: string;
+  type?: string;
+  wrapText?: boolean;
+  initialWidth?: number;
+}
+
+const COLUMNS: Column[] = [
+  { label: 'Reward', fieldName: 'name', initialWidth: 120 },
+  { label: 'Advocate', fieldName: 'advocateName', wrapText: true },
+  { label: 'Program', fieldName: 'programName', wrapText: true },
+  { label: 'Type', fieldName: 'typeLabel', initialWidth: 90 },
+  { label: 'Milestone', fieldName: 'milestone', initialWidth: 110 },
+  { label: 'Value', fieldName: 'valueLabel', initialWidth: 130 },
+  { label: 'Status', fieldName: 'status', initialWidth: 100 },
+  { label: 'Held Reason', fieldName: 'holdReason', wrapText: true },
+  { label: 'Result', fieldName: 'outcome', wrapText: true }
+];
+
+/**
+ * Reward approvals for finance and admins: Pending and Approved rewards (with the reason a payout
+ * is held), filtered by status, program and type. Approve a selection (points are issued on
+ * approval); issue the selected approved cash rewards with a payout reference. Every row's outcome
+ * (approved, issued, held with its reason, refused with the server's sentence) is listed.
+ */
+export default class RewardApprovals extends LightningElement {
+  columns = COLUMNS;
+  rows: TableRow[] = [];
+  programs: ProgramOption[] = [];
+  truncated = false;
+  maxRows = 0;
+
+  statusFilter = ALL;
+  programFilter = ALL;
+  typeFilter = ALL;
+
+  selectedIds: string[] = [];
+  payoutReference = '';
+  payoutError = '';
+  outcomes: Outcome[] = [];
+
+  loading = true;
+  working = false;
+  error?: unknown;
+  actionError?: unknown;
+
+  override connectedCallback(): void {
+    this.load();
+  }
+
+  // ------------------------------------------------------------------ state for the template
+
+  get statusOptions(): ProgramOption[] {
+    return [
+      { label: 'Pending and Approved', value: ALL },
+      { label: 'Pending', value: 'Pending' },
+      { label: 'Approved', value: 'Approved' }
+    ];
+  }
+
+  get typeOptions(): ProgramOption[] {
+    return [
+      { label: 'Cash and Points', value: ALL },
+      { label: 'Cash', value: 'CASH' },
+      { label: 'Points', value: 'POINTS' }
+    ];
+  }
+
+  get programOptions(): ProgramOption[] {
+    return [{ label: 'All programs', value: ALL }, ...this.programs];
+  }
+
+  get hasError(): boolean {
+    return !this.loading && !!this.error;
+  }
+
+  get isEmpty(): boolean {
+    return !this.loading && !this.error && this.rows.length === 0;
+  }
+
+  get hasRows(): boolean {
+    return !this.error && this.rows.length > 0;
+  }
+
+  get hasOutcomes(): boolean {
+    return this.outcomes.length > 0;
+  }
+
+  get emptyMessage(): string {
+    return EMPTY_MESSAGE;
+  }
+
+  get truncatedMessage(): string {
+    return `Only the first ${this.maxRows} rewards are shown; narrow the filters to see the rest.`;
+  }
+
+  get selectedCount(): number {
+    return this.selectedIds.length;
+  }
+
+  get selectionLabel(): string {
+    const n = this.selectedIds.length;
+    return n === 1 ? '1 reward selected' : `${n} rewards selected`;
+  }
+
+  get actionsDisabled(): boolean {
+    return this.working || this.loading || this.selectedIds.length === 0;
+  }
+
+  get outcomeSummary(): string {
+    const count = (kind: Outcome['kind']): number =>
+      this.outcomes.filter((o) => o.kind === kind).length;
+    const parts = [
+      [count('approved'), 'approved'],
+      [count('issued'), 'issued'],
+      [count('held'), 'held'],
+      [count('refused'), 'refused']
+    ]
+      .filter(([n]) => (n as number) > 0)
+      .map(([n, label]) => `${n} ${label}`);
+    return parts.join(', ');
+  }
+
+  // ------------------------------------------------------------------ handlers
+
+  handleStatusChange(event: CustomEvent<{ value: string }>): void {
+    this.statusFilter = event.detail.value;
+    this.load();
+  }
+
+  handleProgramChange(event: CustomEvent<{ value: string }>): void {
+    this.programFilter = event.detail.value;
+    this.load();
+  }
+
+  handleTypeChange(event: CustomEvent<{ value: string }>): void {
+    this.typeFilter = event.detail.value;
+    this.load();
+  }
+
+  handleRowSelection(event: CustomEvent<{ selectedRows: RewardRow[] }>): void {
+    this.selectedIds = (event.detail.selectedRows ?? []).map((row) => row.id);
+  }
+
+  handlePayoutReferenceChange(event: CustomEvent<{ value: string }>): void {
+    this.payoutReference = event.detail.value ?? '';
+    if (this.payoutReference.trim()) {
+      this.setPayoutError('');
+    }
+  }
+
+  async handleRefresh(): Promise<void> {
+    await this.load();
+  }
+
+  async handleApprove(): Promise<void> {
+    if (!this.requireSelection()) return;
+    await this.run(() => approve({ rewardIds: this.selectedIds }), 'approve');
+  }
+
+  async handleIssue(): Promise<void> {
+    if (!this.requireSelection()) return;
+    const reference = this.payoutReference.trim();
+    if (!reference) {
+      this.setPayoutError(PAYOUT_REFERENCE_REQUIRED);
+      return;
+    }
+    this.setPayoutError('');
+    await this.run(
+      () => issue({ rewardIds: this.selectedIds, payoutReference: reference }),
+      'issue'
+    );
+  }
+
+  // ------------------------------------------------------------------ work
+
+  private async load(): Promise<void> {
+    this.loading = true;
+    this.error = undefined;
+    try {
+      const queue = (await getRewards({
+        status: this.statusFilter || null,
+        programId: this.programFilter || null,
+        rewardType: this.typeFilter || null
+      })) as RewardQueue;
+      this.programs = queue?.programs ?? [];
+      this.truncated = !!queue?.truncated;
+      this.maxRows = queue?.maxRows ?? 0;
+      this.rows = (queue?.rows ?? []).map((row) => this.toTableRow(row));
+      const listed = new Set(this.rows.map((row) => row.id));
+      this.selectedIds = this.selectedIds.filter((id) => listed.has(id));
+    } catch (e) {
+      this.error = e;
+      this.rows = [];
+      this.selectedIds = [];
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async run(call: () => Promise<unknown>, action: 'approve' | 'issue'): Promise<void> {
+    this.working = true;
+    this.actionError = undefined;
+    const names = new Map(this.rows.map((row) => [row.id, row.name]));
+    try {
+      const results = ((await call()) ?? []) as RewardApprovalResult[];
+      this.outcomes = results.map((result) =>
+        this.toOutcome(result, action, names.get(result.rewardId) ?? result.rewardId)
+      );
+      if (action === 'issue' && results.some((r) => r.success && r.status === 'Issued')) {
+        this.payoutReference = '';
+      }
+      this.selectedIds = [];
+      await this.load();
+    } catch (e) {
+      // The whole request was refused (permissions, a missing reference): every row says why.
+      this.actionError = e;
+      const sentence = reduceErrors(e).join(' ');
+      this.outcomes = this.selectedIds.map((id) =>
+        this.toOutcome(
+          { rewardId: id, success: false, status: null, message: sentence },
+          action,
+          names.get(id) ?? id
+        )
+      );
+      this.rows = this.rows.map((row) => this.toTableRow(row));
+    } finally {
+      this.working = false;
+    }
+  }
+
+  private requireSelection(): boolean {
+    if (this.selectedIds.length > 0) return true;
+    this.actionError = SELECT_FIRST;
+    return false;
+  }
+
+  private setPayoutError(message: string): void {
+    this.payoutError = message;
+    const input = this.template?.querySelector<
+      HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }
+    >('lightning-input[data-id="payoutReference"]');
+    if (input) {
+      input.setCustomValidity(message);
+      input.reportValidity();
+    }
+  }
+
+  private toOutcome(
+    result: RewardApprovalResult,
+    action: 'approve' | 'issue',
+    name: string
+  ): Outcome {
+    const rewardId = result.rewardId;
+    if (!result.success) {
+      const text = result.message ?? 'The server gave no reason; reload the page and try again.';
+      return {
+        rewardId,
+        name,
+        kind: 'refused',
+        text: `Refused: ${text}`,
+        cssClass: 'slds-text-color_error'
+      };
+    }
+    if (result.message) {
+      return {
+        rewardId,
+        name,
+        kind: 'held',
+        text: `Held: ${result.message.replace(/^Held:\s*/, '')}`,
+        cssClass: 'slds-text-color_weak'
+      };
+    }
+    if (result.status === 'Issued') {
+      const how = action === 'approve' ? 'Issued (points are issued on approval).' : 'Issued.';
+      return { rewardId, name, kind: 'issued', text: how, cssClass: 'slds-text-color_success' };
+    }
+    return {
+      rewardId,
+      name,
+      kind: 'approved',
+      text: 'Approved.',
+      cssClass: 'slds-text-color_success'
+    };
+  }
+
+  private toTableRow(row: RewardRow): TableRow {
+    const outcome = this.outcomes.find((o) => o.rewardId === row.id);
+    return {
+      ...row,
+      typeLabel: row.rewardType === 'POINTS' ? 'Points' : 'Cash',
+      valueLabel:
+        row.rewardType === 'POINTS'
+          ? `${row.points ?? 0} points`
+          : `${formatMoney(row.amount)} ${row.currencyCode ?? ''}`.trim(),
+      outcome: outcome ? outcome.text : ''
+    };
+  }
+}
+
+function formatMoney(amount: number | null): string {
+  if (amount === null || amount === undefined) return '';
+  return amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
