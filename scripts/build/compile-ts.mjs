@@ -4,6 +4,10 @@ import { writeLwcPaths } from './lwc-paths.mjs';
 import { fail, run } from '../checks/lib.mjs';
 
 writeLwcPaths();
-const status = run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+const status = run(process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '-p',
+  'tsconfig.build.json'
+]);
 if (status !== 0) fail('build: TypeScript did not compile (errors above).');
 console.log('build: components compiled to JavaScript beside their TypeScript.');

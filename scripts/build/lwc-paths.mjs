@@ -9,7 +9,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 function lwcFolders(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.'))
+      continue;
     const full = path.join(dir, entry.name);
     if (entry.name === 'lwc') out.push(full);
     else lwcFolders(full, out);
@@ -24,14 +25,16 @@ export function writeLwcPaths() {
       const source = path.join(folder, entry.name, `${entry.name}.ts`);
       if (!entry.isDirectory() || !fs.existsSync(source)) continue;
       const key = `c/${entry.name}`;
-      if (paths[key]) throw new Error(`Two components are named ${entry.name}: ${paths[key][0]} and ${source}`);
+      if (paths[key])
+        throw new Error(`Two components are named ${entry.name}: ${paths[key][0]} and ${source}`);
       paths[key] = [path.relative(ROOT, source).split(path.sep).join('/')];
     }
   }
   const sorted = Object.fromEntries(Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : 1)));
   const file = path.join(ROOT, 'tsconfig.lwc-paths.json');
   const content = `${JSON.stringify({ compilerOptions: { baseUrl: '.', paths: sorted } }, null, 2)}\n`;
-  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content) fs.writeFileSync(file, content);
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== content)
+    fs.writeFileSync(file, content);
   return Object.keys(sorted).length;
 }
 

@@ -2,5 +2,8 @@
 import { requireTargetOrg, sf } from './sf.mjs';
 
 requireTargetOrg();
-sf(['data', 'import', 'tree', '--plan', 'scripts/org/seed/plan.json'], 'The sample data could not be imported (the CLI said why above); deploy the package first with npm run org:deploy.');
+sf(
+  ['data', 'import', 'tree', '--plan', 'scripts/org/seed/plan.json'],
+  'The sample data could not be imported (the CLI said why above); deploy the package first with npm run org:deploy.'
+);
 console.log('Sample program, rules, advocates and referrals imported.');

@@ -13,7 +13,8 @@ const ENV = {
 };
 
 function requireCli() {
-  if (!fs.existsSync(SF)) fail('The Salesforce CLI is not installed in node_modules: run npm ci first.');
+  if (!fs.existsSync(SF))
+    fail('The Salesforce CLI is not installed in node_modules: run npm ci first.');
 }
 
 /** Runs sf with the terminal attached; fails the script with a sentence when sf fails. */
@@ -38,7 +39,9 @@ export function sfJson(args) {
 /** Fails with instructions unless a Dev Hub is authorised and set as the default. */
 export function requireDevHub() {
   const config = sfJson(['config', 'get', 'target-dev-hub']);
-  const hub = Array.isArray(config) ? config.find((c) => c.name === 'target-dev-hub')?.value : undefined;
+  const hub = Array.isArray(config)
+    ? config.find((c) => c.name === 'target-dev-hub')?.value
+    : undefined;
   if (!hub) {
     fail(
       'No Dev Hub is set: authorise one with `npx sf org login web --set-default-dev-hub --alias devhub` ' +
@@ -51,9 +54,13 @@ export function requireDevHub() {
 /** Fails with instructions unless a default org (the scratch org) is set. */
 export function requireTargetOrg() {
   const config = sfJson(['config', 'get', 'target-org']);
-  const org = Array.isArray(config) ? config.find((c) => c.name === 'target-org')?.value : undefined;
+  const org = Array.isArray(config)
+    ? config.find((c) => c.name === 'target-org')?.value
+    : undefined;
   if (!org) {
-    fail('No default org is set: create a scratch org with `npm run org:create` (needs a Dev Hub) or set one with `npx sf config set target-org <alias>`.');
+    fail(
+      'No default org is set: create a scratch org with `npm run org:create` (needs a Dev Hub) or set one with `npx sf config set target-org <alias>`.'
+    );
   }
   return org;
 }
