@@ -3,14 +3,15 @@
 //   CONFORMANCE_VECTORS=/path/to/file.json npm run test:conformance
 // Prints each failure with the case name and a diff, ends with "N passed, N failed",
 // exits 1 on any failure or when the file cannot be read or is malformed.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import ts from 'typescript';
+//
 // The engine is loaded from its TypeScript source without a prior build: each module of
 // force-app/main/engine/lwc/referralEngine is transpiled with the `typescript` package into a
 // temporary directory as an ES module and imported (`loadEngine`, also used by the benchmark).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ENGINE_DIR = resolve(here, '../../force-app/main/engine/lwc/referralEngine');

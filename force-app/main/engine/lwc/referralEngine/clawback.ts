@@ -1,0 +1,86 @@
+/** RULES.md section 2, `clawback`: what a reversal of a WON referral takes back. */
+import type { ClawbackAction, ClawbackInput, Milestone, RewardStatus, RewardType } from './types';
+import {
+  elemObj,
+  invalid,
+  reqArr,
+  reqCents,
+  reqDay,
+  reqEnum,
+  reqNum,
+  reqObj,
+  reqStr,
+  root
+} from './validate';
+
+const MILESTONES: readonly Milestone[] = ['SUBMITTED', 'QUALIFIED', 'WON'];
+const REWARD_TYPES: readonly RewardType[] = ['CASH', 'POINTS'];
+const STATUSES: readonly RewardStatus[] = [
+  'PENDING',
+  'APPROVED',
+  'ISSUED',
+  'CANCELLED',
+  'REVERSED'
+];
+
+interface Entry {
+  key: string;
+  milestone: Milestone;
+  cash: boolean;
+  status: RewardStatus;
+  value: number;
+}
+
+/**
+ * The actions a reversal takes on a referral's rewards, sorted by key: WON rewards that are
+ * PENDING or APPROVED are cancelled, ISSUED ones reversed with the negated value; nothing
+ * happens after `clawbackDays`.
+ */
+export function clawback(input: ClawbackInput): ClawbackAction[] {
+  const o = root(input as unknown, 'input');
+  const program = reqObj(o, 'program', '');
+  const clawbackDays = reqNum(program, 'clawbackDays', 'program');
+  const wonDay = reqDay(o, 'wonDate', '');
+  const reversalDay = reqDay(o, 'reversalDate', '');
+  const list = reqArr(o, 'rewards', '');
+  const entries: Entry[] = [];
+  const seen = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const p = `rewards[${i}]`;
+    const r = elemObj(list[i], p);
+    const key = reqStr(r, 'key', p);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      invalid(`${p}.key`, `duplicates the key of rewards[${first}] (${key})`);
+    }
+    seen.set(key, i);
+    const milestone = reqEnum(r, 'milestone', p, MILESTONES);
+    const cash = reqEnum(r, 'rewardType', p, REWARD_TYPES) === 'CASH';
+    const status = reqEnum(r, 'status', p, STATUSES);
+    const value = cash ? reqCents(r, 'amount', p) : reqNum(r, 'points', p);
+    entries.push({ key, milestone, cash, status, value });
+  }
+  if (reversalDay < wonDay) {
+    invalid('reversalDate', 'must not be before wonDate');
+  }
+  if (reversalDay - wonDay > clawbackDays) {
+    return [];
+  }
+  const out: ClawbackAction[] = [];
+  for (const e of entries) {
+    if (e.milestone !== 'WON') {
+      continue;
+    }
+    if (e.status === 'PENDING' || e.status === 'APPROVED') {
+      out.push({ key: e.key, action: 'CANCEL' });
+    } else if (e.status === 'ISSUED') {
+      if (e.cash) {
+        out.push({ key: e.key, action: 'REVERSE', amount: e.value === 0 ? 0 : -e.value / 100 });
+      } else {
+        out.push({ key: e.key, action: 'REVERSE', points: e.value === 0 ? 0 : -e.value });
+      }
+    }
+  }
+  out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out;
+}

@@ -1,0 +1,13 @@
+/** Error codes raised by the rules engine (RULES.md, "The vector file"). */
+export type ReferralEngineErrorCode = 'MISSING_RATE' | 'INVALID_INPUT';
+
+/** A typed engine error: `code` is the RULES.md error code, `message` names the field at fault. */
+export class ReferralEngineError extends Error {
+  readonly code: ReferralEngineErrorCode;
+
+  constructor(code: ReferralEngineErrorCode, message: string) {
+    super(message);
+    this.name = 'ReferralEngineError';
+    this.code = code;
+  }
+}

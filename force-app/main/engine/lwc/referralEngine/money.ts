@@ -1,0 +1,111 @@
+/**
+ * Exact decimal money arithmetic. Amounts are integer cents held in plain numbers while they
+ * are safe integers (every operation checks), and in BigInt beyond that. No binary floating
+ * point ever touches a money value: division is done on integers with an exact remainder.
+ */
+import { MAX_SAFE } from './validate';
+
+/** A non-negative decimal as `mantissa / 10^scale`. */
+export interface Decimal {
+  mantissa: bigint;
+  scale: number;
+}
+
+// BigInt values are built with BigInt(...) rather than literals (`10n`), which older
+// JavaScript toolchains cannot parse.
+export const BIG_0 = BigInt(0);
+const BIG_1 = BigInt(1);
+const BIG_2 = BigInt(2);
+const BIG_10 = BigInt(10);
+
+const POW10: bigint[] = [];
+export function pow10n(n: number): bigint {
+  let p = POW10[n];
+  if (p === undefined) {
+    p = BIG_10 ** BigInt(n);
+    POW10[n] = p;
+  }
+  return p;
+}
+
+/**
+ * The exact decimal written by `String(x)` (the shortest representation that reads back as x,
+ * i.e. the JSON text for any number with up to 15 significant digits).
+ */
+export function decimalOf(x: number): Decimal {
+  const text = String(x);
+  const e = text.indexOf('e');
+  const body = e < 0 ? text : text.slice(0, e);
+  const exp = e < 0 ? 0 : Number(text.slice(e + 1));
+  const dot = body.indexOf('.');
+  const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
+  let scale = (dot < 0 ? 0 : body.length - dot - 1) - exp;
+  let mantissa = BigInt(digits);
+  if (scale < 0) {
+    mantissa *= pow10n(-scale);
+    scale = 0;
+  }
+  return { mantissa, scale };
+}
+
+interface FastRate {
+  /** rate = m / 10^s, with m a safe integer, or m = -1 when only the BigInt form is exact. */
+  m: number;
+  s: number;
+  d: Decimal;
+}
+
+const rateCache = new Map<number, FastRate>();
+
+function rateOf(x: number): FastRate {
+  let r = rateCache.get(x);
+  if (r === undefined) {
+    const d = decimalOf(x);
+    const m = d.mantissa <= BigInt(MAX_SAFE) && d.scale <= 15 ? Number(d.mantissa) : -1;
+    r = { m, s: d.scale, d };
+    if (rateCache.size > 4096) {
+      rateCache.clear();
+    }
+    rateCache.set(x, r);
+  }
+  return r;
+}
+
+const POW10_NUM = [
+  1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+];
+
+/** Round n / d half up (n, d >= 0, d > 0), exactly, for safe integers. */
+export function divHalfUp(n: number, d: number): number {
+  const r = n % d;
+  const q = (n - r) / d;
+  return r * 2 >= d ? q + 1 : q;
+}
+
+/** Round n / d half up for BigInt (n >= 0, d > 0). */
+export function divHalfUpBig(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  const r = n - q * d;
+  return r * BIG_2 >= d ? q + BIG_1 : q;
+}
+
+/**
+ * `convert(x, A, B) = round2(x / rates[A] * rates[B])` on cents: returns
+ * round-half-up(cents * rB / rA) exactly, as a number when safe or a BigInt.
+ */
+export function convertCents(cents: number, rateFrom: number, rateTo: number): number | bigint {
+  const a = rateOf(rateFrom);
+  const b = rateOf(rateTo);
+  // cents * (b.m / 10^b.s) / (a.m / 10^a.s) = cents * b.m * 10^a.s / (a.m * 10^b.s)
+  if (a.m >= 0 && b.m >= 0) {
+    const num = cents * b.m * POW10_NUM[a.s];
+    const den = a.m * POW10_NUM[b.s];
+    if (num + den <= MAX_SAFE) {
+      return divHalfUp(num, den);
+    }
+  }
+  const num = BigInt(cents) * b.d.mantissa * pow10n(a.d.scale);
+  const den = a.d.mantissa * pow10n(b.d.scale);
+  const q = divHalfUpBig(num, den);
+  return q <= BigInt(MAX_SAFE) ? Number(q) : q;
+}

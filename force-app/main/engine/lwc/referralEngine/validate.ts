@@ -1,0 +1,257 @@
+/**
+ * Input validation helpers. Every helper reads one field of a plain object and throws
+ * `INVALID_INPUT` with a sentence naming the field (`rules[2].tiers[1].upTo ...`).
+ * Paths are built only when an error is thrown.
+ */
+import { dayNumber } from './dates';
+import { ReferralEngineError } from './errors';
+
+export type Rec = Record<string, unknown>;
+
+export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+export function fieldPath(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+export function invalid(path: string, problem: string): never {
+  throw new ReferralEngineError('INVALID_INPUT', `${path} ${problem}.`);
+}
+
+export function isRec(v: unknown): v is Rec {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function missingOr(v: unknown, wrong: string): string {
+  return v === undefined || v === null ? 'is required' : wrong;
+}
+
+/** The input itself: a plain object. */
+export function root(input: unknown, name: string): Rec {
+  if (!isRec(input)) {
+    invalid(name, 'must be an object');
+  }
+  return input;
+}
+
+export function reqObj(o: Rec, k: string, p: string): Rec {
+  const v = o[k];
+  if (isRec(v)) {
+    return v;
+  }
+  return invalid(fieldPath(p, k), missingOr(v, 'must be an object'));
+}
+
+export function optObj(o: Rec, k: string, p: string): Rec | null {
+  const v = o[k];
+  if (v === undefined || v === null) {
+    return null;
+  }
+  if (isRec(v)) {
+    return v;
+  }
+  return invalid(fieldPath(p, k), 'must be an object or null');
+}
+
+export function reqArr(o: Rec, k: string, p: string): unknown[] {
+  const v = o[k];
+  if (Array.isArray(v)) {
+    return v;
+  }
+  return invalid(fieldPath(p, k), missingOr(v, 'must be a list'));
+}
+
+const EMPTY: readonly unknown[] = Object.freeze([]);
+
+/** A list with default `[]` (absent or null). */
+export function optArr(o: Rec, k: string, p: string): readonly unknown[] {
+  const v = o[k];
+  if (v === undefined || v === null) {
+    return EMPTY;
+  }
+  if (Array.isArray(v)) {
+    return v;
+  }
+  return invalid(fieldPath(p, k), 'must be a list');
+}
+
+export function elemObj(v: unknown, p: string): Rec {
+  if (isRec(v)) {
+    return v;
+  }
+  return invalid(p, missingOr(v, 'must be an object'));
+}
+
+export function reqStr(o: Rec, k: string, p: string): string {
+  const v = o[k];
+  if (typeof v === 'string') {
+    return v;
+  }
+  return invalid(fieldPath(p, k), missingOr(v, 'must be a string'));
+}
+
+export function optStr(o: Rec, k: string, p: string): string | null {
+  const v = o[k];
+  if (typeof v === 'string') {
+    return v;
+  }
+  if (v === undefined || v === null) {
+    return null;
+  }
+  return invalid(fieldPath(p, k), 'must be a string or null');
+}
+
+export function reqBool(o: Rec, k: string, p: string): boolean {
+  const v = o[k];
+  if (typeof v === 'boolean') {
+    return v;
+  }
+  return invalid(fieldPath(p, k), missingOr(v, 'must be true or false'));
+}
+
+/** A boolean with default `false` (absent or null). */
+export function optBool(o: Rec, k: string, p: string): boolean {
+  const v = o[k];
+  if (typeof v === 'boolean') {
+    return v;
+  }
+  if (v === undefined || v === null) {
+    return false;
+  }
+  return invalid(fieldPath(p, k), 'must be true or false');
+}
+
+export function reqEnum<T extends string>(o: Rec, k: string, p: string, values: readonly T[]): T {
+  const v = o[k];
+  if (typeof v === 'string') {
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === v) {
+        return values[i];
+      }
+    }
+  }
+  return invalid(fieldPath(p, k), missingOr(v, `must be one of ${values.join(', ')}`));
+}
+
+function checkNumber(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    return invalid(path, missingOr(v, 'must be a number'));
+  }
+  if (v < 0) {
+    return invalid(path, 'must not be negative');
+  }
+  return v;
+}
+
+/** A required non-negative number. */
+export function reqNum(o: Rec, k: string, p: string): number {
+  const v = o[k];
+  if (typeof v === 'number' && v >= 0 && v !== Infinity) {
+    return v;
+  }
+  return checkNumber(v, fieldPath(p, k));
+}
+
+/** A nullable non-negative number (null when absent or null). */
+export function optNum(o: Rec, k: string, p: string): number | null {
+  const v = o[k];
+  if (v === undefined || v === null) {
+    return null;
+  }
+  if (typeof v === 'number' && v >= 0 && v !== Infinity) {
+    return v;
+  }
+  return checkNumber(v, fieldPath(p, k));
+}
+
+/** A non-negative number scaled to an integer (`scale` 100 for money, 10000 for values and percents). */
+export function scaleOf(v: number, scale: number, path: string): number {
+  const m = Math.round(v * scale);
+  if (m > MAX_SAFE) {
+    return invalid(path, 'is too large');
+  }
+  if (m / scale !== v) {
+    return invalid(
+      path,
+      scale === 100 ? 'must have at most 2 fraction digits' : 'must have at most 4 fraction digits'
+    );
+  }
+  return m;
+}
+
+/** A required money amount (>= 0, at most 2 fraction digits) in cents. */
+export function reqCents(o: Rec, k: string, p: string): number {
+  const v = reqNum(o, k, p);
+  const m = Math.round(v * 100);
+  if (m / 100 === v && m <= MAX_SAFE) {
+    return m;
+  }
+  return scaleOf(v, 100, fieldPath(p, k));
+}
+
+/** A nullable money amount in cents, -1 when absent or null. */
+export function optCents(o: Rec, k: string, p: string): number {
+  const v = optNum(o, k, p);
+  if (v === null) {
+    return -1;
+  }
+  const m = Math.round(v * 100);
+  if (m / 100 === v && m <= MAX_SAFE) {
+    return m;
+  }
+  return scaleOf(v, 100, fieldPath(p, k));
+}
+
+/** A required value or percent (>= 0, at most 4 fraction digits) scaled by 10^4. */
+export function reqScaled4(o: Rec, k: string, p: string): number {
+  const v = reqNum(o, k, p);
+  const m = Math.round(v * 10000);
+  if (m / 10000 === v && m <= MAX_SAFE) {
+    return m;
+  }
+  return scaleOf(v, 10000, fieldPath(p, k));
+}
+
+/** A required calendar date; returns the date string (valid dates compare as strings). */
+export function reqDate(o: Rec, k: string, p: string): string {
+  const v = o[k];
+  if (Number.isNaN(dayNumber(v))) {
+    return invalid(fieldPath(p, k), missingOr(v, 'must be a calendar date YYYY-MM-DD'));
+  }
+  return v as string;
+}
+
+/** A required calendar date as its day number. */
+export function reqDay(o: Rec, k: string, p: string): number {
+  const v = o[k];
+  const d = dayNumber(v);
+  if (Number.isNaN(d)) {
+    return invalid(fieldPath(p, k), missingOr(v, 'must be a calendar date YYYY-MM-DD'));
+  }
+  return d;
+}
+
+/** A nullable calendar date as its day number, NaN when absent or null. */
+export function optDay(o: Rec, k: string, p: string): number {
+  const v = o[k];
+  if (v === undefined || v === null) {
+    return NaN;
+  }
+  const d = dayNumber(v);
+  if (Number.isNaN(d)) {
+    return invalid(fieldPath(p, k), 'must be a calendar date YYYY-MM-DD or null');
+  }
+  return d;
+}
+
+/** A nullable calendar date string, null when absent or null. */
+export function optDate(o: Rec, k: string, p: string): string | null {
+  const v = o[k];
+  if (v === undefined || v === null) {
+    return null;
+  }
+  if (Number.isNaN(dayNumber(v))) {
+    return invalid(fieldPath(p, k), 'must be a calendar date YYYY-MM-DD or null');
+  }
+  return v as string;
+}
