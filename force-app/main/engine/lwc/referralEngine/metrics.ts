@@ -42,7 +42,8 @@ export function metrics(input: MetricsInput): MetricsResult {
   const advocates = reqArr(o, 'advocates', '');
   const referrals = reqArr(o, 'referrals', '');
 
-  const all = new Map<string, number>();
+  // One map for both jobs: an enrolled advocate's slot (>= 0), or -1 for one enrolled after the
+  // period; a second map of 100,000 string keys costs more than the rest of the pass.
   const enrolledIndex = new Map<string, number>();
   const enrolledIds: string[] = [];
   for (let i = 0; i < advocates.length; i++) {
@@ -50,14 +51,15 @@ export function metrics(input: MetricsInput): MetricsResult {
     const a = elemObj(advocates[i], p);
     const id = reqStr(a, 'id', p);
     const enrolledDate = reqDate(a, 'enrolledDate', p);
-    const first = all.get(id);
-    if (first !== undefined) {
+    if (enrolledIndex.has(id)) {
+      const first = advocates.findIndex((other) => isRec(other) && other.id === id);
       invalid(`${p}.id`, `duplicates the id of advocates[${first}] (${id})`);
     }
-    all.set(id, i);
     if (enrolledDate <= periodEnd) {
       enrolledIndex.set(id, enrolledIds.length);
       enrolledIds.push(id);
+    } else {
+      enrolledIndex.set(id, -1);
     }
   }
   const enrolled = enrolledIds.length;
@@ -95,7 +97,7 @@ export function metrics(input: MetricsInput): MetricsResult {
       lastId = advocateId;
       lastIndex = a;
     }
-    if (a === undefined) {
+    if (a === undefined || a < 0) {
       continue;
     }
     tally[a * 2]++;
@@ -110,12 +112,14 @@ export function metrics(input: MetricsInput): MetricsResult {
   let one = 0;
   let twoToTen = 0;
   let elevenPlus = 0;
-  const activeIdx: number[] = [];
+  let maxCount = 0;
   for (let a = 0; a < enrolled; a++) {
     const c = tally[a * 2];
     if (c > 0) {
       active++;
-      activeIdx.push(a);
+      if (c > maxCount) {
+        maxCount = c;
+      }
       if (c === 1) {
         one++;
       } else if (c <= 10) {
@@ -125,25 +129,36 @@ export function metrics(input: MetricsInput): MetricsResult {
       }
     }
   }
-  // Advocates with no referral rank last and add nothing to either share, so only the
-  // active ones need ordering.
-  activeIdx.sort((x, y) => {
-    const cx = tally[x * 2];
-    const cy = tally[y * 2];
-    if (cx !== cy) {
-      return cy - cx;
+  // Advocates with no referral rank last and add nothing to either share. The shares need only
+  // the set of the top n, not its order: whole buckets of equal referral counts from the top,
+  // then the smallest ids of the bucket at the boundary. Linear, where a full sort is not.
+  const advocatesWithCount = new Int32Array(maxCount + 1);
+  const wonWithCount = new Float64Array(maxCount + 1);
+  for (let a = 0; a < enrolled; a++) {
+    const c = tally[a * 2];
+    if (c > 0) {
+      advocatesWithCount[c]++;
+      wonWithCount[c] += tally[a * 2 + 1];
     }
-    const ix = enrolledIds[x];
-    const iy = enrolledIds[y];
-    return ix < iy ? -1 : ix > iy ? 1 : 0;
-  });
+  }
   const top = (percent: number): TopShare => {
-    const n = Math.ceil((enrolled * percent) / 100);
+    let remaining = Math.ceil((enrolled * percent) / 100);
     let refs = 0;
     let deals = 0;
-    for (let i = 0; i < n && i < activeIdx.length; i++) {
-      refs += tally[activeIdx[i] * 2];
-      deals += tally[activeIdx[i] * 2 + 1];
+    for (let c = maxCount; c >= 1 && remaining > 0; c--) {
+      const k = advocatesWithCount[c];
+      if (k === 0) {
+        continue;
+      }
+      if (k <= remaining) {
+        refs += c * k;
+        deals += wonWithCount[c];
+        remaining -= k;
+      } else {
+        refs += c * remaining;
+        deals += wonOfSmallestIds(bucketOf(c, tally, enrolled), remaining, enrolledIds, tally);
+        remaining = 0;
+      }
     }
     return { referralShare: ratio4(refs, total), dealShare: ratio4(deals, totalWon) };
   };
@@ -163,4 +178,58 @@ export function metrics(input: MetricsInput): MetricsResult {
     top1Pct: top(1),
     top10Pct: top(10)
   };
+}
+
+/** The enrolled advocates (indices) with exactly `count` counted referrals. */
+function bucketOf(count: number, tally: Int32Array, enrolled: number): number[] {
+  const bucket: number[] = [];
+  for (let a = 0; a < enrolled; a++) {
+    if (tally[a * 2] === count) {
+      bucket.push(a);
+    }
+  }
+  return bucket;
+}
+
+/**
+ * Won referrals of the k advocates of a bucket whose ids come first in ordinal order. A
+ * quickselect (Hoare partition) moves the k smallest ids to the front without sorting the rest;
+ * ids are unique (validated), so the partition always makes progress.
+ */
+function wonOfSmallestIds(bucket: number[], k: number, ids: string[], tally: Int32Array): number {
+  let lo = 0;
+  let hi = bucket.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = ids[bucket[(lo + hi) >>> 1]];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (ids[bucket[i]] < pivot) {
+        i++;
+      }
+      while (ids[bucket[j]] > pivot) {
+        j--;
+      }
+      if (i <= j) {
+        const t = bucket[i];
+        bucket[i] = bucket[j];
+        bucket[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) {
+      hi = j;
+    } else if (target >= i) {
+      lo = i;
+    } else {
+      break;
+    }
+  }
+  let won = 0;
+  for (let x = 0; x < k; x++) {
+    won += tally[bucket[x] * 2 + 1];
+  }
+  return won;
 }
