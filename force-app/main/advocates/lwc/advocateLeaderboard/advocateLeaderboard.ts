@@ -3,15 +3,8 @@ import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getProgr
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
 import type { ScoreWeights } from 'c/referralEngine';
 import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
-import {
-  PERIOD_OPTIONS,
-  periodRange,
-  rankAdvocates,
-  rankReps,
-  type AdvocateRow,
-  type PeriodKey,
-  type RepRow
-} from './ranking';
+import { periodOptions as optionsFor, periodRange, type PeriodKey } from 'c/reportingPeriods';
+import { rankAdvocates, rankReps, type AdvocateRow, type RepRow } from './ranking';
 
 /** Rows shown per tab; the ranking itself covers every advocate loaded. */
 export const TOP_N = 100;
@@ -67,7 +60,7 @@ export default class AdvocateLeaderboard extends LightningElement {
     reps: []
   };
 
-  periodOptions = PERIOD_OPTIONS;
+  periodOptions = optionsFor(['LAST_90_DAYS', 'LAST_12_MONTHS', 'THIS_YEAR', 'LAST_3_YEARS']);
 
   advocateColumns = [
     { label: 'Rank', fieldName: 'rank', type: 'number', initialWidth: 80 },

@@ -1,52 +1,10 @@
 /**
- * Pure helpers of the leaderboard: period ranges, and the advocate and rep rankings built on the
+ * Pure helpers of the leaderboard: the advocate and rep rankings built on the
  * engine's `score` (RULES.md section 3). No DOM, no platform: unit-tested directly.
  */
 import { score } from 'c/referralEngine';
 import type { ScoreWeights } from 'c/referralEngine';
 import type { LeaderboardData } from 'c/advocateDtos';
-
-export type PeriodKey = 'LAST_90_DAYS' | 'LAST_12_MONTHS' | 'THIS_YEAR' | 'LAST_3_YEARS';
-
-export interface PeriodRange {
-  periodStart: string;
-  periodEnd: string;
-}
-
-export const PERIOD_OPTIONS: { label: string; value: PeriodKey }[] = [
-  { label: 'Last 90 days', value: 'LAST_90_DAYS' },
-  { label: 'Last 12 months', value: 'LAST_12_MONTHS' },
-  { label: 'This year', value: 'THIS_YEAR' },
-  { label: 'Last 3 years', value: 'LAST_3_YEARS' }
-];
-
-function iso(date: Date): string {
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
-}
-
-/** The calendar dates of a period ending today (the user's local calendar). */
-export function periodRange(period: PeriodKey, today: Date = new Date()): PeriodRange {
-  const end = new Date(today.getFullYear(), today.getMonth(), today.getDate());
-  const start = new Date(end);
-  switch (period) {
-    case 'LAST_90_DAYS':
-      start.setDate(start.getDate() - 89);
-      break;
-    case 'THIS_YEAR':
-      start.setMonth(0, 1);
-      break;
-    case 'LAST_3_YEARS':
-      start.setFullYear(start.getFullYear() - 3);
-      start.setDate(start.getDate() + 1);
-      break;
-    default:
-      start.setFullYear(start.getFullYear() - 1);
-      start.setDate(start.getDate() + 1);
-  }
-  return { periodStart: iso(start), periodEnd: iso(end) };
-}
 
 /** One advocate row of the leaderboard. */
 export interface AdvocateRow {

@@ -5,7 +5,8 @@ import { metrics } from 'c/referralEngine';
 import type { MetricsResult } from 'c/referralEngine';
 import type { ProgramOption } from 'c/advocateDtos';
 import type { MetricsData } from 'c/programDtos';
-import { BENCHMARKS, PERIOD_OPTIONS, percent, periodRange, type PeriodKey } from './benchmarks';
+import { periodOptions as optionsFor, periodRange, type PeriodKey } from 'c/reportingPeriods';
+import { BENCHMARKS, percent } from './benchmarks';
 
 const PROGRAM_OBJECT = 'Referral_Program__c';
 
@@ -50,7 +51,7 @@ export default class ProgramMetrics extends LightningElement {
   metricsError: unknown;
   /** The metrics of the loaded rows, computed once per load, or the engine's refusal. */
   computed: { result?: MetricsResult; error?: unknown } = {};
-  periodOptions = PERIOD_OPTIONS;
+  periodOptions = optionsFor(['LAST_12_MONTHS', 'THIS_YEAR', 'LAST_YEAR', 'LAST_90_DAYS']);
 
   @wire(getPrograms)
   wiredPrograms(result: WireResult<ProgramOption[]>): void {

@@ -3,7 +3,8 @@ import AdvocateLeaderboard from 'c/advocateLeaderboard';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
 import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
-import { periodRange, rankAdvocates, rankReps } from '../ranking';
+import { periodRange } from 'c/reportingPeriods';
+import { rankAdvocates, rankReps } from '../ranking';
 import leaderboardJson from './data/leaderboard.json';
 import programsJson from './data/programs.json';
 

@@ -3,7 +3,8 @@ import ProgramMetrics from 'c/programMetrics';
 import getPrograms from '@salesforce/apex/ProgramMetricsController.getPrograms';
 import getMetricsData from '@salesforce/apex/ProgramMetricsController.getMetricsData';
 import type { MetricsData } from 'c/programDtos';
-import { percent, periodRange } from '../benchmarks';
+import { periodRange } from 'c/reportingPeriods';
+import { percent } from '../benchmarks';
 import metricsJson from './data/metrics.json';
 import programsJson from './data/programs.json';
 
