@@ -230,3 +230,16 @@ export function clean(value: string | null | undefined): string | null {
   const trimmed = (value ?? '').trim();
   return trimmed ? trimmed : null;
 }
+
+/** The details as the server receives them: trimmed, blanks as null, consent given. */
+export function cleanedDetails(form: ReferralDetails): ReferralDetails {
+  return {
+    firstName: clean(form.firstName),
+    lastName: form.lastName.trim(),
+    email: form.email.trim(),
+    phone: clean(form.phone),
+    company: clean(form.company),
+    notes: clean(form.notes),
+    consent: true
+  };
+}

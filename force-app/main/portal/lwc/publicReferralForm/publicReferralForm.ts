@@ -4,7 +4,7 @@ import getOffer from '@salesforce/apex/PublicReferralController.getOffer';
 import submitReferral from '@salesforce/apex/PublicReferralController.submitReferral';
 import {
   LIMITS,
-  clean,
+  cleanedDetails,
   emptyDetails,
   referralProblem,
   type Offer,
@@ -99,15 +99,7 @@ export default class PublicReferralForm extends LightningElement {
     try {
       this.outcome = (await submitReferral({
         referralCode: this.offer?.referralCode ?? this.code,
-        details: {
-          firstName: clean(this.form.firstName),
-          lastName: this.form.lastName.trim(),
-          email: this.form.email.trim(),
-          phone: clean(this.form.phone),
-          company: clean(this.form.company),
-          notes: clean(this.form.notes),
-          consent: true
-        }
+        details: cleanedDetails(this.form)
       })) as Outcome;
     } catch (error) {
       this.submitError = error;

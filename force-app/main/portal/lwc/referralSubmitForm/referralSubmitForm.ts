@@ -3,7 +3,7 @@ import submitReferral from '@salesforce/apex/PortalController.submitReferral';
 import { normaliseEmail } from 'c/referralEngine';
 import {
   LIMITS,
-  clean,
+  cleanedDetails,
   emptyDetails,
   explainScreening,
   referralProblem,
@@ -69,16 +69,9 @@ export default class ReferralSubmitForm extends LightningElement {
     if (this.problem) return;
     this.saving = true;
     try {
-      const details: ReferralDetails = {
-        firstName: clean(this.form.firstName),
-        lastName: this.form.lastName.trim(),
-        email: this.form.email.trim(),
-        phone: clean(this.form.phone),
-        company: clean(this.form.company),
-        notes: clean(this.form.notes),
-        consent: true
-      };
-      this.result = (await submitReferral({ details })) as SubmissionView;
+      this.result = (await submitReferral({
+        details: cleanedDetails(this.form)
+      })) as SubmissionView;
       this.sent.add(key);
       this.form = emptyDetails();
     } catch (error) {

@@ -1,4 +1,11 @@
-import { clean, emptyDetails, explainScreening, referralProblem, LIMITS } from 'c/portalModel';
+import {
+  clean,
+  cleanedDetails,
+  emptyDetails,
+  explainScreening,
+  referralProblem,
+  LIMITS
+} from 'c/portalModel';
 import cases from './data/explanations.json';
 
 describe('c/portalModel', () => {
@@ -35,5 +42,27 @@ describe('c/portalModel', () => {
     expect(clean('  ')).toBeNull();
     expect(clean(undefined)).toBeNull();
     expect(clean(' x ')).toBe('x');
+  });
+
+  it('sends the details trimmed, blanks as null, with consent given', () => {
+    expect(
+      cleanedDetails({
+        firstName: '  ',
+        lastName: ' Lee ',
+        email: ' lee@globex.com ',
+        phone: null,
+        company: ' Globex ',
+        notes: '',
+        consent: false
+      })
+    ).toEqual({
+      firstName: null,
+      lastName: 'Lee',
+      email: 'lee@globex.com',
+      phone: null,
+      company: 'Globex',
+      notes: null,
+      consent: true
+    });
   });
 });
