@@ -15,6 +15,8 @@ export default [
       '.sf/**',
       '.sfdx/**',
       'build/**',
+      'local-org/dist/**',
+      'local-org/dist-test/**',
       'force-app/**/lwc/**/*.js',
       '**/*.d.ts'
     ]
