@@ -1,0 +1,2 @@
+// The value model's scalar classes (see ../../../DESIGN.md). Owned by apex/values/.
+export {};
