@@ -66,6 +66,17 @@ export interface FieldDef {
   custom: boolean;
   inlineHelpText?: string;
   sourceFile?: string;
+  /** Roll-up summary fields (type 'Summary'): operation and the child relationship summarised. */
+  summaryOperation?: 'count' | 'sum' | 'min' | 'max';
+  /** e.g. Reward__c.Points__c (absent for count). */
+  summarizedField?: string;
+  /** e.g. Reward__c.Advocate__c: the child object and its master-detail field. */
+  summaryForeignKey?: string;
+  summaryFilterItems?: { field: string; operation: string; value: string }[];
+  /** Formula fields: BlankAsZero or BlankAsBlank. */
+  formulaTreatBlanksAs?: 'BlankAsZero' | 'BlankAsBlank';
+  /** 1-based line in sourceFile of the field's definition (for error messages). */
+  sourceLine?: number;
 }
 
 export interface ValidationRuleDef {
@@ -75,6 +86,8 @@ export interface ValidationRuleDef {
   errorMessage: string;
   errorDisplayField?: string;
   sourceFile: string;
+  /** 1-based line of errorConditionFormula in sourceFile. */
+  sourceLine?: number;
 }
 
 export interface ObjectDef {
@@ -138,6 +151,20 @@ export interface Schema {
   customLabels: Map<string, { name: string; value: string }>;
   apexSources: ApexSourceFile[];
   /** Object and field names as written in the source (for error messages: file and line). */
+  /** Portal sharing sets (force-app/site sharingSets): profiles they apply to and object access mappings. */
+  sharingSets?: SharingSetDef[];
+  /** Experience Cloud sites and networks found in the project (Site / Network records). */
+  sites?: { name: string; label: string; urlPathPrefix?: string; siteType?: string; sourceFile: string }[];
+  networks?: { name: string; urlPathPrefix?: string; status?: string; sourceFile: string }[];
+  /** Non-fatal notes from loading (metadata kinds skipped and why). */
+  warnings?: string[];
+}
+
+export interface SharingSetDef {
+  name: string;
+  profiles: string[];
+  accessMappings: { object: string; objectField: string; userField: string; accessLevel: 'Read' | 'Edit' }[];
+  sourceFile: string;
 }
 
 // ---------------------------------------------------------------------------------- running user
