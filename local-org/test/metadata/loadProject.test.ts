@@ -1,0 +1,112 @@
+// Metadata loading tests. Source format: Metadata API Developer Guide, "CustomObject", "CustomField",
+// "ValidationRule", "PermissionSet", "Profile"; key prefixes: Object Reference, "Standard Object Key Prefixes" (e.g. 005 User, 00Q Lead).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadProject, MetadataError } from '../../src/metadata/loadProject.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// dist/test/metadata -> repository root
+const repoRoot = path.resolve(here, '../../../..');
+
+test('loads the package objects with fields, validation rules and relationships', () => {
+  const s = loadProject(repoRoot);
+  const ref = s.objects.get('referral__c')!;
+  assert.equal(ref.name, 'Referral__c');
+  assert.equal(ref.sharingModel, 'ControlledByParent');
+  const adv = ref.fields.get('advocate__c')!;
+  assert.equal(adv.type, 'MasterDetail');
+  assert.equal(adv.relationshipName, 'Advocate__r');
+  assert.equal(adv.required, true);
+  // Metadata API: Name field of type AutoNumber with displayFormat
+  const name = ref.fields.get('name')!;
+  assert.equal(name.type, 'AutoNumber');
+  assert.equal(name.displayFormat, 'REF-{000000}');
+  // Restricted picklist
+  const route = ref.fields.get('routing_route__c')!;
+  assert.equal(route.restrictedPicklist, true);
+  assert.ok(route.picklistValues!.some((v) => v.value === 'QUEUE'));
+  // child relationship on the parent
+  const parent = s.objects.get('advocate__c')!;
+  assert.equal(parent.childRelationships.get('referrals__r')!.childObject, 'Referral__c');
+  assert.ok(ref.validationRules.length >= 1);
+  // custom field on a standard object
+  assert.equal(s.objects.get('lead')!.fields.get('referral__c')!.type, 'Lookup');
+  // formula field
+  assert.equal(s.objects.get('advocate__c')!.fields.get('email__c')!.type, 'Formula');
+  // roll-up summary
+  const pb = s.objects.get('advocate__c')!.fields.get('points_balance__c')!;
+  assert.equal(pb.summaryOperation, 'sum');
+  assert.equal(pb.summaryForeignKey, 'Reward__c.Advocate__c');
+});
+
+test('standard objects carry real key prefixes and system fields', () => {
+  const s = loadProject(repoRoot);
+  assert.equal(s.objects.get('user')!.keyPrefix, '005');
+  assert.equal(s.objects.get('lead')!.keyPrefix, '00Q');
+  assert.equal(s.objects.get('account')!.keyPrefix, '001');
+  assert.equal(s.keyPrefixes.get('00G'), 'Group');
+  for (const o of s.objects.values()) {
+    assert.ok(o.fields.has('id'), o.name);
+    assert.ok(o.fields.has('createddate'), o.name);
+    assert.ok(o.fields.has('isdeleted'), o.name);
+  }
+  assert.deepEqual(s.objects.get('lead')!.fields.get('ownerid')!.referenceTo, ['User', 'Group']);
+  assert.equal(s.objects.get('user')!.isSetup, true);
+  assert.equal(s.objects.get('account')!.isSetup, false);
+});
+
+test('standard profiles are synthesized; admin has no field permissions on package fields', () => {
+  const s = loadProject(repoRoot);
+  const admin = s.profiles.get('system administrator')!;
+  assert.ok(admin.userPermissions.has('ModifyAllData'));
+  assert.equal(admin.fieldPermissions.size, 0);
+  assert.ok(s.profiles.has('standard user'));
+  assert.equal(s.profiles.get('customer community user')!.userType, 'CspLitePortal');
+  assert.ok([...s.profiles.values()].some((p) => p.userType === 'Guest'));
+  const adv = s.permissionSets.get('referral_program_advocate')!;
+  assert.ok(adv.fieldPermissions.get('advocate__c.email__c')!.readable);
+});
+
+test('static resources, email templates, notification types, apex sources, sharing sets', () => {
+  const s = loadProject(repoRoot);
+  assert.ok(s.staticResources.get('referralrulesvectors')!.body.length > 0);
+  assert.ok(s.emailTemplates.get('referral_accepted')!.subject.length > 0);
+  assert.ok(s.customNotificationTypes.has('referral_lead_assigned'));
+  assert.ok(s.apexSources.some((a) => a.kind === 'trigger' && a.name === 'ReferralTrigger'));
+  assert.equal(s.sharingSets![0]!.accessMappings[0]!.object, 'Advocate__c');
+});
+
+test('namespace option prefixes custom objects and fields', () => {
+  const s = loadProject(repoRoot, { namespace: 'refp' });
+  const o = s.objects.get('refp__referral__c')!;
+  assert.ok(o.fields.has('refp__status__c'));
+  assert.equal(o.fields.get('refp__advocate__c')!.relationshipName, 'refp__Advocate__r');
+  assert.ok(s.objects.get('lead')!.fields.has('refp__referral__c'));
+});
+
+function tmpProject(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-meta-'));
+  fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'src' }] }));
+  for (const [p, t] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'src', p)), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'src', p), t);
+  }
+  return dir;
+}
+
+test('bad metadata: file and line in the message, never a bare crash', () => {
+  const dir = tmpProject({
+    'objects/X__c/X__c.object-meta.xml': '<?xml version="1.0"?>\n<CustomObject><label>X</label></CustomObject>',
+    'objects/X__c/fields/Bad__c.field-meta.xml': '<?xml version="1.0"?>\n<CustomField>\n<fullName>Bad__c</fullName>\n<type>Hologram</type>\n</CustomField>',
+  });
+  assert.throws(
+    () => loadProject(dir),
+    (e: unknown) => e instanceof MetadataError && /Bad__c\.field-meta\.xml:4: unsupported field type Hologram/.test(e.message)
+  );
+  const dir2 = tmpProject({ 'objects/Y__c/Y__c.object-meta.xml': '<?xml version="1.0"?>\n<CustomObject>\n<label>Y</label>\n</CustomObjec>' });
+  assert.throws(() => loadProject(dir2), (e: unknown) => e instanceof MetadataError && /Y__c\.object-meta\.xml:\d+: malformed XML/.test(e.message));
+});
