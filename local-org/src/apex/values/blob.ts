@@ -1,0 +1,39 @@
+// Apex Blob: an immutable byte sequence.
+
+import { npe } from './errors.js';
+
+export class ApexBlob {
+  readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
+  /** Blob.valueOf(String): the UTF-8 bytes. */
+  static valueOf(text: string): ApexBlob {
+    if (text === null || text === undefined) throw npe('Argument cannot be null.');
+    return new ApexBlob(new TextEncoder().encode(text));
+  }
+  static fromBuffer(buf: Uint8Array | Buffer): ApexBlob {
+    return new ApexBlob(new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)));
+  }
+  /** Blob.toString(): the bytes decoded as UTF-8 (malformed sequences become U+FFFD). */
+  toString(): string {
+    return new TextDecoder('utf-8').decode(this.bytes);
+  }
+  size(): number {
+    return this.bytes.length;
+  }
+  toBuffer(): Buffer {
+    return Buffer.from(this.bytes);
+  }
+  equals(other: unknown): boolean {
+    if (!(other instanceof ApexBlob) || other.bytes.length !== this.bytes.length) return false;
+    for (let i = 0; i < this.bytes.length; i++) if (other.bytes[i] !== this.bytes[i]) return false;
+    return true;
+  }
+  hashCode(): number {
+    // java.util.Arrays.hashCode(byte[]) over signed bytes
+    let h = 1;
+    for (const b of this.bytes) h = (Math.imul(31, h) + ((b << 24) >> 24)) | 0;
+    return h;
+  }
+}

@@ -1,0 +1,99 @@
+// The running user's time zone and offset arithmetic over IANA zones, through Intl.
+
+let userTimeZone = 'America/Los_Angeles';
+
+/** Sets the running user's time zone (an IANA name). Throws on an unknown zone. */
+export function setUserTimeZone(iana: string): void {
+  assertTimeZone(iana);
+  userTimeZone = iana;
+}
+
+export function getUserTimeZone(): string {
+  return userTimeZone;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    formatterFor(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function assertTimeZone(tz: string): void {
+  if (!isValidTimeZone(tz)) throw new RangeError(`Unknown time zone: ${tz}`);
+}
+
+/** UTC offset of `tz` at the instant `epochMs`, in milliseconds (local = utc + offset). */
+export function offsetAt(epochMs: number, tz: string): number {
+  if (tz === 'UTC' || tz === 'GMT' || tz === 'Etc/UTC' || tz === 'Etc/GMT') return 0;
+  const parts = formatterFor(tz).formatToParts(new Date(epochMs));
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? '0');
+  let year = get('year');
+  const era = parts.find((p) => p.type === 'era')?.value;
+  if (era === 'BC' || era === 'B') year = 1 - year;
+  const asUtc = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  // Date.UTC maps years 0..99 to 1900+; fix by setUTCFullYear
+  const d = new Date(asUtc);
+  if (year >= 0 && year < 100) d.setUTCFullYear(year);
+  const wholeSecondsUtc = Math.floor(epochMs / 1000) * 1000;
+  return d.getTime() - wholeSecondsUtc;
+}
+
+/**
+ * The instant of a local wall-clock time in `tz`. `localMs` is the wall-clock time encoded as if
+ * it were UTC. A time in a daylight-saving gap is moved forward by the gap (2:30 on the spring-
+ * forward day is 3:30 daylight time); an ambiguous time in the fall-back overlap takes the
+ * earlier instant (the daylight-time reading), as java.time's ZonedDateTime does.
+ */
+export function localToEpoch(localMs: number, tz: string): number {
+  const day = 86400000;
+  const before = offsetAt(localMs - day, tz);
+  const after = offsetAt(localMs + day, tz);
+  const valid: number[] = [];
+  for (const o of before === after ? [before] : [before, after]) {
+    const t = localMs - o;
+    if (offsetAt(t, tz) === o) valid.push(t);
+  }
+  if (valid.length === 0) {
+    // maybe an offset change not within ±1 day: try the offset at the naive instant
+    const o = offsetAt(localMs, tz);
+    const t = localMs - o;
+    if (offsetAt(t, tz) === o) return t;
+    return localMs - before; // in a gap: read with the offset in force before it
+  }
+  return Math.min(...valid);
+}
+
+/** Wall-clock fields of an instant in `tz` (encoded as a UTC ms value). */
+export function epochToLocal(epochMs: number, tz: string): number {
+  return epochMs + offsetAt(epochMs, tz);
+}
+
+/** Short or long display name of the zone at an instant (PST, Pacific Standard Time). */
+export function timeZoneName(epochMs: number, tz: string, style: 'short' | 'long'): string {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style });
+  return f.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? tz;
+}
