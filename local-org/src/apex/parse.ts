@@ -56,7 +56,7 @@ function cacheDir(): string {
   return join(dir, '.cache', 'ast');
 }
 
-export function compileSource(file: string, body: string, kind: 'class' | 'trigger'): CompiledFile {
+export function compileSource(file: string, body: string, kind: 'class' | 'trigger' | 'anonymous'): CompiledFile {
   const hash = createHash('sha1').update(`${AST_VERSION}\0${kind}\0${file}\0${body}`).digest('hex');
   const hit = memCache.get(hash);
   if (hit) return hit;
@@ -82,16 +82,17 @@ export function compileSource(file: string, body: string, kind: 'class' | 'trigg
   return result;
 }
 
-export function parseUncached(file: string, body: string, kind: 'class' | 'trigger'): CompiledFile {
+export function parseUncached(file: string, body: string, kind: 'class' | 'trigger' | 'anonymous'): CompiledFile {
   const listener = new CollectingListener();
   const { parser } = (P as any).ApexParserFactory.createLexerAndParser(body, listener);
-  const tree = kind === 'class' ? parser.compilationUnit() : parser.triggerUnit();
+  const tree = kind === 'class' ? parser.compilationUnit() : kind === 'trigger' ? parser.triggerUnit() : parser.anonymousUnit();
   if (listener.errors.length > 0) {
     const e = listener.errors[0];
     throw new ApexSyntaxError(file, e.line, e.column, e.msg);
   }
   const b = new Builder(file, body);
   if (kind === 'class') return { file, classDecl: b.typeDecl(tree.typeDeclaration(), null) };
+  if (kind === 'anonymous') return { file, trigger: b.anonymous(tree) };
   return { file, trigger: b.trigger(tree) };
 }
 
@@ -139,6 +140,16 @@ class Builder {
       file: this.file,
       members: holder
     };
+  }
+
+  anonymous(ctx: any): TriggerDecl {
+    const stmts: Stmt[] = [];
+    const holder: ClassDecl = this.emptyClass('AnonymousBlock', ctx);
+    for (const m of ctx.anonymousBlock().anonymousBlockMember_list()) {
+      if (m.statement()) stmts.push(this.stmt(m.statement()));
+      else this.member(holder, m.modifier_list(), m.anonymousMemberDeclaration());
+    }
+    return { ...pos(ctx), name: 'AnonymousBlock', object: '', events: [], body: { k: 'block', stmts, ...pos(ctx) }, file: this.file, members: holder };
   }
 
   emptyClass(name: string, ctx: any): ClassDecl {

@@ -1,0 +1,317 @@
+// JSON.serialize / serializePretty / deserialize / deserializeUntyped, with Apex's number
+// rules (integral numbers become Integer or Long, others Decimal) and Jackson's pretty format.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import * as V from '../values/index.js';
+import { ApexEnum, ApexList, ApexMap, ApexObject, ApexSet, ApexType, apexToString } from '../runtime.js';
+import { isSObject, newSObject, sobjFieldEntries, sobjTypeName } from '../sobjects.js';
+import type { Frame, Interpreter } from '../interpreter.js';
+import type { TypeRef } from '../ast.js';
+
+type J = { t: 'obj'; v: [string, J][] } | { t: 'arr'; v: J[] } | { t: 'str'; v: string } | { t: 'num'; v: string } | { t: 'bool'; v: boolean } | { t: 'null' };
+
+const STR_T: TypeRef = { name: 'String', lname: 'string', args: [] };
+const OBJ_T: TypeRef = { name: 'Object', lname: 'object', args: [] };
+
+export class JsonLib {
+  constructor(private I: Interpreter) {}
+
+  fail(msg: string): never {
+    this.I.throwSystem('System.JSONException', msg);
+  }
+
+  parse(text: string): J {
+    let i = 0;
+    const s = text;
+    const ws = (): void => {
+      while (i < s.length && /\s/.test(s[i])) i++;
+    };
+    const val = (): J => {
+      ws();
+      const c = s[i];
+      if (c === '{') {
+        i++;
+        const out: [string, J][] = [];
+        ws();
+        if (s[i] === '}') {
+          i++;
+          return { t: 'obj', v: out };
+        }
+        for (;;) {
+          ws();
+          if (s[i] !== '"') this.fail(`Unexpected character ('${s[i]}' (code ${s.charCodeAt(i)})): was expecting double-quote to start field name at [line:1, column:${i + 1}]`);
+          const k = str();
+          ws();
+          if (s[i] !== ':') this.fail(`Unexpected character at [line:1, column:${i + 1}]`);
+          i++;
+          out.push([k, val()]);
+          ws();
+          if (s[i] === ',') {
+            i++;
+            continue;
+          }
+          if (s[i] === '}') {
+            i++;
+            return { t: 'obj', v: out };
+          }
+          this.fail(`Unexpected character at [line:1, column:${i + 1}]`);
+        }
+      }
+      if (c === '[') {
+        i++;
+        const out: J[] = [];
+        ws();
+        if (s[i] === ']') {
+          i++;
+          return { t: 'arr', v: out };
+        }
+        for (;;) {
+          out.push(val());
+          ws();
+          if (s[i] === ',') {
+            i++;
+            continue;
+          }
+          if (s[i] === ']') {
+            i++;
+            return { t: 'arr', v: out };
+          }
+          this.fail(`Unexpected character at [line:1, column:${i + 1}]`);
+        }
+      }
+      if (c === '"') return { t: 'str', v: str() };
+      if (s.startsWith('true', i)) {
+        i += 4;
+        return { t: 'bool', v: true };
+      }
+      if (s.startsWith('false', i)) {
+        i += 5;
+        return { t: 'bool', v: false };
+      }
+      if (s.startsWith('null', i)) {
+        i += 4;
+        return { t: 'null' };
+      }
+      const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(s.substring(i));
+      if (m) {
+        i += m[0].length;
+        return { t: 'num', v: m[0] };
+      }
+      return this.fail(`Unexpected character ('${c}' (code ${s.charCodeAt(i)})): expected a valid value at [line:1, column:${i + 1}]`);
+    };
+    const str = (): string => {
+      i++;
+      let out = '';
+      while (i < s.length && s[i] !== '"') {
+        if (s[i] === '\\') {
+          const n = s[i + 1];
+          i += 2;
+          if (n === 'n') out += '\n';
+          else if (n === 't') out += '\t';
+          else if (n === 'r') out += '\r';
+          else if (n === 'b') out += '\b';
+          else if (n === 'f') out += '\f';
+          else if (n === 'u') {
+            out += String.fromCharCode(parseInt(s.substr(i, 4), 16));
+            i += 4;
+          } else out += n;
+        } else out += s[i++];
+      }
+      if (i >= s.length) this.fail('Unexpected end-of-input in a string');
+      i++;
+      return out;
+    };
+    const r = val();
+    ws();
+    if (i < s.length) this.fail(`Unexpected character ('${s[i]}') at [line:1, column:${i + 1}]`);
+    return r;
+  }
+
+  untyped(j: J): any {
+    switch (j.t) {
+      case 'obj': {
+        const m = new ApexMap(STR_T, OBJ_T);
+        for (const [k, v] of j.v) m.put(k, this.untyped(v));
+        return m;
+      }
+      case 'arr':
+        return new ApexList(OBJ_T, j.v.map((x) => this.untyped(x)));
+      case 'str':
+        return j.v;
+      case 'bool':
+        return j.v;
+      case 'null':
+        return null;
+      case 'num':
+        if (/^-?\d+$/.test(j.v)) {
+          const b = BigInt(j.v);
+          if (b >= -2147483648n && b <= 2147483647n) return Number(b);
+          if (b >= V.LONG_MIN && b <= V.LONG_MAX) return b;
+          return V.Decimal.parse(j.v);
+        }
+        return V.Decimal.parse(j.v);
+    }
+  }
+
+  staticCall(lname: string, args: any[], f: Frame): any {
+    switch (lname) {
+      case 'serialize':
+        return this.write(args[0], null, args[1] === true);
+      case 'serializepretty':
+        return this.write(args[0], 0, args[1] === true);
+      case 'deserializeuntyped':
+        if (args[0] === null) this.I.npe();
+        return this.untyped(this.parse(args[0]));
+      case 'deserialize':
+      case 'deserializestrict': {
+        if (args[0] === null) this.I.npe();
+        const t: ApexType = args[1];
+        return this.typed(this.parse(args[0]), t.ref ?? { name: t.name, lname: t.name.toLowerCase(), args: [] }, t.cls ? t.cls : f.cls, lname === 'deserializestrict');
+      }
+      case 'createparser':
+      case 'creategenerator':
+        return this.I.unsupported(`JSON.${lname}`);
+    }
+    return this.I.unsupported(`JSON.${lname}`);
+  }
+
+  typed(j: J, t: TypeRef, ctx: any, strict: boolean): any {
+    if (j.t === 'null') return null;
+    const n = t.lname;
+    switch (n) {
+      case 'object':
+        return this.untyped(j);
+      case 'string':
+      case 'id':
+        if (j.t === 'str') return j.v;
+        if (j.t === 'num' || j.t === 'bool') return String(j.v);
+        break;
+      case 'integer':
+        if (j.t === 'num') return V.Decimal.parse(j.v).intValue();
+        if (j.t === 'str') return V.parseInteger(j.v);
+        break;
+      case 'long':
+        if (j.t === 'num') return V.Decimal.parse(j.v).longValue();
+        break;
+      case 'decimal':
+        if (j.t === 'num' || j.t === 'str') return V.Decimal.parse(j.v);
+        break;
+      case 'double':
+        if (j.t === 'num' || j.t === 'str') return new V.ApexDouble(Number(j.v));
+        break;
+      case 'boolean':
+        if (j.t === 'bool') return j.v;
+        if (j.t === 'str') return j.v.toLowerCase() === 'true';
+        break;
+      case 'date':
+        if (j.t === 'str') return V.ApexDate.parseIso(j.v);
+        break;
+      case 'datetime':
+        if (j.t === 'str') return V.ApexDatetime.parseIso(j.v);
+        break;
+      case 'list':
+      case 'set':
+        if (j.t === 'arr') {
+          const et = t.args[0] ?? OBJ_T;
+          const items = j.v.map((x) => this.typed(x, et, ctx, strict));
+          if (n === 'list') return new ApexList(et, items);
+          const s = new ApexSet(et);
+          for (const x of items) s.add(x);
+          return s;
+        }
+        break;
+      case 'map':
+        if (j.t === 'obj') {
+          const m = new ApexMap(t.args[0] ?? STR_T, t.args[1] ?? OBJ_T);
+          for (const [k, v] of j.v) m.put(this.I.coerce(k, t.args[0] ?? STR_T, null), this.typed(v, t.args[1] ?? OBJ_T, ctx, strict));
+          return m;
+        }
+        break;
+      default: {
+        const obj = this.I.schemaObject(n);
+        if (obj && j.t === 'obj') {
+          const rec = newSObject(obj.name);
+          for (const [k, v] of j.v) {
+            if (k === 'attributes') continue;
+            this.I.builtins.sobjectSet(rec, k.toLowerCase(), this.untyped(v), null as any);
+          }
+          return rec;
+        }
+        const cls = this.I.resolveClassName(n, ctx?.lname ? ctx : null);
+        if (cls && cls.kind === 'enum' && j.t === 'str') return cls.enumValues.find((e) => e.name === j.v) ?? null;
+        if (cls && j.t === 'obj') {
+          const o = this.I.instantiate(cls, []);
+          const table = this.I.memberTable(cls);
+          for (const [k, v] of j.v) {
+            const mi = table.get(k.toLowerCase());
+            if (!mi || mi.isStatic) {
+              if (strict) this.fail(`No such column '${k}' on object of type ${cls.name}`);
+              continue;
+            }
+            o.f.set(k.toLowerCase(), this.I.coerce(this.typed(v, mi.decl.type, mi.owner, strict), mi.decl.type, mi.owner));
+          }
+          return o;
+        }
+      }
+    }
+    return this.fail(`Cannot deserialize instance of ${t.name} from ${j.t === 'arr' ? 'START_ARRAY' : j.t === 'obj' ? 'START_OBJECT' : 'VALUE_STRING'} value`);
+  }
+
+  /** indent null = compact; else Jackson's default pretty printer. */
+  write(v: any, indent: number | null, suppressNulls: boolean): string {
+    const q = (s: string): string => JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16));
+    const pretty = indent !== null;
+    const obj = (entries: [string, any][], lvl: number): string => {
+      const parts = entries.filter(([, x]) => !(suppressNulls && (x === null || x === undefined)));
+      if (parts.length === 0) return pretty ? '{ }' : '{}';
+      if (!pretty) return '{' + parts.map(([k, x]) => q(k) + ':' + w(x, lvl + 1)).join(',') + '}';
+      const pad = '  '.repeat(lvl + 1);
+      return '{\n' + parts.map(([k, x]) => pad + q(k) + ' : ' + w(x, lvl + 1)).join(',\n') + '\n' + '  '.repeat(lvl) + '}';
+    };
+    const arr = (items: any[], lvl: number): string => {
+      if (items.length === 0) return pretty ? '[ ]' : '[]';
+      if (!pretty) return '[' + items.map((x) => w(x, lvl)).join(',') + ']';
+      return '[ ' + items.map((x) => w(x, lvl)).join(', ') + ' ]';
+    };
+    const w = (x: any, lvl: number): string => {
+      if (x === null || x === undefined) return 'null';
+      if (typeof x === 'string') return q(x);
+      if (typeof x === 'number' || typeof x === 'bigint') return String(x);
+      if (typeof x === 'boolean') return String(x);
+      if (x instanceof V.Decimal) return x.toString();
+      if (x instanceof V.ApexDouble) return V.javaDoubleToString(x.value);
+      if (x instanceof V.ApexDate) return q(x.toISO ? x.toISO() : x.toString());
+      if (x instanceof V.ApexDatetime) return q(x.toJSON());
+      if (x instanceof V.ApexTime) return q(x.toJSON());
+      if (x instanceof V.ApexBlob) return q(Buffer.from((x as any).bytes).toString('base64'));
+      if (x instanceof ApexEnum) return q(x.name);
+      if (x instanceof ApexList) return arr(x.items, lvl);
+      if (x instanceof ApexSet) return arr(x.values(), lvl);
+      if (x instanceof ApexMap) return obj([...x.map.values()].map(([k, val]) => [apexToString(k), val]), lvl);
+      if (isSObject(x)) {
+        const entries: [string, any][] = [['attributes', new ApexMap(null, null)]];
+        const attrs = entries[0][1] as ApexMap;
+        attrs.put('type', sobjTypeName(x));
+        const names: Map<string, string> | undefined = (x as any).names;
+        for (const [k, val] of sobjFieldEntries(x)) {
+          const name = names?.get(k) ?? k;
+          if (Array.isArray(val)) entries.push([name, { totalSize: val.length, done: true, records: val } as any]);
+          else entries.push([name, val]);
+        }
+        return obj(entries, lvl);
+      }
+      if (x instanceof ApexObject) {
+        const entries: [string, any][] = [];
+        if (x.cls.isException) this.I.unsupported('JSON.serialize of an exception');
+        for (const [k, mi] of this.I.memberTable(x.cls)) {
+          if (mi.isStatic || mi.decl.mods.includes('transient')) continue;
+          void k;
+          entries.push([mi.decl.name, x.f.get(mi.decl.lname)]);
+        }
+        return obj(entries, lvl);
+      }
+      if (x && typeof x === 'object' && 'records' in x) return obj(Object.entries(x), lvl);
+      return this.I.unsupported('JSON.serialize of ' + this.I.runtimeTypeName(x));
+    };
+    return w(v, 0);
+  }
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// npm run test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing]
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadProject } from '../metadata/loadProject.js';
+import { ApexSyntaxError } from '../apex/parse.js';
+import { runTests, toSfJson } from './runner.js';
+
+function findRoot(): string {
+  let dir = process.cwd();
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'sfdx-project.json'))) return dir;
+    dir = dirname(dir);
+  }
+  // fall back to the repository of this build
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  let tests: string[] | undefined;
+  let jsonOut: string | null = null;
+  let namespace = '';
+  let updatePassing = false;
+  let checkPassing = false;
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--tests' || a === '-t') tests = argv[++i].split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--json') jsonOut = argv[++i];
+    else if (a === '--namespace') namespace = argv[++i];
+    else if (a === '--update-passing') updatePassing = true;
+    else if (a === '--check-passing') checkPassing = true;
+    else if (a === '--quiet') quiet = true;
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing]');
+      return 0;
+    } else {
+      console.error(`unknown argument: ${a}`);
+      return 2;
+    }
+  }
+  const root = findRoot();
+  let schema;
+  try {
+    schema = loadProject(root, { namespace });
+  } catch (e: any) {
+    console.error(`local org: the project does not load: ${e?.message ?? e}`);
+    return 2;
+  }
+  let summary;
+  try {
+    summary = await runTests(schema, {
+      root,
+      namespace,
+      tests,
+      onClassDone: quiet
+        ? undefined
+        : (cls, results, ms) => {
+            const p = results.filter((r) => r.outcome === 'Pass').length;
+            console.log(`${cls.padEnd(48)} ${String(p).padStart(4)} ${String(results.length - p).padStart(4)} ${String(ms).padStart(7)}`);
+          }
+    });
+  } catch (e: any) {
+    if (e instanceof ApexSyntaxError) {
+      console.error(`local org: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  const failed = summary.results.filter((r) => r.outcome === 'Fail');
+  if (failed.length) {
+    console.log('\nFailures:');
+    for (const r of failed) {
+      console.log(`  ${r.className}.${r.methodName}: ${r.message}`);
+      if (r.stackTrace) console.log('    ' + r.stackTrace.split('\n').slice(0, 3).join('\n    '));
+    }
+  }
+  console.log('\nclass                                            pass fail      ms');
+  for (const c of summary.classes) console.log(`${c.name.padEnd(48)} ${String(c.passed).padStart(4)} ${String(c.failed).padStart(4)} ${String(c.ms).padStart(7)}`);
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(toSfJson(summary), null, 2) + '\n');
+  const passingFile = join(root, 'local-org', 'passing-tests.json');
+  let exit = failed.length > 0 ? 1 : 0;
+  if (updatePassing) {
+    const names = summary.results.filter((r) => r.outcome === 'Pass').map((r) => `${r.className}.${r.methodName}`).sort();
+    writeFileSync(passingFile, JSON.stringify(names, null, 2) + '\n');
+    console.log(`wrote ${names.length} passing tests to local-org/passing-tests.json`);
+  }
+  if (checkPassing) {
+    const known: string[] = existsSync(passingFile) ? JSON.parse(readFileSync(passingFile, 'utf8')) : [];
+    const byName = new Map(summary.results.map((r) => [`${r.className}.${r.methodName}`, r]));
+    const regressions = known.filter((n) => byName.get(n)?.outcome !== 'Pass');
+    if (regressions.length) {
+      console.log(`\napex-local: ${regressions.length} test(s) listed in local-org/passing-tests.json no longer pass:`);
+      for (const n of regressions) console.log(`  ${n}: ${byName.get(n)?.message ?? 'not run'}`);
+    }
+    exit = regressions.length > 0 ? 1 : 0;
+  }
+  console.log(`\n${summary.results.length - failed.length} passed, ${failed.length} failed`);
+  return exit;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e?.stack ?? e);
+    process.exit(3);
+  }
+);
