@@ -220,8 +220,9 @@ export class Decimal {
       let r = exact;
       // Strip trailing zeros down to the preferred scale.
       // (a negative preferred scale is clamped to 0: 100/0.5 = 200, not Java's 2E+2)
-      r = r.stripTrailingZerosTo(Math.max(preferred, 0));
-      if (r._scale < preferred) r = r.setScale(preferred);
+      const floor = Math.max(preferred, 0);
+      r = r.stripTrailingZerosTo(floor);
+      if (r._scale < floor) r = r.setScale(floor);
       return r;
     }
     // Non-terminating: integer digits of the quotient decide the scale.
