@@ -556,6 +556,16 @@ export class ApexDatetime {
     return formatDatetime(this.epochMs, 'yyyy-MM-dd HH:mm:ss', 'UTC');
   }
 
+  /**
+   * 'yyyy-MM-dd HH:mm:ss' in the user's (or the given) time zone. The Apex Developer Guide
+   * (String Class, valueOf(datetimeToConvert)) describes String.valueOf(Datetime) as the standard
+   * format "for the local time zone", while System.debug and string concatenation print GMT
+   * (toString()). The interpreter picks the one that applies.
+   */
+  toLocalString(tz?: string): string {
+    return formatDatetime(this.epochMs, 'yyyy-MM-dd HH:mm:ss', tz ?? getUserTimeZone());
+  }
+
   /** The JSON form: 2024-01-01T10:00:00.000Z. */
   toJSON(): string {
     return formatDatetime(this.epochMs, "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", 'UTC');
