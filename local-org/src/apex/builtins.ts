@@ -28,7 +28,7 @@ import type { Frame, Interpreter } from './interpreter.js';
 import { Ret } from './interpreter.js';
 import { StringLib } from './system/strings.js';
 import { JsonLib } from './system/json.js';
-import { SchemaLib } from './system/schema.js';
+import { SchemaLib, SchemaTok } from './system/schema.js';
 import { ApexContext } from './context.js';
 
 /** A built-in object: a property bag with a type name (Database.SaveResult, Messaging.SingleEmailMessage, ...). */
@@ -81,6 +81,7 @@ const BUILTIN_ENUMS: Record<string, string[]> = {
   triggeroperation: ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE'],
   logginglevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
   accesstype: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
+  sobjectdescribeoptions: ['DEFAULT', 'DEFERRED', 'FULL'],
   jsontoken: ['END_ARRAY', 'END_OBJECT', 'FIELD_NAME', 'NOT_AVAILABLE', 'START_ARRAY', 'START_OBJECT', 'VALUE_EMBEDDED_OBJECT', 'VALUE_FALSE', 'VALUE_NULL', 'VALUE_NUMBER_FLOAT', 'VALUE_NUMBER_INT', 'VALUE_STRING', 'VALUE_TRUE'],
   displaytype: ['ADDRESS', 'ANYTYPE', 'BASE64', 'BOOLEAN', 'COMBOBOX', 'CURRENCY', 'DATACATEGORYGROUPREFERENCE', 'DATE', 'DATETIME', 'DOUBLE', 'EMAIL', 'ENCRYPTEDSTRING', 'ID', 'INTEGER', 'LONG', 'MULTIPICKLIST', 'PERCENT', 'PHONE', 'PICKLIST', 'REFERENCE', 'STRING', 'TEXTAREA', 'TIME', 'URL'],
   statuscode: [],
@@ -254,11 +255,17 @@ export class Builtins {
       return tn === lname || tn.endsWith('.' + lname) || lname.endsWith('.' + tn);
     }
     if (v instanceof ApexType) return lname === 'type' || lname === 'system.type';
+    if (v instanceof SchemaTok) {
+      const n = lname.replace(/^schema\./, '');
+      const kinds: Record<string, string> = { sobjtype: 'sobjecttype', field: 'sobjectfield', sdescribe: 'describesobjectresult', fdescribe: 'describefieldresult', picklist: 'picklistentry', fieldsmap: 'fieldsets' };
+      return kinds[v.kind] === n;
+    }
     return false;
   }
 
   nativeTypeName(v: any): string {
     if (v instanceof NativeObj) return v.typeName;
+    if (v instanceof SchemaTok) return ({ sobjtype: 'Schema.SObjectType', field: 'Schema.SObjectField', sdescribe: 'Schema.DescribeSObjectResult', fdescribe: 'Schema.DescribeFieldResult', picklist: 'Schema.PicklistEntry', fieldsmap: 'Schema.FieldSet' } as any)[v.kind];
     return 'Object';
   }
 
@@ -468,6 +475,12 @@ export class Builtins {
     }
     const sch = this.schemaLib.staticCall(p, lname, args);
     if (sch !== undefined) return sch;
+    const sobj = this.I.schemaObject(p);
+    if (sobj) {
+      const org = this.I.org;
+      if (org && typeof org.customSetting === 'function') return org.customSetting(sobj.name, lname, args, this.ctx.userIdNow());
+      return this.I.unsupported(`${sobj.name}.${lname}() (custom settings need the data layer)`);
+    }
     return this.I.unsupported(`${path}.${lname}()`);
   }
 

@@ -271,6 +271,12 @@ export class Interpreter {
       }
     }
     void ctx;
+    if (!best) {
+      // the compiler has checked the types; with a single candidate of this arity, take it
+      const same = cands.filter((c) => c.m.params.length === args.length);
+      const sigs = new Set(same.map((c) => c.m.params.map((p) => p.type.lname).join(',')));
+      if (sigs.size === 1) return same[0];
+    }
     return best;
   }
 
@@ -600,6 +606,10 @@ export class Interpreter {
         best = c;
         bestScore = score;
       }
+    }
+    if (!best) {
+      const same = ctors.filter((c) => c.params.length === args.length);
+      if (same.length === 1) return same[0];
     }
     return best;
   }

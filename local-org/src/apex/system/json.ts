@@ -228,14 +228,7 @@ export class JsonLib {
         break;
       default: {
         const obj = this.I.schemaObject(n);
-        if (obj && j.t === 'obj') {
-          const rec = newSObject(obj.name);
-          for (const [k, v] of j.v) {
-            if (k === 'attributes') continue;
-            this.I.builtins.sobjectSet(rec, k.toLowerCase(), this.untyped(v), null as any);
-          }
-          return rec;
-        }
+        if (obj && j.t === 'obj') return this.sobject(j, obj as any, strict);
         const cls = this.I.resolveClassName(n, ctx?.lname ? ctx : null);
         if (cls && cls.kind === 'enum' && j.t === 'str') return cls.enumValues.find((e) => e.name === j.v) ?? null;
         if (cls && j.t === 'obj') {
@@ -254,6 +247,42 @@ export class JsonLib {
       }
     }
     return this.fail(`Cannot deserialize instance of ${t.name} from ${j.t === 'arr' ? 'START_ARRAY' : j.t === 'obj' ? 'START_OBJECT' : 'VALUE_STRING'} value`);
+  }
+
+  sobject(j: Extract<J, { t: 'obj' }>, def: any, strict: boolean): any {
+    const rec = newSObject(def.name);
+    for (const [k, v] of j.v) {
+      if (k === 'attributes') continue;
+      const lk = k.toLowerCase();
+      const child = def.childRelationships?.get(lk);
+      if (child) {
+        if (v.t === 'null') continue;
+        const recs = v.t === 'obj' ? v.v.find(([x]) => x === 'records')?.[1] : v;
+        const childDef = this.I.schemaObject(String(child.childObject).toLowerCase());
+        const items = recs && recs.t === 'arr' ? recs.v.map((x) => (x.t === 'obj' ? this.sobject(x, childDef, strict) : null)) : [];
+        this.I.sobjectPutRaw(rec, lk, items);
+        continue;
+      }
+      const parentField = [...(def.fields?.values() ?? [])].find((f: any) => f.relationshipName && f.relationshipName.toLowerCase() === lk);
+      if (parentField) {
+        if (v.t === 'obj') {
+          const pdef = this.I.schemaObject(String(parentField.referenceTo?.[0] ?? '').toLowerCase());
+          if (pdef) this.I.sobjectPutRaw(rec, lk, this.sobject(v, pdef, strict));
+        } else this.I.sobjectPutRaw(rec, lk, null);
+        continue;
+      }
+      const fd = def.fields?.get(lk);
+      let val: any = this.untyped(v);
+      if (fd && val !== null) {
+        const ft = fd.type === 'Formula' ? fd.formulaType : fd.type;
+        if (['Number', 'Currency', 'Percent', 'Summary'].includes(ft) && v.t === 'num') val = V.Decimal.parse(v.v);
+        else if (ft === 'Date' && typeof val === 'string') val = V.ApexDate.parseIso(val.substring(0, 10));
+        else if (ft === 'DateTime' && typeof val === 'string') val = V.ApexDatetime.parseIso(val);
+        else if (ft === 'Summary' && v.t === 'num') val = V.Decimal.parse(v.v);
+      }
+      this.I.sobjectPutRaw(rec, lk, val);
+    }
+    return rec;
   }
 
   /** indent null = compact; else Jackson's default pretty printer. */

@@ -39,6 +39,13 @@ export class StringLib {
         if (args[0] < 0 || args[0] > s.length || (args.length > 1 && (args[1] > s.length || args[1] < args[0])))
           this.I.throwSystem('System.StringException', `Ending position out of bounds: ${args.length > 1 ? args[1] : args[0]}`);
         return args.length > 1 ? s.substring(args[0], args[1]) : s.substring(args[0]);
+      case 'getsobjecttype': {
+        const name = this.I.schema.keyPrefixes.get(s.substring(0, 3));
+        if (!name) this.I.throwSystem('System.SObjectException', `Invalid id: ${s}`);
+        return this.I.builtins.schemaLib.sobjectType(name);
+      }
+      case 'to15':
+        return s.substring(0, 15);
       case 'getchars':
         return new ApexList({ name: 'Integer', lname: 'integer', args: [] }, [...s].map((c) => c.codePointAt(0)));
       case 'hashcode': {
