@@ -477,9 +477,8 @@ export class Builtins {
     if (sch !== undefined) return sch;
     const sobj = this.I.schemaObject(p);
     if (sobj) {
-      const org = this.I.org;
-      if (org && typeof org.customSetting === 'function') return org.customSetting(sobj.name, lname, args, this.ctx.userIdNow());
-      return this.I.unsupported(`${sobj.name}.${lname}() (custom settings need the data layer)`);
+      if ((sobj as any).customSettingsType) return this.ctx.customSetting(sobj.name, lname, args);
+      return this.I.unsupported(`${sobj.name}.${lname}()`);
     }
     return this.I.unsupported(`${path}.${lname}()`);
   }

@@ -4,7 +4,11 @@
 import type { Expr, Stmt } from './ast.js';
 import type { RunContext, TriggerEvent, TriggerRunner } from '../contracts.js';
 import { ApexEnum, ApexError, ApexList, ApexMap, ApexObject, ApexSet, UnsupportedError, apexToString } from './runtime.js';
-import { isSObject, sobjGet, sobjTypeName } from './sobjects.js';
+import { isSObject, sobjGet, sobjTypeName, newSObject } from './sobjects.js';
+
+function newSObjectFor(def: any): any {
+  return newSObject(def.name);
+}
 import type { Frame, Interpreter } from './interpreter.js';
 import { Scope } from './interpreter.js';
 import { NativeObj } from './builtins.js';
@@ -115,7 +119,10 @@ export class ApexContext {
 
   userRecord(): any {
     const org = this.I.org;
-    if (org && typeof org.getUser === 'function') return org.getUser(this.userIdNow());
+    if (org && typeof org.byId === 'function') {
+      const hit = org.byId(this.userIdNow());
+      if (hit) return org.recordFromRow(hit.def, hit.row);
+    }
     return null;
   }
 
@@ -146,7 +153,7 @@ export class ApexContext {
       case 'ismulticurrencyorganization':
         return false;
       case 'getorganizationid':
-        return this.I.org?.organizationId ?? '00D000000000001AAA';
+        return this.I.org?.seeded?.orgId ?? '00D000000000001AAA';
       case 'getorganizationname':
         return 'Local Org';
       case 'gettimezone':
@@ -166,8 +173,17 @@ export class ApexContext {
 
   hasAccess(obj: string, field: string | null, kind: 'read' | 'create' | 'edit' | 'delete'): boolean {
     const org = this.I.org;
-    if (org && typeof org.hasAccess === 'function') return org.hasAccess(this.userIdNow(), obj, field, kind);
-    return this.I.unsupported('describe access checks (the data layer has no hasAccess yet)');
+    if (org && org.security) {
+      const def = this.I.schemaObject(obj.toLowerCase()) as any;
+      const op = org.security.objectPermission(this.userIdNow(), def);
+      const objOk = kind === 'read' ? op.allowRead : kind === 'create' ? op.allowCreate : kind === 'edit' ? op.allowEdit : op.allowDelete;
+      if (!field || !objOk) return !!objOk;
+      const fd = def.fields.get(field.toLowerCase());
+      if (!fd) return false;
+      const fa = org.security.fieldAccess(this.userIdNow(), def, fd);
+      return kind === 'read' ? fa.readable : fa.editable;
+    }
+    return this.I.unsupported('describe access checks (no data layer)');
   }
 
   hasCustomPermission(name: string): boolean {
@@ -182,12 +198,12 @@ export class ApexContext {
     if (!id) this.I.throwSystem('System.InvalidParameterValueException', 'System.runAs requires a user with an Id');
     this.userStack.push(id);
     const org = this.I.org;
-    if (org && typeof org.beginRunAs === 'function') org.beginRunAs(id);
+    if (org && typeof org.enterRunAs === 'function') org.enterRunAs(id);
     try {
       return fn();
     } finally {
       this.userStack.pop();
-      if (org && typeof org.endRunAs === 'function') org.endRunAs();
+      if (org && typeof org.exitRunAs === 'function') org.exitRunAs();
     }
   }
 
@@ -527,8 +543,22 @@ export class ApexContext {
         const single = !(args[0] instanceof ApexList);
         const lcs: NativeObj[] = single ? [args[0]] : args[0].items;
         const allOrNone = typeof args[1] === 'boolean' ? args[1] : true;
-        const reqs = lcs.map((lc) => Object.fromEntries(lc.props));
-        const res = org.convertLead(reqs, { allOrNone }, this.runContext('SYSTEM_MODE'));
+        const reqs = lcs.map((lc) => {
+          const p = lc.props;
+          return {
+            leadId: p.get('leadid') ?? null,
+            convertedStatus: p.get('convertedstatus') ?? null,
+            accountId: p.get('accountid') ?? null,
+            contactId: p.get('contactid') ?? null,
+            opportunityId: p.get('opportunityid') ?? null,
+            opportunityName: p.get('opportunityname') ?? null,
+            doNotCreateOpportunity: p.get('donotcreateopportunity') === true,
+            ownerId: p.get('ownerid') ?? null,
+            overwriteLeadSource: p.get('overwriteleadsource') === true,
+            sendNotificationEmail: p.get('sendnotificationemail') === true
+          };
+        });
+        const res = org.convertLead(reqs, allOrNone, this.runContext('SYSTEM_MODE'));
         const wrapped = (res ?? []).map(
           (r: any) =>
             new NativeObj('Database.LeadConvertResult', {
@@ -687,6 +717,7 @@ export class ApexContext {
       case 'setcreateddate': {
         const org = this.requireOrg('Test.setCreatedDate');
         if (typeof org.setCreatedDate === 'function') return org.setCreatedDate(args[0], args[1]);
+        if (typeof org.updateRaw === 'function') return org.updateRaw(args[0], { CreatedDate: args[1] }) ?? null;
         return this.I.unsupported('Test.setCreatedDate');
       }
       case 'getstandardpricebookid':
@@ -790,6 +821,62 @@ export class ApexContext {
         return false;
     }
     return this.I.unsupported(`Site.${lname}`);
+  }
+
+  // ------------------------------------------------------------------ custom settings
+
+  /** Hierarchy and list custom settings: getInstance, getOrgDefaults, getValues, getAll. */
+  customSetting(objName: string, lname: string, args: any[]): any {
+    const org = this.requireOrg('custom settings');
+    const def = this.I.schemaObject(objName.toLowerCase()) as any;
+    const rows: any[] = org.scan(def, false).map((r: any) => org.recordFromRow(def, r));
+    const blank = (): any => {
+      const r = newSObjectFor(def);
+      for (const f of def.fields.values()) {
+        if (f.defaultValue === undefined || f.defaultValue === null || !f.custom) continue;
+        const dv = String(f.defaultValue).trim();
+        if (f.type === 'Checkbox') r.setRaw(f.name, dv.toLowerCase() === 'true');
+        else if (/^'.*'$/.test(dv) || /^".*"$/.test(dv)) r.setRaw(f.name, dv.slice(1, -1));
+        else if (/^-?\d+(\.\d+)?$/.test(dv)) r.setRaw(f.name, V.Decimal.parse(dv));
+      }
+      return r;
+    };
+    const byOwner = (id: string | null): any => rows.find((r) => id && sobjGet(r, 'setupownerid') === id) ?? null;
+    if (def.customSettingsType === 'List') {
+      if (lname === 'getall') {
+        const m = new ApexMap({ name: 'String', lname: 'string', args: [] }, { name: def.name, lname: def.name.toLowerCase(), args: [] });
+        for (const r of rows) m.put(sobjGet(r, 'name'), r);
+        return m;
+      }
+      if (lname === 'getvalues' || lname === 'getinstance') return rows.find((r) => sobjGet(r, 'name') === args[0]) ?? null;
+      return this.I.unsupported(`${def.name}.${lname}`);
+    }
+    const orgId = org.seeded?.orgId ?? null;
+    switch (lname) {
+      case 'getorgdefaults':
+        return byOwner(orgId) ?? blank();
+      case 'getinstance':
+      case 'getvalues': {
+        const uid = args[0] ?? this.userIdNow();
+        let profileId: string | null = null;
+        const u = org.byId(uid);
+        if (u) profileId = u.row.get('profileid') ?? null;
+        if (String(uid).startsWith('00e')) profileId = uid;
+        const hit = byOwner(uid) ?? (profileId ? byOwner(profileId) : null);
+        if (lname === 'getvalues') return hit;
+        if (hit) return hit;
+        const od = byOwner(orgId);
+        if (od) {
+          const r = od.clone(false);
+          r.setRaw('SetupOwnerId', uid);
+          return r;
+        }
+        const b = blank();
+        b.setRaw('SetupOwnerId', uid);
+        return b;
+      }
+    }
+    return this.I.unsupported(`${def.name}.${lname}`);
   }
 
   // ------------------------------------------------------------------ native objects

@@ -22,7 +22,7 @@ import {
   isNumeric,
   toDecimal
 } from './runtime.js';
-import { isSObject, sobjGet, sobjPut, sobjTypeName, newSObject } from './sobjects.js';
+import { isSObject, sobjGet, sobjPut, sobjTypeName, newSObject, setSObjectSchema } from './sobjects.js';
 import type { Schema, ApexSourceFile } from '../contracts.js';
 import { Builtins } from './builtins.js';
 
@@ -97,6 +97,7 @@ export class Interpreter {
     public schema: Schema,
     public org: any
   ) {
+    setSObjectSchema(schema);
     this.exceptionBase = new RtClass('Exception', null);
     this.exceptionBase.isException = true;
     this.classes.set('exception', this.exceptionBase);
@@ -732,8 +733,16 @@ export class Interpreter {
         if (v instanceof ApexList && t.args[0] && !v.elemType) v.elemType = t.args[0];
         return v;
     }
+    if (v instanceof ApexList && (v as any).fromSoql && (t.lname === 'sobject' || this.schemaObject(t.lname))) return this.singleRow(v);
     void ctx;
     return v;
+  }
+
+  /** A SOQL result assigned to a single SObject: exactly one row (Apex Developer Guide, SOQL Statements). */
+  singleRow(l: ApexList): any {
+    if (l.items.length === 0) this.throwSystem('System.QueryException', 'List has no rows for assignment to SObject');
+    if (l.items.length > 1) this.throwSystem('System.QueryException', 'List has more than 1 row for assignment to SObject');
+    return l.items[0];
   }
 
   /** (Type) v at run time. */
@@ -1214,6 +1223,10 @@ export class Interpreter {
       this.builtins.sobjectSet(target, lname, value, node);
       return;
     }
+    if (target instanceof ApexList && (target as any).fromSoql) {
+      this.builtins.sobjectSet(this.singleRow(target), lname, value, node);
+      return;
+    }
     this.builtins.nativeSet(target, lname, value);
   }
 
@@ -1248,6 +1261,7 @@ export class Interpreter {
     if (o instanceof TypeName) return this.staticPath(o, lname, name, f, e);
     if (isSObject(o)) return this.builtins.sobjectGet(o, name, e);
     if (o instanceof ApexList && lname === 'length') return o.items.length;
+    if (o instanceof ApexList && (o as any).fromSoql) return this.getField(this.singleRow(o), lname, name, f, e);
     return this.builtins.nativeGet(o, lname, name);
   }
 

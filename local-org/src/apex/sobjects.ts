@@ -43,8 +43,15 @@ export function sobjFieldEntries(r: any): [string, any][] {
   return [...fieldsOf(r).entries()];
 }
 
+let schemaRef: any = null;
+/** The schema new records take their ObjectDef from (field checks, canonical names). */
+export function setSObjectSchema(schema: any): void {
+  schemaRef = schema;
+}
+
 export function newSObject(objectName: string): any {
-  if (Rec) return new Rec(objectName);
+  const def = schemaRef?.objects?.get(objectName.toLowerCase());
+  if (Rec) return new Rec(def ?? objectName);
   return { __sobject: true, objectName, fields: new Map<string, any>() };
 }
 

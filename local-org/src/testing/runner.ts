@@ -112,8 +112,8 @@ export async function runTests(schema: Schema, opts: RunOptions): Promise<RunSum
     if (methods.length === 0) continue;
     const t0 = Date.now();
     const classResults: TestResult[] = [];
-    if (org && typeof org.reset === 'function') org.reset();
-    const defaultUser = org && typeof org.defaultUserId === 'function' ? org.defaultUserId() : org?.defaultUserId ?? '005000000000001AAA';
+    const classSp = org ? org.setSavepoint() : null;
+    const defaultUser = org?.seeded?.adminUserId || '005000000000001AAA';
     ctx.userId = defaultUser;
     // @TestSetup
     let setupError: { message: string; stack: string } | null = null;
@@ -167,6 +167,7 @@ export async function runTests(schema: Schema, opts: RunOptions): Promise<RunSum
       classResults.push(r);
       results.push(r);
     }
+    if (org && classSp !== null) org.rollback(classSp);
     const ms = Date.now() - t0;
     classes.push({ name: cls.name, passed: classResults.filter((r) => r.outcome === 'Pass').length, failed: classResults.filter((r) => r.outcome === 'Fail').length, ms });
     opts.onClassDone?.(cls.name, classResults, ms);
