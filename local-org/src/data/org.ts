@@ -18,7 +18,7 @@ import type {
   TriggerEvent,
   TriggerRunner,
 } from '../contracts.js';
-import { Decimal } from '../apex/values/index.js';
+import { ApexBlob, Decimal } from '../apex/values/index.js';
 import { DataError, queryError } from './errors.js';
 import { evaluate, parseFormula, type FormulaContext } from './formula.js';
 import { IdGenerator, isValidId, to18 } from './ids.js';
@@ -259,6 +259,8 @@ export class LocalOrg implements QueryHost {
     if (f.type === 'Formula') return this.formulaValue(def, row, f);
     if (f.type === 'Summary') return this.summaryValue(row, f);
     const v = row.get(fieldLower);
+    // StaticResource.Body is a Blob (stored as base64 text)
+    if (fieldLower === 'body' && def.name === 'StaticResource' && typeof v === 'string') return new ApexBlob(new Uint8Array(Buffer.from(v, 'base64')));
     return v === undefined ? null : v;
   }
 
@@ -1325,7 +1327,7 @@ export class LocalOrg implements QueryHost {
     statuses.forEach(([n, conv, dflt], i) => this.insertRaw('LeadStatus', { ApiName: n, MasterLabel: n, IsConverted: conv, IsDefault: dflt, SortOrder: Decimal.fromInteger(i + 1) }));
     this.insertRaw('CurrencyType', { IsoCode: 'USD', ConversionRate: Decimal.ONE, DecimalPlaces: Decimal.fromInteger(2), IsActive: true, IsCorporate: true });
     for (const sr of s.staticResources.values()) {
-      this.insertRaw('StaticResource', { Name: sr.name, ContentType: sr.contentType, Body: sr.body.toString('utf8'), BodyLength: Decimal.fromInteger(sr.body.length), NamespacePrefix: s.namespace || null, CacheControl: 'Private' });
+      this.insertRaw('StaticResource', { Name: sr.name, ContentType: sr.contentType, Body: sr.body.toString('base64'), BodyLength: Decimal.fromInteger(sr.body.length), NamespacePrefix: s.namespace || null, CacheControl: 'Private' });
     }
     for (const t of s.emailTemplates.values()) {
       this.insertRaw('EmailTemplate', { Name: t.developerName.replace(/_/g, ' '), DeveloperName: t.developerName, Subject: t.subject, Body: t.body || null, HtmlValue: t.htmlValue ?? null, IsActive: true, TemplateType: t.htmlValue ? 'custom' : 'text', FolderName: t.folder, NamespacePrefix: s.namespace || null });

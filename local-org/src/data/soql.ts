@@ -291,7 +291,8 @@ function unquote(s: string): string {
 
 function bindRef(b: BoundExpressionContext): ValueRef {
   const e = b.expression();
-  return { k: 'bind', text: textOf(e).trim(), node: e };
+  // getText(): the expression's tokens without whitespace (the interpreter keys binds the same way)
+  return { k: 'bind', text: e.getText(), node: e };
 }
 
 function value(ctx: ValueContext, text: string): ValueRef {

@@ -6,116 +6,49 @@ import { Decimal } from '../apex/values/index.js';
 import type { FieldDef, FieldValue } from '../contracts.js';
 import { DataError } from './errors.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const Vx = V as any;
+const Vx = V as unknown as { getUserTimeZone?: () => string; offsetAt?: (ms: number, tz: string) => number };
 
 export { Decimal };
 
-// ------------------------------------------------------------------- dates (adapter)
+// ------------------------------------------------------------------- dates
 
-/** Date as days since 1970-01-01 (UTC calendar). */
+import { ApexDate, ApexDatetime, ApexTime } from '../apex/values/index.js';
+
+/** Date as days since 1970-01-01. */
 export function dateToDays(d: unknown): number {
-  const o = d as Record<string, unknown> & { toString(): string };
-  for (const k of ['epochDay', 'days', 'epochDays']) {
-    if (typeof o[k] === 'number') return o[k] as number;
-  }
-  for (const k of ['toEpochDay', 'daysSinceEpoch']) {
-    if (typeof o[k] === 'function') return (o[k] as () => number).call(o);
-  }
-  const y = callNum(o, ['year', 'getYear']);
-  const m = callNum(o, ['month', 'getMonth']);
-  const dd = callNum(o, ['day', 'getDay']);
-  if (y !== undefined && m !== undefined && dd !== undefined) return Math.floor(Date.UTC(y, m - 1, dd) / 86400000);
-  const s = String(o);
-  const mm = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
-  if (mm) return Math.floor(Date.UTC(+mm[1]!, +mm[2]! - 1, +mm[3]!) / 86400000);
-  throw new DataError('System.TypeException', `not a Date: ${s}`);
-}
-function callNum(o: Record<string, unknown>, names: string[]): number | undefined {
-  for (const n of names) {
-    const v = o[n];
-    if (typeof v === 'number') return v;
-    if (typeof v === 'function') {
-      const r = (v as () => unknown).call(o);
-      if (typeof r === 'number') return r;
-    }
-  }
-  return undefined;
+  if (d instanceof ApexDate) return d.epochDay;
+  if (d instanceof ApexDatetime) return Math.floor(d.epochMs / 86400000);
+  throw new DataError('System.TypeException', `not a Date: ${String(d)}`);
 }
 export function daysToIso(days: number): string {
   return new Date(days * 86400000).toISOString().slice(0, 10);
 }
-export function makeDate(days: number): unknown {
-  const D = Vx.ApexDate;
-  const dt = new Date(days * 86400000);
-  const y = dt.getUTCFullYear(), m = dt.getUTCMonth() + 1, d = dt.getUTCDate();
-  if (D) {
-    if (typeof D.newInstance === 'function') return D.newInstance(y, m, d);
-    if (typeof D.fromEpochDay === 'function') return D.fromEpochDay(days);
-    if (typeof D.of === 'function') return D.of(y, m, d);
-    return new D(y, m, d);
-  }
-  return new LocalDate(days);
+export function makeDate(days: number): ApexDate {
+  return ApexDate.fromEpochDay(days);
 }
-/** Fallback until apex/values publishes ApexDate. */
-export class LocalDate {
-  constructor(readonly epochDay: number) {}
-  toString(): string {
-    return daysToIso(this.epochDay);
-  }
+export function isDate(v: unknown): v is ApexDate {
+  return v instanceof ApexDate;
 }
-export function isDate(v: unknown): boolean {
-  if (v instanceof LocalDate) return true;
-  return !!Vx.ApexDate && v instanceof Vx.ApexDate;
+export function isDatetime(v: unknown): v is ApexDatetime {
+  return v instanceof ApexDatetime;
 }
-export function isDatetime(v: unknown): boolean {
-  if (v instanceof LocalDatetime) return true;
-  return !!Vx.ApexDatetime && v instanceof Vx.ApexDatetime;
-}
-export function isTime(v: unknown): boolean {
-  return !!Vx.ApexTime && v instanceof Vx.ApexTime;
+export function isTime(v: unknown): v is ApexTime {
+  return v instanceof ApexTime;
 }
 export function datetimeToMs(d: unknown): number {
-  const o = d as Record<string, unknown>;
-  for (const k of ['epochMs', 'ms', 'millis', 'value', 'time']) if (typeof o[k] === 'number') return o[k] as number;
-  for (const k of ['getTime', 'epochMillis', 'toEpochMs']) if (typeof o[k] === 'function') {
-    const r = (o[k] as () => unknown).call(o);
-    if (typeof r === 'number') return r;
-    if (typeof r === 'bigint') return Number(r);
-  }
+  if (d instanceof ApexDatetime) return d.epochMs;
+  if (d instanceof ApexDate) return d.epochDay * 86400000;
   throw new DataError('System.TypeException', `not a Datetime: ${String(d)}`);
 }
-export function makeDatetime(ms: number): unknown {
-  const D = Vx.ApexDatetime;
-  if (D) {
-    if (typeof D.fromEpochMs === 'function') return D.fromEpochMs(ms);
-    if (typeof D.fromEpoch === 'function') return D.fromEpoch(ms);
-    if (typeof D.newInstanceMs === 'function') return D.newInstanceMs(ms);
-    return new D(ms);
-  }
-  return new LocalDatetime(ms);
-}
-export class LocalDatetime {
-  constructor(readonly epochMs: number) {}
-  toString(): string {
-    return new Date(this.epochMs).toISOString().replace('T', ' ').slice(0, 19);
-  }
+export function makeDatetime(ms: number): ApexDatetime {
+  return ApexDatetime.fromEpochMs(ms);
 }
 export function timeToMs(t: unknown): number {
-  const o = t as Record<string, unknown>;
-  for (const k of ['ms', 'millis', 'msOfDay', 'value']) if (typeof o[k] === 'number') return o[k] as number;
-  const h = callNum(o, ['hour']), m = callNum(o, ['minute']), s = callNum(o, ['second']), ms = callNum(o, ['millisecond']);
-  if (h !== undefined) return ((h * 60 + (m ?? 0)) * 60 + (s ?? 0)) * 1000 + (ms ?? 0);
+  if (t instanceof ApexTime) return t.msOfDay;
   throw new DataError('System.TypeException', `not a Time: ${String(t)}`);
 }
-export function makeTime(ms: number): unknown {
-  const T = Vx.ApexTime;
-  if (T) {
-    if (typeof T.fromMs === 'function') return T.fromMs(ms);
-    if (typeof T.newInstance === 'function') return T.newInstance(Math.floor(ms / 3600000), Math.floor(ms / 60000) % 60, Math.floor(ms / 1000) % 60, ms % 1000);
-    return new T(ms);
-  }
-  return ms;
+export function makeTime(ms: number): ApexTime {
+  return ApexTime.fromMsOfDay(ms);
 }
 
 /** User time zone (IANA) for date literals and DAY_ONLY; apex/values owns it. */
