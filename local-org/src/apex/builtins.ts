@@ -71,7 +71,13 @@ const SYSTEM_EXCEPTIONS = new Set(
     'SearchException',
     'XmlException',
     'InvalidHeaderException',
-    'NoSuchElementException'
+    'NoSuchElementException',
+    'AuraHandledException',
+    'EventBusException',
+    'VisualforceException',
+    'DuplicateMessageException',
+    'ExternalObjectException',
+    'PlatformCacheException'
   ].map((s) => s.toLowerCase())
 );
 
@@ -327,7 +333,12 @@ export class Builtins {
       case 'messaging.customnotification':
         return new NativeObj('Messaging.CustomNotification', { title: args[0] ?? null, body: args[1] ?? null });
       case 'database.dmloptions':
-        return new NativeObj('Database.DMLOptions', { optallornone: null });
+        return new NativeObj('Database.DMLOptions', {
+          optallornone: null,
+          assignmentruleheader: new NativeObj('Database.DMLOptions.AssignmentRuleHeader', { usedefaultrule: null, assignmentruleid: null }),
+          emailheader: new NativeObj('Database.DMLOptions.EmailHeader', { triggeruseremail: false, triggerautoresponseemail: false, triggerotheremail: false }),
+          duplicateruleheader: new NativeObj('Database.DMLOptions.DuplicateRuleHeader', { allowsave: false })
+        });
       case 'database.dmloptions.assignmentruleheader':
         return new NativeObj('Database.DMLOptions.AssignmentRuleHeader');
       case 'database.leadconvert':
@@ -754,6 +765,7 @@ export class Builtins {
 
   mapCall(m: ApexMap, lname: string, args: any[]): any {
     const I = this.I;
+    if ((m as any).ci && typeof args[0] === 'string' && (lname === 'get' || lname === 'containskey' || lname === 'remove')) args = [args[0].toLowerCase(), ...args.slice(1)];
     switch (lname) {
       case 'get':
         return m.get(this.normKey(args[0]));

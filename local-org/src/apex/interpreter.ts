@@ -1307,6 +1307,16 @@ export class Interpreter {
       if (!sup.decl) return this.builtins.exceptionMethod(f.self!, e.lname, args);
       return this.callInstance(f.self!, e.lname, args, sup);
     }
+    if (e.lname === 'adderror' && e.obj.k === 'field') {
+      // field-level addError: record.Field__c.addError(msg)
+      const rec = this.eval(e.obj.obj, f);
+      if (isSObject(rec)) {
+        const args = e.args.map((a) => this.eval(a, f));
+        const msg = args[0] instanceof ApexObject ? apexToString(args[0].f.get('$message')) : apexToString(args[0]);
+        if (typeof rec.addError === 'function') rec.addError(msg, e.obj.name);
+        return null;
+      }
+    }
     const target = this.eval(e.obj, f);
     if (target === null || target === undefined) {
       if (e.safe) return null;

@@ -104,6 +104,7 @@ export class SchemaLib {
     if (lname === 'getglobaldescribe') {
       const m = new ApexMap({ name: 'String', lname: 'string', args: [] }, null);
       for (const o of this.I.schema.objects.values()) m.put(o.name.toLowerCase(), new SchemaTok('sobjtype', o.name));
+      (m as any).ci = true;
       return m;
     }
     if (lname === 'describesobjects') {
@@ -188,6 +189,7 @@ export class SchemaLib {
         if (lname === 'getmap') {
           const m = new ApexMap({ name: 'String', lname: 'string', args: [] }, null);
           for (const f of this.objDef(t.obj).fields.values()) m.put(f.name.toLowerCase(), new SchemaTok('field', t.obj, f.name));
+          (m as any).ci = true;
           return m;
         }
         break;
