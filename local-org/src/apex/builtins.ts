@@ -42,8 +42,7 @@ export class NativeObj {
   }
 }
 
-const SYSTEM_EXCEPTIONS = new Set(
-  [
+const SYSTEM_EXCEPTION_NAMES = [
     'AsyncException',
     'CalloutException',
     'DmlException',
@@ -78,8 +77,9 @@ const SYSTEM_EXCEPTIONS = new Set(
     'DuplicateMessageException',
     'ExternalObjectException',
     'PlatformCacheException'
-  ].map((s) => s.toLowerCase())
-);
+];
+const SYSTEM_EXCEPTIONS = new Set(SYSTEM_EXCEPTION_NAMES.map((s) => s.toLowerCase()));
+export const SYSTEM_EXCEPTION_CANONICAL = new Map(SYSTEM_EXCEPTION_NAMES.map((s) => [s.toLowerCase(), s]));
 
 const BUILTIN_ENUMS: Record<string, string[]> = {
   roundingmode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
@@ -934,6 +934,10 @@ export class Builtins {
       case 'tostring':
         return apexToString(r);
       case 'getquickactionname':
+        return null;
+      case 'setoptions':
+        // DMLOptions on a record: the project has no assignment rules, so useDefaultRule assigns nothing
+        (r as any).dmlOptions = args[0];
         return null;
     }
     return I.unsupported(`SObject.${lname}`);

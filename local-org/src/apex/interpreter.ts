@@ -24,7 +24,7 @@ import {
 } from './runtime.js';
 import { isSObject, sobjGet, sobjPut, sobjTypeName, newSObject, setSObjectSchema } from './sobjects.js';
 import type { Schema, ApexSourceFile } from '../contracts.js';
-import { Builtins } from './builtins.js';
+import { Builtins, SYSTEM_EXCEPTION_CANONICAL } from './builtins.js';
 
 export const BRK = 1;
 export const CONT = 2;
@@ -130,8 +130,9 @@ export class Interpreter {
 
   /** Makes a system exception class (System.DmlException etc.) on demand. */
   systemException(name: string): RtClass {
-    const short = name.replace(/^system\./i, '');
+    let short = name.replace(/^system\./i, '');
     const key = short.toLowerCase();
+    short = SYSTEM_EXCEPTION_CANONICAL.get(key) ?? short;
     let c = this.classes.get(key);
     if (c) return c;
     c = new RtClass('System.' + short, null);
