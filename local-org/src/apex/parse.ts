@@ -23,7 +23,7 @@ import type {
   When
 } from './ast.js';
 
-const AST_VERSION = 3;
+const AST_VERSION = 4;
 
 export class ApexSyntaxError extends Error {
   constructor(
@@ -147,7 +147,11 @@ class Builder {
     const holder: ClassDecl = this.emptyClass('AnonymousBlock', ctx);
     for (const m of ctx.anonymousBlock().anonymousBlockMember_list()) {
       if (m.statement()) stmts.push(this.stmt(m.statement()));
-      else this.member(holder, m.modifier_list(), m.anonymousMemberDeclaration());
+      else if (m.anonymousMemberDeclaration().fieldDeclaration()) {
+        // `Type x = ...;` at the top level of anonymous Apex is a local variable, in order
+        const fd = m.anonymousMemberDeclaration().fieldDeclaration();
+        stmts.push(this.localDecl(fd));
+      } else this.member(holder, m.modifier_list(), m.anonymousMemberDeclaration());
     }
     return { ...pos(ctx), name: 'AnonymousBlock', object: '', events: [], body: { k: 'block', stmts, ...pos(ctx) }, file: this.file, members: holder };
   }

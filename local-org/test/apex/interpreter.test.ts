@@ -1,0 +1,141 @@
+// Small Apex programs run through the interpreter, each with the outcome the Apex Developer
+// Guide documents (page cited per case). No data layer: pure language and system classes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Interpreter } from '../../src/apex/interpreter.js';
+import { ApexError } from '../../src/apex/runtime.js';
+import type { Schema } from '../../src/contracts.js';
+
+const schema: Schema = {
+  namespace: '',
+  objects: new Map(),
+  keyPrefixes: new Map(),
+  permissionSets: new Map(),
+  profiles: new Map(),
+  staticResources: new Map(),
+  emailTemplates: new Map(),
+  customNotificationTypes: new Map(),
+  customLabels: new Map(),
+  apexSources: []
+} as unknown as Schema;
+
+function run(src: string, classes: string[] = []): void {
+  const I = new Interpreter(schema, null);
+  I.builtins.ctx.inTest = true;
+  I.loadSources(classes.map((body, i) => ({ kind: 'class', name: `C${i}`, path: `C${i}.cls`, body })));
+  I.executeAnonymous(src);
+}
+
+function throwsApex(src: string, type: string, message?: string, classes: string[] = []): void {
+  try {
+    run(src, classes);
+  } catch (e) {
+    assert.ok(e instanceof ApexError, `expected an Apex exception, got ${String(e)}`);
+    assert.equal(e.ex.cls.name, type);
+    if (message !== undefined) assert.equal(e.ex.f.get('$message'), message);
+    return;
+  }
+  assert.fail(`expected ${type}`);
+}
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_primitives.htm (Integer: 32-bit, overflow wraps)
+test('Integer overflow wraps', () => run(`Integer i = 2147483647; i++; Assert.areEqual(-2147483648, i);`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_expressions_operators_understanding.htm (integer division truncates)
+test('Integer division truncates', () => run(`Assert.areEqual(2, 7 / 3); Assert.areEqual(-2, -7 / 3);`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_expressions_operators_understanding.htm (== on strings is case-insensitive)
+test('String == is case-insensitive, equals is not', () => run(`Assert.isTrue('abc' == 'ABC'); Assert.isFalse('abc'.equals('ABC'));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_expressions_operators_understanding.htm (string concatenation with null)
+test('concatenation renders null', () => run(`String s; Assert.areEqual('anull', 'a' + s);`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_SafeNavigationOperator.htm
+test('safe navigation returns null', () => run(`String s; Assert.isNull(s?.length());`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_NullCoalescingOperator.htm
+test('null coalescing', () => run(`String s; Assert.areEqual('x', s ?? 'x');`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_exception_methods.htm (NullPointerException message)
+test('null dereference throws NullPointerException', () =>
+  throwsApex(`String s; s.length();`, 'System.NullPointerException', 'Attempt to de-reference a null object'));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_list.htm (index out of bounds)
+test('list index out of bounds', () =>
+  throwsApex(`List<Integer> l = new List<Integer>{1}; Integer x = l[5];`, 'System.ListException', 'List index out of bounds: 5'));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_casting.htm (invalid cast)
+test('bad cast throws TypeException', () =>
+  throwsApex(`Object o = 'x'; Integer i = (Integer) o;`, 'System.TypeException', 'Invalid conversion from runtime type String to Integer'));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_exception_custom.htm (custom exceptions, 4 constructors)
+test('custom exception with message and cause', () =>
+  run(
+    `try { throw new C0.MyEx('outer', new C0.MyEx('inner')); } catch (C0.MyEx e) { Assert.areEqual('outer', e.getMessage()); Assert.areEqual('inner', e.getCause().getMessage()); Assert.areEqual('C0.MyEx', e.getTypeName()); }`,
+    ['public class C0 { public class MyEx extends Exception {} }']
+  ));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_switch.htm
+test('switch on enum and else', () =>
+  run(`C0.Color c = C0.Color.GREEN; String r; switch on c { when RED { r = 'r'; } when GREEN, BLUE { r = 'gb'; } when else { r = 'x'; } } Assert.areEqual('gb', r);`, [
+    'public class C0 { public enum Color { RED, GREEN, BLUE } }'
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_enums.htm (values, ordinal, name)
+test('enum values, ordinal and name', () =>
+  run(`Assert.areEqual(3, C0.Color.values().size()); Assert.areEqual(1, C0.Color.GREEN.ordinal()); Assert.areEqual('BLUE', C0.Color.BLUE.name()); Assert.areEqual(C0.Color.RED, C0.Color.valueOf('RED'));`, [
+    'public class C0 { public enum Color { RED, GREEN, BLUE } }'
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_static.htm (static initialisation on first use)
+test('static initialiser runs once on first use', () =>
+  run(`Assert.areEqual(1, C0.count); Assert.areEqual(1, C0.count);`, ['public class C0 { public static Integer count = 0; static { count++; } }']));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_extending.htm (virtual/override, super)
+test('override and super call', () =>
+  run(`C0.Base b = new C0.Sub(); Assert.areEqual('sub+base', b.name());`, [
+    "public class C0 { public virtual class Base { public virtual String name() { return 'base'; } } public class Sub extends Base { public override String name() { return 'sub+' + super.name(); } } }"
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_constructors.htm (this(...) chaining)
+test('constructor chaining with this(...)', () =>
+  run(`Assert.areEqual(7, new C0(7).v); Assert.areEqual(1, new C0().v);`, ['public class C0 { public Integer v; public C0() { this(1); } public C0(Integer v) { this.v = v; } }']));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_properties.htm (property accessors)
+test('property with custom getter', () =>
+  run(`C0 c = new C0(); c.x = 4; Assert.areEqual(8, c.twice);`, ['public class C0 { public Integer x { get; set; } public Integer twice { get { return x * 2; } } }']));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_collections_maps_keys_userdefined.htm (equals/hashCode as map keys)
+test('custom equals and hashCode in a Set', () =>
+  run(`Set<C0> s = new Set<C0>{ new C0(1), new C0(1), new C0(2) }; Assert.areEqual(2, s.size());`, [
+    'public class C0 { Integer k; public C0(Integer k) { this.k = k; } public Boolean equals(Object o) { return o instanceof C0 && ((C0) o).k == k; } public Integer hashCode() { return k; } }'
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_collections_sets.htm (strings in sets are case-sensitive)
+test('Set of String is case-sensitive', () => run(`Set<String> s = new Set<String>{'a', 'A'}; Assert.areEqual(2, s.size());`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_decimal.htm (Decimal arithmetic is exact)
+test('Decimal arithmetic is exact', () => run(`Decimal d = 0.1 + 0.2; Assert.areEqual('0.3', String.valueOf(d));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_long.htm (Long overflow wraps)
+test('Long arithmetic', () => run(`Long l = 9223372036854775807L; l++; Assert.areEqual(-9223372036854775808L, l);`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_class_System_Assert.htm (failure message)
+test('Assert.areEqual failure message', () =>
+  throwsApex(`Assert.areEqual(1, 2, 'msg');`, 'System.AssertException', 'Assertion Failed: msg: Expected: 1, Actual: 2'));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_class_System_Json.htm (deserializeUntyped numbers)
+test('JSON round trip', () =>
+  run(`Map<String, Object> m = (Map<String, Object>) JSON.deserializeUntyped('{"a":1,"b":[true,null],"c":1.50}'); Assert.areEqual(1, m.get('a')); Assert.areEqual('{"a":1,"b":[true,null],"c":1.50}', JSON.serialize(m));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_loops_for_lists.htm (break / continue)
+test('for loops with break and continue', () =>
+  run(`Integer sum = 0; for (Integer i = 0; i < 10; i++) { if (Math.mod(i, 2) == 0) continue; if (i > 7) break; sum += i; } Assert.areEqual(16, sum);`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_exception_statements.htm (finally always runs)
+test('finally runs after catch', () =>
+  run(`List<String> log = new List<String>(); try { Integer x = 1 / 0; } catch (MathException e) { log.add('c'); } finally { log.add('f'); } Assert.areEqual('c,f', String.join(log, ','));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_type.htm (Type.forName, newInstance)
+test('Type.forName and newInstance', () =>
+  run(`Type t = Type.forName('C0'); Object o = t.newInstance(); Assert.isTrue(o instanceof C0); Assert.areEqual('C0', t.getName());`, ['public class C0 { }']));
