@@ -44,6 +44,10 @@ export interface DmlOptions {
   externalIdField?: string;
   /** Skip triggers (internal writes). */
   noTriggers?: boolean;
+  /** Internal DML of another operation (lead conversion): not counted against the limits again. */
+  internal?: boolean;
+  /** Allow writing read-only platform fields (lead conversion's Converted* fields). */
+  systemFields?: boolean;
 }
 
 export interface LeadConvertInput {
@@ -457,8 +461,10 @@ export class LocalOrg implements QueryHost {
    * up to three attempts, as the platform does).
    */
   dml(op: DmlOperation, records: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {
-    this.limits?.countDmlStatement();
-    this.limits?.countDmlRows(records.length);
+    if (!options.internal) {
+      this.limits?.countDmlStatement();
+      this.limits?.countDmlRows(records.length);
+    }
     if (records.length === 0) return [];
     const objName = records[0]!.objectName;
     const def = this.schema.objects.get(objName.toLowerCase());
@@ -618,7 +624,8 @@ export class LocalOrg implements QueryHost {
         const rec = new SObjectRecord(def);
         for (const [k, v] of input.fields) {
           if (v instanceof SObjectRecord || Array.isArray(v)) continue;
-          if (!def.fields.has(k)) continue;
+          const fd = def.fields.get(k);
+          if (!fd || (!fd.createable && !options.systemFields) || SYSTEM_FIELDS.has(k)) continue;
           rec.setRaw(input.names.get(k) ?? k, v);
         }
         this.applyInsertDefaults(def, rec, input, ctx, now);
@@ -652,6 +659,7 @@ export class LocalOrg implements QueryHost {
           const f = def.fields.get(k);
           if (!f || SYSTEM_FIELDS.has(k) || !stored(f)) continue;
           if (f.type === 'AutoNumber') continue;
+          if (!f.updateable && !options.systemFields) continue; // queried formula / read-only values are ignored
           rec.setRaw(f.name, v);
         }
         rec.setRaw('LastModifiedDate', makeDatetime(now));
@@ -1062,93 +1070,117 @@ export class LocalOrg implements QueryHost {
    * DML with triggers.
    */
   convertLead(inputs: LeadConvertInput[], allOrNone: boolean, ctx: RunContext): LeadConvertResult[] {
-    const results: LeadConvertResult[] = [];
-    for (const [index, inp] of inputs.entries()) {
+    // one DML statement for the whole list (Apex Developer Guide, Execution Governors and Limits: convertLead counts as DML)
+    this.limits?.countDmlStatement();
+    this.limits?.countDmlRows(inputs.length);
+    const results: LeadConvertResult[] = inputs.map((inp) => ({ leadId: inp.leadId, accountId: null, contactId: null, opportunityId: null, success: false, errors: [] }));
+    let pending = inputs.map((_, i) => i);
+    for (let attempt = 0; attempt < 3 && pending.length; attempt++) {
       const sp = this.setSavepoint();
-      const res: LeadConvertResult = { leadId: inp.leadId, accountId: null, contactId: null, opportunityId: null, success: false, errors: [] };
-      try {
-        const lead = this.byId(inp.leadId);
-        const leadDef = this.schema.objects.get('lead')!;
-        if (!lead || lead.def !== leadDef) throw convertError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id');
-        if (lead.row.get('isconverted') === true) throw convertError('INVALID_CONVERTED_STATUS', 'This lead was already converted.'); // documented? see report
-        if (!inp.convertedStatus) throw convertError('REQUIRED_FIELD_MISSING', 'Converted Status is required.');
-        const status = this.scan(this.schema.objects.get('leadstatus')!, false).find((r) => r.get('apiname') === inp.convertedStatus || r.get('masterlabel') === inp.convertedStatus);
-        if (!status || status.get('isconverted') !== true) throw convertError('INVALID_STATUS', `invalid convertedStatus: ${inp.convertedStatus}`);
-        const L = (f: string) => lead.row.get(f) as string | null;
-        const ownerId = inp.ownerId ?? (String(L('ownerid') ?? '').startsWith('005') ? L('ownerid') : ctx.userId);
-        let accountId = inp.accountId ?? null;
-        if (!accountId) {
-          const acc = new SObjectRecord(this.schema.objects.get('account')!, { Name: L('company') ?? `${L('lastname')}`, OwnerId: ownerId });
-          this.dml('insert', [acc], { allOrNone: true }, ctx);
-          accountId = acc.id;
-        }
-        let contactId = inp.contactId ?? null;
-        if (!contactId) {
-          const con = new SObjectRecord(this.schema.objects.get('contact')!, {
-            FirstName: L('firstname'),
-            LastName: L('lastname'),
-            Email: L('email'),
-            Phone: L('phone'),
-            Title: L('title'),
-            LeadSource: L('leadsource'),
-            AccountId: accountId,
-            OwnerId: ownerId,
-          });
-          this.dml('insert', [con], { allOrNone: true }, ctx);
-          contactId = con.id;
-        }
-        let oppId = inp.opportunityId ?? null;
-        if (!oppId && !inp.doNotCreateOpportunity) {
-          const firstOpen = this.scan(this.schema.objects.get('opportunitystage')!, false)
-            .filter((r) => r.get('isactive') === true && r.get('isclosed') !== true)
-            .sort((a, b) => compareValues(a.get('sortorder'), b.get('sortorder')))[0];
-          const today = msToLocalDays(this.now(), userTimeZone());
-          const opp = new SObjectRecord(this.schema.objects.get('opportunity')!, {
-            Name: inp.opportunityName ?? `${L('company') ?? L('lastname')}-`,
-            StageName: firstOpen ? firstOpen.get('apiname') : 'Prospecting',
-            CloseDate: makeDate(today + 30),
-            AccountId: accountId,
-            OwnerId: ownerId,
-            LeadSource: L('leadsource'),
-          });
-          this.dml('insert', [opp], { allOrNone: true }, ctx);
-          oppId = opp.id;
-        }
-        const upd = new SObjectRecord(leadDef, { Id: inp.leadId, Status: status.get('apiname') });
-        // converted fields are not writable through DML: set them as the platform does, then run the update
-        this.markConverted(inp.leadId, accountId, contactId, oppId);
-        this.dml('update', [upd], { allOrNone: true }, ctx);
-        res.accountId = accountId;
-        res.contactId = contactId;
-        res.opportunityId = oppId;
-        res.success = true;
+      const out = this.convertAttempt(pending.map((i) => inputs[i]!), ctx);
+      const failed = out.map((o, j) => ('statusCode' in o ? j : -1)).filter((j) => j >= 0);
+      if (failed.length === 0) {
         this.release(sp);
-      } catch (e) {
-        this.rollback(sp);
-        this.release(sp);
-        const err = e as DataError & { convert?: DmlError };
-        const de: DmlError = err.convert ?? (err.dmlRows?.[0]?.errors[0] ?? { statusCode: 'UNKNOWN_EXCEPTION', message: err.message, fields: [] });
-        if (allOrNone) {
-          if (e instanceof DataError && e.apexType === 'System.DmlException' && !err.convert) throw e;
-          throw dmlException('convertLead' as DmlOperation, [{ index, id: inp.leadId, errors: [de] }]);
-        }
-        res.errors.push(de);
+        out.forEach((o, j) => {
+          const r = results[pending[j]!]!;
+          const ok = o as { accountId: string | null; contactId: string | null; opportunityId: string | null };
+          r.accountId = ok.accountId;
+          r.contactId = ok.contactId;
+          r.opportunityId = ok.opportunityId;
+          r.success = true;
+        });
+        break;
       }
-      results.push(res);
+      this.rollback(sp);
+      this.release(sp);
+      if (allOrNone) {
+        const j = failed[0]!;
+        throw dmlException('convertLead' as DmlOperation, [{ index: pending[j]!, id: inputs[pending[j]!]!.leadId, errors: [out[j] as DmlError] }]);
+      }
+      for (const j of failed) results[pending[j]!]!.errors.push(out[j] as DmlError);
+      pending = pending.filter((_, j) => !failed.includes(j));
     }
     return results;
   }
 
-  private markConverted(leadId: string, accountId: string | null, contactId: string | null, oppId: string | null): void {
+  /** One bulk attempt: accounts, contacts, opportunities, then the lead update, each one DML with triggers. */
+  private convertAttempt(inputs: LeadConvertInput[], ctx: RunContext): (DmlError | { accountId: string | null; contactId: string | null; opportunityId: string | null })[] {
     const leadDef = this.schema.objects.get('lead')!;
-    const found = this.byId(leadId)!;
-    const row = new Map(found.row);
-    row.set('isconverted', true);
-    row.set('convertedaccountid', accountId);
-    row.set('convertedcontactid', contactId);
-    row.set('convertedopportunityid', oppId);
-    row.set('converteddate', makeDate(msToLocalDays(this.now(), userTimeZone())));
-    this.writeRow(leadDef, row, false);
+    const out: (DmlError | { accountId: string | null; contactId: string | null; opportunityId: string | null })[] = [];
+    const leads: (Row | null)[] = [];
+    const statuses = this.scan(this.schema.objects.get('leadstatus')!, false);
+    inputs.forEach((inp) => {
+      const lead = inp.leadId && isValidId(inp.leadId) ? this.byId(inp.leadId) : null;
+      leads.push(lead?.row ?? null);
+      if (!lead || lead.def !== leadDef) out.push({ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] });
+      else if (lead.row.get('isconverted') === true) out.push({ statusCode: 'INVALID_STATUS', message: 'Cannot convert a converted lead.', fields: [] });
+      else if (!inp.convertedStatus) out.push({ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Status]', fields: ['Status'] });
+      else {
+        const st = statuses.find((r) => r.get('apiname') === inp.convertedStatus || r.get('masterlabel') === inp.convertedStatus);
+        if (!st || st.get('isconverted') !== true) out.push({ statusCode: 'INVALID_STATUS', message: `invalid convertedStatus: ${inp.convertedStatus}`, fields: [] });
+        else out.push({ accountId: inp.accountId ?? null, contactId: inp.contactId ?? null, opportunityId: inp.opportunityId ?? null });
+      }
+    });
+    const ok = (i: number) => !('statusCode' in out[i]!);
+    const val = (i: number) => out[i] as { accountId: string | null; contactId: string | null; opportunityId: string | null };
+    const L = (i: number, f: string) => (leads[i]!.get(f) ?? null) as string | null;
+    const ownerOf = (i: number) => inputs[i]!.ownerId ?? (String(L(i, 'ownerid') ?? '').startsWith('005') ? L(i, 'ownerid') : ctx.userId);
+    const step = (objectName: string, idx: number[], make: (i: number) => Record<string, unknown>, set: (i: number, id: string) => void) => {
+      if (!idx.length) return;
+      const def = this.schema.objects.get(objectName)!;
+      const recs = idx.map((i) => new SObjectRecord(def, make(i)));
+      const res = this.dml('insert', recs, { allOrNone: false, internal: true }, ctx);
+      res.forEach((r, j) => {
+        if (r.success) set(idx[j]!, r.id!);
+        else out[idx[j]!] = r.errors[0]!;
+      });
+    };
+    const all = inputs.map((_, i) => i);
+    step('account', all.filter((i) => ok(i) && !val(i).accountId), (i) => ({ Name: L(i, 'company') ?? L(i, 'lastname'), OwnerId: ownerOf(i) }), (i, id) => (val(i).accountId = id));
+    step(
+      'contact',
+      all.filter((i) => ok(i) && !val(i).contactId),
+      (i) => ({ FirstName: L(i, 'firstname'), LastName: L(i, 'lastname'), Email: L(i, 'email'), Phone: L(i, 'phone'), Title: L(i, 'title'), LeadSource: L(i, 'leadsource'), AccountId: val(i).accountId, OwnerId: ownerOf(i) }),
+      (i, id) => (val(i).contactId = id)
+    );
+    const firstOpen = this.scan(this.schema.objects.get('opportunitystage')!, false)
+      .filter((r) => r.get('isactive') === true && r.get('isclosed') !== true)
+      .sort((a, b) => compareValues(a.get('sortorder'), b.get('sortorder')))[0];
+    const today = msToLocalDays(this.now(), userTimeZone());
+    step(
+      'opportunity',
+      all.filter((i) => ok(i) && !val(i).opportunityId && !inputs[i]!.doNotCreateOpportunity),
+      (i) => ({
+        Name: inputs[i]!.opportunityName ?? `${L(i, 'company') ?? L(i, 'lastname')}-`,
+        StageName: firstOpen ? firstOpen.get('apiname') : 'Prospecting',
+        CloseDate: makeDate(today + 30),
+        AccountId: val(i).accountId,
+        OwnerId: ownerOf(i),
+        LeadSource: L(i, 'leadsource'),
+      }),
+      (i, id) => (val(i).opportunityId = id)
+    );
+    const upd = all.filter(ok);
+    if (upd.length) {
+      const recs = upd.map(
+        (i) =>
+          new SObjectRecord(leadDef, {
+            Id: inputs[i]!.leadId,
+            Status: statuses.find((r) => r.get('apiname') === inputs[i]!.convertedStatus || r.get('masterlabel') === inputs[i]!.convertedStatus)!.get('apiname'),
+            IsConverted: true,
+            ConvertedAccountId: val(i).accountId,
+            ConvertedContactId: val(i).contactId,
+            ConvertedOpportunityId: val(i).opportunityId,
+            ConvertedDate: makeDate(today),
+            ...(inputs[i]!.ownerId ? { OwnerId: inputs[i]!.ownerId } : {}),
+          })
+      );
+      const res = this.dml('update', recs, { allOrNone: false, internal: true, systemFields: true }, { ...ctx, accessLevel: 'SYSTEM_MODE' });
+      res.forEach((r, j) => {
+        if (!r.success) out[upd[j]!] = r.errors[0]!;
+      });
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------------ direct writes (seed, test setup)

@@ -189,14 +189,22 @@ class Exec {
   }
 }
 
-function toList(v: unknown): unknown[] {
+function isCollection(v: unknown): boolean {
+  if (v === null || typeof v !== 'object' || v instanceof SObjectRecord || v instanceof Decimal) return false;
+  const o = v as { items?: unknown; map?: unknown };
+  return Array.isArray(v) || v instanceof Set || Array.isArray(o.items) || o.map instanceof Map;
+}
+
+export function toList(v: unknown): unknown[] {
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v;
   if (typeof v === 'string') return [v];
   if (typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function') return [...(v as Iterable<unknown>)];
-  const o = v as { toArray?: () => unknown[]; items?: unknown[]; values?: () => Iterable<unknown> };
+  // interpreter collections: ApexList { items }, ApexSet { map: Map<key, [value, true]> }
+  const o = v as { toArray?: () => unknown[]; items?: unknown[]; map?: Map<unknown, unknown> };
   if (typeof o.toArray === 'function') return o.toArray();
   if (Array.isArray(o.items)) return o.items;
+  if (o.map instanceof Map) return [...o.map.values()].map((e) => (Array.isArray(e) ? e[0] : e));
   return [v];
 }
 
@@ -270,7 +278,7 @@ function compare(lhs: unknown, op: string, rhs: unknown, f: FieldDef, host: Quer
   const t = effectiveType(f);
   switch (op) {
     case '=':
-      if (ref.k === 'bind' && Array.isArray(rhs)) return toList(rhs).some((x) => eqValue(lhs, x, f));
+      if (ref.k === 'bind' && isCollection(rhs)) return toList(rhs).some((x) => eqValue(lhs, x, f));
       return eqValue(lhs, rhs, f);
     case '!=':
       return !eqValue(lhs, rhs, f);
@@ -286,7 +294,7 @@ function compare(lhs: unknown, op: string, rhs: unknown, f: FieldDef, host: Quer
     }
     case 'LIKE': {
       if (lhs === null || lhs === undefined) return false;
-      const pats = ref.k === 'bind' && typeof rhs !== 'string' ? toList(rhs) : [rhs];
+      const pats = ref.k === 'bind' && isCollection(rhs) ? toList(rhs) : [rhs];
       return pats.some((p) => p !== null && p !== undefined && likeToRegex(String(p)).test(String(lhs)));
     }
     case 'IN':
