@@ -90,6 +90,7 @@ test('Blob.valueOf / toString / size', () => {
   assert.equal(b.toString(), 'héllo');
   assert.equal(b.equals(ApexBlob.valueOf('héllo')), true);
   assert.equal(b.hashCode(), ApexBlob.valueOf('héllo').hashCode());
+  assert.throws(() => new ApexBlob(new Uint8Array([0xff, 0xfe])).toString(), (e: unknown) => isType('System.StringException')(e) && (e as Error).message === 'BLOB is not a valid UTF-8 string');
 });
 
 test('EncodingUtil', () => {

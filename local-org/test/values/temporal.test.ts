@@ -186,3 +186,15 @@ test('Date.today() is the date in the given zone', () => {
   const tokyo = ApexDate.today('Asia/Tokyo');
   assert.ok(Math.abs(today.daysBetween(tokyo)) <= 1);
 });
+
+test('format(pattern, timezone): Java zone ids, Java short names, unknown ids are GMT', () => {
+  // Apex Developer Guide: Datetime Class, format(dateFormatString, timezone) ("Valid time zone values ...
+  // are the time zones of the Java TimeZone class")
+  const dt = ApexDatetime.newInstanceGmt(2024, 7, 1, 12, 0, 0);
+  assert.equal(dt.format('HH:mm z', 'Europe/Paris'), '14:00 CEST');
+  assert.equal(dt.format('HH:mm z', 'Europe/London'), '13:00 BST');
+  assert.equal(dt.format('HH:mm z', 'Asia/Kolkata'), '17:30 IST');
+  assert.equal(dt.format('HH:mm', 'PST'), '05:00');
+  assert.equal(dt.format('HH:mm z', 'Not/AZone'), '12:00 GMT');
+  assert.equal(dt.format('HH:mm zzzz', 'America/New_York'), '08:00 Eastern Daylight Time');
+});

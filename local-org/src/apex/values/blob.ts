@@ -1,6 +1,6 @@
 // Apex Blob: an immutable byte sequence.
 
-import { npe } from './errors.js';
+import { ApexValueError, npe } from './errors.js';
 
 export class ApexBlob {
   readonly bytes: Uint8Array;
@@ -15,9 +15,13 @@ export class ApexBlob {
   static fromBuffer(buf: Uint8Array | Buffer): ApexBlob {
     return new ApexBlob(new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)));
   }
-  /** Blob.toString(): the bytes decoded as UTF-8 (malformed sequences become U+FFFD). */
+  /** Blob.toString(): the bytes decoded as UTF-8; invalid UTF-8 throws System.StringException. */
   toString(): string {
-    return new TextDecoder('utf-8').decode(this.bytes);
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes);
+    } catch {
+      throw new ApexValueError('System.StringException', 'BLOB is not a valid UTF-8 string');
+    }
   }
   size(): number {
     return this.bytes.length;

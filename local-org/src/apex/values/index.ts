@@ -39,7 +39,7 @@ export {
   setDefaultDatetimePattern,
   ApexPatternError,
 } from './temporal.js';
-export { setUserTimeZone, getUserTimeZone, offsetAt, localToEpoch, isValidTimeZone, timeZoneName } from './timezone.js';
+export { setUserTimeZone, getUserTimeZone, offsetAt, localToEpoch, isValidTimeZone, timeZoneName, resolveTimeZone } from './timezone.js';
 export { Pattern, Matcher, translateJavaRegex, replaceJava, expandReplacement } from './pattern.js';
 export type { TranslatedRegex } from './pattern.js';
 export * as apexString from './string.js';

@@ -481,8 +481,8 @@ function execAt(re: RegExp, input: string, from: number): RegExpExecArray | null
 export class Matcher {
   private pat: Pattern;
   private input: string;
-  private regionStart = 0;
-  private regionEnd: number;
+  private rStart = 0;
+  private rEnd: number;
   private current: RegExpExecArray | null = null;
   /** Where the next find() starts. */
   private appendPos = 0;
@@ -492,7 +492,7 @@ export class Matcher {
   constructor(pattern: Pattern, input: string) {
     this.pat = pattern;
     this.input = input;
-    this.regionEnd = input.length;
+    this.rEnd = input.length;
   }
 
   pattern(): Pattern {
@@ -512,16 +512,16 @@ export class Matcher {
   private anchored(whole: boolean): boolean {
     const t = this.pat.translated;
     const re = new RegExp(`^(?:${t.source})${whole ? '(?![\\s\\S])' : ''}`, t.flags.replace('m', '') + 'd');
-    const region = this.input.slice(0, this.regionEnd);
+    const region = this.input.slice(0, this.rEnd);
     // anchor at regionStart: match against the region text, then shift indices
-    const sub = region.slice(this.regionStart);
+    const sub = region.slice(this.rStart);
     const m = re.exec(sub);
     this.lastHitEnd = m === null ? true : m.index + m[0].length === sub.length;
     if (!m) {
       this.current = null;
       return false;
     }
-    this.current = shift(m, this.regionStart, region);
+    this.current = shift(m, this.rStart, region);
     this.nextSearch = this.end() === this.start() ? this.end() + 1 : this.end();
     return true;
   }
@@ -533,9 +533,9 @@ export class Matcher {
       this.reset();
       this.nextSearch = start;
     }
-    const region = this.input.slice(0, this.regionEnd);
-    if (this.nextSearch > region.length || this.nextSearch < this.regionStart) {
-      if (this.nextSearch < this.regionStart) this.nextSearch = this.regionStart;
+    const region = this.input.slice(0, this.rEnd);
+    if (this.nextSearch > region.length || this.nextSearch < this.rStart) {
+      if (this.nextSearch < this.rStart) this.nextSearch = this.rStart;
       else {
         this.current = null;
         this.lastHitEnd = true;
@@ -608,8 +608,8 @@ export class Matcher {
 
   reset(input?: string): Matcher {
     if (input !== undefined) this.input = input;
-    this.regionStart = 0;
-    this.regionEnd = this.input.length;
+    this.rStart = 0;
+    this.rEnd = this.input.length;
     this.current = null;
     this.nextSearch = 0;
     this.appendPos = 0;
@@ -620,17 +620,38 @@ export class Matcher {
   region(start: number, end: number): Matcher {
     if (start < 0 || end > this.input.length || start > end) throw new ApexValueError('System.StringException', 'Illegal region');
     this.reset();
-    this.regionStart = start;
-    this.regionEnd = end;
+    this.rStart = start;
+    this.rEnd = end;
     this.nextSearch = start;
     return this;
   }
 
-  regionStart_(): number {
-    return this.regionStart;
+  regionStart(): number {
+    return this.rStart;
   }
-  regionEnd_(): number {
-    return this.regionEnd;
+  regionEnd(): number {
+    return this.rEnd;
+  }
+
+  /** Anchoring bounds are always on (^ and $ match at the region boundaries). */
+  hasAnchoringBounds(): boolean {
+    return true;
+  }
+  useAnchoringBounds(b: boolean): Matcher {
+    if (!b) throw unsupported('Matcher.useAnchoringBounds(false)');
+    return this;
+  }
+  /** Transparent bounds are off (lookarounds do not see past the region). */
+  hasTransparentBounds(): boolean {
+    return false;
+  }
+  useTransparentBounds(b: boolean): Matcher {
+    if (b) throw unsupported('Matcher.useTransparentBounds(true)');
+    return this;
+  }
+  /** Matcher.requireEnd(): approximated as false (more input never turns a match into a non-match here). */
+  requireEnd(): boolean {
+    return false;
   }
 
   usePattern(p: Pattern): Matcher {

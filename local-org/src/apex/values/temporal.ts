@@ -3,7 +3,7 @@
 // of day. Formatting follows Java's SimpleDateFormat with the en_US locale.
 
 import { typeError, ApexValueError } from './errors.js';
-import { getUserTimeZone, localToEpoch, offsetAt, timeZoneName, assertTimeZone } from './timezone.js';
+import { getUserTimeZone, localToEpoch, offsetAt, timeZoneName, resolveTimeZone } from './timezone.js';
 
 const DAY_MS = 86400000;
 
@@ -534,10 +534,12 @@ export class ApexDatetime {
     return this.date(tz).equals(other.date(tz));
   }
 
-  /** Datetime.format(): en_US default 'M/d/yyyy h:mm a' in the user's zone. */
+  /**
+   * Datetime.format() (en_US default 'M/d/yyyy h:mm a'), format(pattern) and format(pattern,
+   * timezone) in the user's (or the given) zone. An unknown zone id is GMT, as in Java.
+   */
   format(pattern?: string, tz?: string): string {
-    const zone = tz ?? getUserTimeZone();
-    if (tz !== undefined) assertTimeZone(tz);
+    const zone = tz === undefined ? getUserTimeZone() : resolveTimeZone(tz);
     return formatDatetime(this.epochMs, pattern ?? DEFAULT_DATETIME_PATTERN, zone);
   }
 

@@ -92,8 +92,72 @@ export function epochToLocal(epochMs: number, tz: string): number {
   return epochMs + offsetAt(epochMs, tz);
 }
 
+// Java's three-letter zone ids (TimeZone.getTimeZone) that Intl does not know as such.
+const JAVA_ZONE_ALIASES: Record<string, string> = {
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  CST: 'America/Chicago',
+  AST: 'America/Halifax',
+  AKST: 'America/Anchorage',
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  CTT: 'Asia/Shanghai',
+  AET: 'Australia/Sydney',
+  ECT: 'Europe/Paris',
+  BST: 'Asia/Dhaka',
+  EST: 'Etc/GMT+5',
+  MST: 'Etc/GMT+7',
+  HST: 'Etc/GMT+10',
+  UTC: 'UTC',
+  GMT: 'UTC',
+  Z: 'UTC',
+};
+
+/**
+ * A time zone id as Java's TimeZone.getTimeZone reads it: an IANA id, one of Java's three-letter
+ * ids, or GMT±hh:mm; anything else falls back to GMT, as in Java.
+ */
+export function resolveTimeZone(id: string): string {
+  if (JAVA_ZONE_ALIASES[id]) return JAVA_ZONE_ALIASES[id];
+  const off = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(id);
+  if (off) {
+    const h = Number(off[2]);
+    if (!off[3] || off[3] === '00') return h === 0 ? 'UTC' : `Etc/GMT${off[1] === '+' ? '-' : '+'}${h}`;
+  }
+  return isValidTimeZone(id) ? id : 'UTC';
+}
+
+// Java's short names for zones where Intl's en-US short name is a GMT offset.
+const JAVA_SHORT_NAMES: Record<string, string> = {
+  'Greenwich Mean Time': 'GMT',
+  'British Summer Time': 'BST',
+  'Irish Standard Time': 'IST',
+  'Central European Standard Time': 'CET',
+  'Central European Summer Time': 'CEST',
+  'Eastern European Standard Time': 'EET',
+  'Eastern European Summer Time': 'EEST',
+  'Western European Standard Time': 'WET',
+  'Western European Summer Time': 'WEST',
+  'India Standard Time': 'IST',
+  'Japan Standard Time': 'JST',
+  'China Standard Time': 'CST',
+  'Korean Standard Time': 'KST',
+  'Singapore Standard Time': 'SGT',
+  'Australian Eastern Standard Time': 'AEST',
+  'Australian Eastern Daylight Time': 'AEDT',
+  'Australian Western Standard Time': 'AWST',
+  'New Zealand Standard Time': 'NZST',
+  'New Zealand Daylight Time': 'NZDT',
+  'Coordinated Universal Time': 'UTC',
+};
+
 /** Short or long display name of the zone at an instant (PST, Pacific Standard Time). */
 export function timeZoneName(epochMs: number, tz: string, style: 'short' | 'long'): string {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style });
-  return f.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? tz;
+  const name = (st: 'short' | 'long'): string => {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: st });
+    return f.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? tz;
+  };
+  const n = name(style);
+  if (style === 'short' && /^GMT[+-]/.test(n)) return JAVA_SHORT_NAMES[name('long')] ?? n;
+  return n;
 }
