@@ -197,8 +197,13 @@ export class FidelityHarness {
     const org: any = I.org;
     if (org && typeof org.reset === 'function') org.reset();
     if (ctx) {
-      const defaultUser = org && typeof org.defaultUserId === 'function' ? org.defaultUserId() : (org?.defaultUserId ?? ctx.userId);
-      if (defaultUser) ctx.userId = defaultUser;
+      // The default test user: the org's seeded System Administrator (as src/testing/runner.ts does).
+      const defaultUser =
+        org?.seeded?.adminUserId ||
+        (org && typeof org.defaultUserId === 'function' ? org.defaultUserId() : org?.defaultUserId) ||
+        ctx.userId ||
+        '005000000000001AAA';
+      ctx.userId = defaultUser;
       if (typeof I.resetStatics === 'function') I.resetStatics();
       if (this.context.LimitsState) ctx.limits = new this.context.LimitsState();
       ctx.saved = null;
