@@ -710,15 +710,15 @@ export class Builtins {
         return l.items.splice(i, 1)[0];
       }
       case 'contains':
-        return l.items.some((x) => apexEquals(x, args[0]));
+        return l.items.some((x) => strictEquals(x, args[0]));
       case 'indexof':
-        return l.items.findIndex((x) => apexEquals(x, args[0]));
+        return l.items.findIndex((x) => strictEquals(x, args[0]));
       case 'clone':
         return new ApexList(l.elemType, l.items.slice());
       case 'deepclone':
         return new ApexList(
           l.elemType,
-          l.items.map((x) => (isSObject(x) ? sobjClone(x) : x))
+          l.items.map((x) => (isSObject(x) ? (typeof x.clone === 'function' ? x.clone(args[0] === true, true, args[1] === true, args[2] === true) : sobjClone(x)) : x))
         );
       case 'sort':
         this.sortList(l, args[0] ?? null);
@@ -971,6 +971,12 @@ export class Builtins {
 }
 
 // ------------------------------------------------------------------ helpers
+
+/** List.contains / indexOf: equals() semantics (Strings case-sensitive). */
+function strictEquals(a: any, b: any): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b || (a.length !== b.length && apexEquals(a, b));
+  return apexEquals(a, b);
+}
 
 function sameKind(a: any, b: any): boolean {
   // Assert.areEqual: Integer 1 vs Decimal 1 compare equal in Apex (numeric); strings are

@@ -438,6 +438,16 @@ export class ApexContext {
   doDml(op: string, records: any[], options: any, accessLevel: 'USER_MODE' | 'SYSTEM_MODE'): any[] {
     const org = this.requireOrg('DML');
     for (const r of records) if (r === null) this.I.npe();
+    if (op === 'delete' || op === 'undelete') {
+      records = records.map((r) => {
+        if (typeof r !== 'string') return r;
+        const name = this.I.schema.keyPrefixes.get(r.substring(0, 3));
+        if (!name) this.I.throwSystem('System.StringException', `Invalid id: ${r}`);
+        const rec = newSObject(name);
+        this.I.sobjectPutRaw(rec, 'Id', r);
+        return rec;
+      });
+    }
     try {
       return org.dml(op, records, options, this.runContext(accessLevel));
     } catch (e: any) {
@@ -644,12 +654,18 @@ export class ApexContext {
             this.finalizers = [];
             const ctx = new NativeObj('System.QueueableContext', { jobid: job.id });
             let failure: any = null;
+            const org = this.I.org;
+            const sp = org ? org.setSavepoint() : null;
+            const depth = this.I.stack.length;
             try {
               this.I.callByName(job.target!, 'execute', [ctx]);
             } catch (e) {
+              this.I.stack.length = depth;
               const ae = this.I.toApexError(e);
               if (!ae) throw e;
               failure = ae.ex;
+              // an unhandled exception rolls back the job's own transaction
+              if (org && sp !== null) org.rollback(sp);
             }
             const fins = this.finalizers;
             this.finalizers = [];
@@ -681,7 +697,7 @@ export class ApexContext {
           }
           case 'future':
             this.asyncMode = 'FUTURE';
-            this.I.invokeMethod(null, job.method!.cls, job.method!.m, job.method!.args);
+            this.I.invokeMethod(null, job.method!.cls, job.method!.m, job.method!.args, true);
             break;
           case 'schedulable':
             this.asyncMode = 'SCHEDULED';

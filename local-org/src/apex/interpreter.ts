@@ -431,8 +431,14 @@ export class Interpreter {
 
   // ------------------------------------------------------------------ invocation
 
-  invokeMethod(self: ApexObject | null, owner: RtClass, m: MethodDecl, args: any[]): any {
+  invokeMethod(self: ApexObject | null, owner: RtClass, m: MethodDecl, args: any[], direct = false): any {
     if (m.isStatic) this.ensureStatic(owner);
+    if (!direct && m.isStatic && m.annotations.some((a) => a.name === 'future')) {
+      const ctx = this.builtins.ctx;
+      if (ctx.asyncMode === 'FUTURE' || ctx.asyncMode === 'BATCH_APEX') this.throwSystem('System.AsyncException', 'Future method cannot be called from a future or batch method: ' + owner.name + '.' + m.name);
+      ctx.enqueueFuture(owner, m, args);
+      return null;
+    }
     if (!m.body) this.unsupported(`abstract method ${owner.name}.${m.name} called`);
     const frame = this.newFrame(self, owner, m.name, m.line);
     frame.sharing = this.sharingOf(owner);
@@ -859,7 +865,12 @@ export class Interpreter {
         const coll = this.eval(s.iter, f);
         if (coll === null) this.npe();
         let items: any[];
-        if (coll instanceof ApexList) items = coll.items.slice();
+        if (coll instanceof ApexList && (coll as any).fromSoql && s.type.lname === 'list') {
+          // SOQL for loop over lists: batches of 200 records (Apex Developer Guide, SOQL For Loops)
+          items = [];
+          for (let i = 0; i < coll.items.length; i += 200) items.push(new ApexList(coll.elemType, coll.items.slice(i, i + 200)));
+          if (items.length === 0) items.push(new ApexList(coll.elemType, []));
+        } else if (coll instanceof ApexList) items = coll.items.slice();
         else if (coll instanceof ApexSet) items = coll.values();
         else if (Array.isArray(coll)) items = coll;
         else if (coll && typeof coll.iterate === 'function') items = coll.iterate();
@@ -1427,6 +1438,7 @@ export class Interpreter {
       const op = e.op.slice(0, -1);
       if (op === '+' && (typeof cur === 'string' || typeof rhs === 'string')) v = apexToString(cur) + apexToString(rhs);
       else if (op === '&' || op === '|' || op === '^') v = this.bitwise(op, cur, rhs);
+      else if (op === '<<' || op === '>>' || op === '>>>') v = this.evalBinary({ k: 'bin', op, l: { k: 'lit', t: 'null', v: cur, line: 0, col: 0 } as any, r: { k: 'lit', t: 'null', v: rhs, line: 0, col: 0 } as any, line: e.line, col: e.col }, f);
       else {
         if (cur === null || rhs === null) this.npe();
         v = this.arith(op, cur, rhs);
@@ -1569,9 +1581,13 @@ export class Interpreter {
   }
 
   compare(op: string, l: any, r: any): boolean {
-    if (l === null || r === null) {
-      // Apex: comparisons with null are false (no exception) for non-string primitives
-      return false;
+    if (l === null || r === null || l === undefined || r === undefined) {
+      // Apex: < > with a null operand is false, except for Strings, where null sorts first
+      if (typeof l === 'string' || typeof r === 'string') {
+        l = l ?? '';
+        r = r ?? '';
+        if (l === '' && r === '') return op === '<=' || op === '>=';
+      } else return false;
     }
     let c: number;
     if (typeof l === 'string' && typeof r === 'string') {

@@ -84,6 +84,7 @@ export async function createInterpreter(schema: Schema): Promise<Interpreter> {
     if (typeof org.setLimits === 'function') org.setLimits(ctx.limitsApi());
     else org.limits = ctx.limitsApi();
   }
+  ctx.userId = org?.seeded?.adminUserId || '005000000000001AAA';
   I.loadSources(schema.apexSources);
   return I;
 }

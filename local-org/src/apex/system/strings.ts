@@ -28,7 +28,10 @@ export class StringLib {
       case 'touppercase':
         return s.toUpperCase();
       case 'equals':
-        return typeof args[0] === 'string' && s === args[0];
+        if (typeof args[0] !== 'string') return false;
+        if (s === args[0]) return true;
+        // an Id compares by its 15-character form (Id equality)
+        return s.length !== args[0].length && (s.length === 15 || s.length === 18) && (args[0].length === 15 || args[0].length === 18) && s.substring(0, 15) === args[0].substring(0, 15);
       case 'tostring':
         return s;
       case 'split': {
