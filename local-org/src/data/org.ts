@@ -346,8 +346,9 @@ export class LocalOrg implements QueryHost {
   }
 
   /** Security.stripInaccessible(accessType, records): copies without inaccessible fields, and the removed field names per object. */
-  stripInaccessible(accessType: AccessType, records: SObjectRecord[], ctx: RunContext, enforceRootObjectCRUD = true): { records: SObjectRecord[]; removedFields: Map<string, Set<string>> } {
-    return this.security.stripInaccessible(accessType, records, ctx, enforceRootObjectCRUD);
+  stripInaccessible(accessType: AccessType, records: SObjectRecord[], ctx: RunContext | string, enforceRootObjectCRUD = true): { records: SObjectRecord[]; removedFields: Map<string, Set<string>> } {
+    const rc: RunContext = typeof ctx === 'string' ? { userId: ctx, accessLevel: 'USER_MODE', sharing: 'with' } : ctx;
+    return this.security.stripInaccessible(accessType, records, rc, enforceRootObjectCRUD);
   }
 
   // ------------------------------------------------------------------------ SOQL
@@ -466,6 +467,13 @@ export class LocalOrg implements QueryHost {
       this.limits?.countDmlRows(records.length);
     }
     if (records.length === 0) return [];
+    // Database.delete / undelete accept ids
+    records = records.map((r) => {
+      if (typeof r !== 'string') return r;
+      const d = isValidId(r) ? this.defByPrefix(r) : null;
+      if (!d) throw new DataError('System.StringException', `Invalid id: ${String(r)}`);
+      return new SObjectRecord(d, { Id: r });
+    });
     const objName = records[0]!.objectName;
     const def = this.schema.objects.get(objName.toLowerCase());
     if (!def) throw new DataError('System.DmlException', `sObject type '${objName}' is not supported.`);

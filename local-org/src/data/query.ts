@@ -8,8 +8,8 @@ import type { FieldDef, ObjectDef, RunContext, Schema } from '../contracts.js';
 import { queryError, unsupportedData } from './errors.js';
 import { isValidId, to18 } from './ids.js';
 import { SObjectRecord } from './sobject.js';
-import { dateLiteralRange, type BindResolver, type Cond, type SoqlQuery, type ValueRef } from './soql.js';
-import { compareValues, dateToDays, datetimeToMs, effectiveType, isDate, isDatetime, localMidnightMs, msToLocalDays, norm, userTimeZone } from './values.js';
+import { dateLiteralRange, type BindResolver, type Cond, type DateFn, type SoqlQuery, type ValueRef } from './soql.js';
+import { compareValues, dateToDays, datetimeToMs, effectiveType, isDate, isDatetime, localMidnightMs, makeDate, msToLocalDays, norm, tzOffset, userTimeZone } from './values.js';
 
 /** A stored row: lower-case field name -> decoded value (formula and summary fields computed by the host). */
 export type Row = Map<string, unknown>;
@@ -161,9 +161,14 @@ class Exec {
       case 'cmp': {
         if (!c.path) throw queryError('aggregate functions are only allowed in HAVING');
         const rp = resolvePath(this.host.schema, def, c.path, q.object);
-        const lhs = this.valueAt(def, row, rp);
+        let lhs = this.valueAt(def, row, rp);
         const rhs = this.resolveValue(c.rhs, rp.field);
-        return compare(lhs, c.op, rhs, rp.field, this.host, c.rhs);
+        let field = rp.field;
+        if (c.dateFn) {
+          lhs = applyDateFn(lhs, c.dateFn);
+          field = c.dateFn.fn === 'DAY_ONLY' ? DATE_FIELD : NUMBER_FIELD;
+        }
+        return compare(lhs, c.op, rhs, field, this.host, c.rhs);
       }
     }
   }
@@ -320,6 +325,55 @@ function compare(lhs: unknown, op: string, rhs: unknown, f: FieldDef, host: Quer
   throw unsupportedData(`SOQL operator ${op}`);
 }
 
+const NUMBER_FIELD = { name: 'expr', type: 'Number', label: 'expr', required: false, unique: false, externalId: false, createable: false, updateable: false, nillable: true, custom: false } as FieldDef;
+const DATE_FIELD = { ...NUMBER_FIELD, type: 'Date' } as FieldDef;
+
+/** SOQL date functions (SOQL and SOSL Reference, Date Functions): UTC unless convertTimezone(); fiscal year = calendar year (January start). */
+export function applyDateFn(v: unknown, fn: DateFn): unknown {
+  if (v === null || v === undefined) return null;
+  let ms: number;
+  let isDt = false;
+  if (isDatetime(v)) {
+    ms = datetimeToMs(v);
+    isDt = true;
+    if (fn.tz) ms += tzOffsetOf(ms);
+  } else ms = dateToDays(v) * 86400000;
+  const d = new Date(ms);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const doy = Math.floor((Date.UTC(y, m - 1, day) - Date.UTC(y, 0, 1)) / 86400000) + 1;
+  switch (fn.fn) {
+    case 'CALENDAR_YEAR':
+    case 'FISCAL_YEAR':
+      return y;
+    case 'CALENDAR_MONTH':
+    case 'FISCAL_MONTH':
+      return m;
+    case 'CALENDAR_QUARTER':
+    case 'FISCAL_QUARTER':
+      return Math.floor((m - 1) / 3) + 1;
+    case 'DAY_IN_MONTH':
+      return day;
+    case 'DAY_IN_WEEK':
+      return d.getUTCDay() + 1; // 1 = Sunday
+    case 'DAY_IN_YEAR':
+      return doy;
+    case 'DAY_ONLY':
+      return makeDate(Math.floor(ms / 86400000));
+    case 'HOUR_IN_DAY':
+      return isDt ? d.getUTCHours() : 0;
+    case 'WEEK_IN_MONTH':
+      return Math.floor((day - 1) / 7) + 1;
+    case 'WEEK_IN_YEAR':
+      return Math.floor((doy - 1) / 7) + 1;
+  }
+  throw unsupportedData(`SOQL date function ${fn.fn}`);
+}
+function tzOffsetOf(ms: number): number {
+  return tzOffset(ms, userTimeZone());
+}
+
 function intOf(v: unknown, what: string): number {
   const n = norm(v);
   if (n.k !== 'num') throw queryError(`${what} must be an integer`);
@@ -396,7 +450,7 @@ export function executeQuery(host: QueryHost, q: SoqlQuery, opts: ExecOptions): 
       if (!o.path) throw queryError('ORDER BY an aggregate needs GROUP BY');
       return { rp: resolvePath(host.schema, def, o.path, q.object), o };
     });
-    const decorated = rows.map((r, i) => ({ r, i, k: keys.map((k) => ex.valueAt(def, r, k.rp)) }));
+    const decorated = rows.map((r, i) => ({ r, i, k: keys.map((k) => (k.o.dateFn ? applyDateFn(ex.valueAt(def, r, k.rp), k.o.dateFn) : ex.valueAt(def, r, k.rp))) }));
     decorated.sort((a, b) => {
       for (let j = 0; j < keys.length; j++) {
         const c = cmpForOrder(a.k[j], b.k[j], keys[j]!.o.desc, keys[j]!.o.nullsFirst);
@@ -482,18 +536,25 @@ function placeValue(ex: Exec, rec: SObjectRecord, def: ObjectDef, row: Row, rp: 
 }
 
 function aggregate(host: QueryHost, ex: Exec, def: ObjectDef, q: SoqlQuery, rows: Row[], selectPaths: Map<number, ResolvedPath>): SObjectRecord[] {
-  const groupPaths = (q.groupBy ?? []).map((p) => resolvePath(host.schema, def, p, q.object));
+  const groupBy = q.groupBy ?? [];
+  const groupPaths = groupBy.map((g) => resolvePath(host.schema, def, g.path, q.object));
+  const sameFn = (a?: DateFn, b?: DateFn) => (!a && !b) || (!!a && !!b && a.fn === b.fn && a.tz === b.tz);
+  const groupIndex = (rp: ResolvedPath, fn?: DateFn) => groupPaths.findIndex((g, gi) => g.field === rp.field && g.hops.length === rp.hops.length && sameFn(groupBy[gi]!.dateFn, fn));
   for (const [i, s] of q.select.entries()) {
     if (s.kind === 'field') {
       const rp = selectPaths.get(i)!;
-      if (!groupPaths.some((g) => g.field === rp.field && g.hops.length === rp.hops.length)) {
+      if (groupIndex(rp, s.dateFn) < 0) {
         throw queryError(`Field must be grouped or aggregated: ${rp.field.name}`);
       }
     }
   }
   const groups = new Map<string, { key: unknown[]; rows: Row[] }>();
   for (const r of rows) {
-    const key = groupPaths.map((g) => ex.valueAt(def, r, g));
+    const key = groupPaths.map((g, gi) => {
+      const v = ex.valueAt(def, r, g);
+      const fn = groupBy[gi]!.dateFn;
+      return fn ? applyDateFn(v, fn) : v;
+    });
     const k = JSON.stringify(key.map((x) => groupKey(x)));
     let g = groups.get(k);
     if (!g) {
@@ -539,7 +600,7 @@ function aggregate(host: QueryHost, ex: Exec, def: ObjectDef, q: SoqlQuery, rows
     q.select.forEach((s, i) => {
       if (s.kind === 'field') {
         const rp = selectPaths.get(i)!;
-        const gi = groupPaths.findIndex((gp) => gp.field === rp.field && gp.hops.length === rp.hops.length);
+        const gi = groupIndex(rp, s.dateFn);
         const name = s.alias ?? rp.field.name;
         rec.setRaw(name, g.key[gi]);
       } else if (s.kind === 'agg') {
@@ -553,7 +614,7 @@ function aggregate(host: QueryHost, ex: Exec, def: ObjectDef, q: SoqlQuery, rows
     const keyOf = (o: (typeof q.orderBy)[number], g: { key: unknown[]; rows: Row[] }) => {
       if (o.agg) return aggValue(o.agg.fn, o.agg.path, g.rows);
       const rp = resolvePath(host.schema, def, o.path!, q.object);
-      const gi = groupPaths.findIndex((gp) => gp.field === rp.field);
+      const gi = groupIndex(rp, o.dateFn);
       if (gi < 0) throw queryError(`Ordered field must be grouped or aggregated: ${rp.field.name}`);
       return g.key[gi];
     };

@@ -30,10 +30,16 @@ export type ValueRef =
   | { k: 'date'; name: string; n: number }
   | { k: 'sub'; query: SoqlQuery };
 
+/** A SOQL date function (CALENDAR_YEAR, DAY_ONLY, ...) with convertTimezone(). */
+export interface DateFn {
+  fn: string;
+  tz: boolean;
+}
+
 export type AggFn = 'COUNT' | 'COUNT_DISTINCT' | 'SUM' | 'AVG' | 'MIN' | 'MAX';
 
 export type SelectItem =
-  | { kind: 'field'; path: string[]; alias?: string; toLabel?: boolean; convertCurrency?: boolean; format?: boolean }
+  | { kind: 'field'; path: string[]; alias?: string; toLabel?: boolean; convertCurrency?: boolean; format?: boolean; dateFn?: DateFn }
   | { kind: 'agg'; fn: AggFn; path: string[] | null; alias?: string }
   | { kind: 'count' } // COUNT()
   | { kind: 'sub'; query: SoqlQuery };
@@ -41,11 +47,12 @@ export type SelectItem =
 export type Cond =
   | { k: 'and' | 'or'; items: Cond[] }
   | { k: 'not'; c: Cond }
-  | { k: 'cmp'; path: string[] | null; agg?: { fn: AggFn; path: string[] | null }; dateFn?: string; op: string; rhs: ValueRef };
+  | { k: 'cmp'; path: string[] | null; agg?: { fn: AggFn; path: string[] | null }; dateFn?: DateFn; op: string; rhs: ValueRef };
 
 export interface OrderItem {
   path: string[] | null;
   agg?: { fn: AggFn; path: string[] | null };
+  dateFn?: DateFn;
   desc: boolean;
   nullsFirst: boolean;
 }
@@ -57,7 +64,7 @@ export interface SoqlQuery {
   select: SelectItem[];
   where?: Cond;
   withMode?: 'USER_MODE' | 'SYSTEM_MODE' | 'SECURITY_ENFORCED';
-  groupBy?: string[][];
+  groupBy?: { path: string[]; dateFn?: DateFn }[];
   having?: Cond;
   orderBy: OrderItem[];
   limit?: ValueRef;
@@ -140,6 +147,9 @@ function buildQuery(ctx: QueryContext | SubQueryContext, text: string): SoqlQuer
       if (parsed.kind === 'count') {
         q.select.push({ kind: 'count' });
         q.isCount = true;
+      } else if (parsed.kind === 'datefn') {
+        q.select.push({ kind: 'field', path: parsed.path, alias: alias ?? `expr${exprN}`, dateFn: { fn: parsed.fn, tz: parsed.tz } });
+        exprN++;
       } else if (parsed.kind === 'agg') {
         const item: SelectItem = { kind: 'agg', fn: parsed.fn, path: parsed.path, alias: alias ?? `expr${exprN}` };
         exprN++;
@@ -174,8 +184,12 @@ function buildQuery(ctx: QueryContext | SubQueryContext, text: string): SoqlQuer
         .fieldGroupByList()
         .fieldGroupBy_list()
         .map((x) => {
-          if (!x.fieldName()) throw unsupportedData(`GROUP BY on a function: ${textOf(x)}`);
-          return fieldPath(x.fieldName());
+          if (x.soqlFunction()) {
+            const p = parseFunction(x.soqlFunction(), text);
+            if (p.kind !== 'datefn') throw unsupportedData(`GROUP BY on a function: ${textOf(x)}`);
+            return { path: p.path, dateFn: { fn: p.fn, tz: p.tz } };
+          }
+          return { path: fieldPath(x.fieldName()) };
         });
       q.isAggregate = true;
       if (g.HAVING()) q.having = logical(g.logicalExpression(), text);
@@ -192,8 +206,9 @@ function buildQuery(ctx: QueryContext | SubQueryContext, text: string): SoqlQuer
       const nullsFirst = fo.NULLS() ? !!fo.FIRST() : !desc;
       if (fo.soqlFunction()) {
         const p = parseFunction(fo.soqlFunction(), text);
-        if (p.kind !== 'agg') throw unsupportedData(`ORDER BY ${textOf(fo)}`);
-        q.orderBy.push({ path: null, agg: { fn: p.fn, path: p.path }, desc, nullsFirst });
+        if (p.kind === 'datefn') q.orderBy.push({ path: p.path, dateFn: { fn: p.fn, tz: p.tz }, desc, nullsFirst });
+        else if (p.kind !== 'agg') throw unsupportedData(`ORDER BY ${textOf(fo)}`);
+        else q.orderBy.push({ path: null, agg: { fn: p.fn, path: p.path }, desc, nullsFirst });
       } else q.orderBy.push({ path: fieldPath(fo.fieldName()), desc, nullsFirst });
     }
   }
@@ -205,9 +220,20 @@ function buildQuery(ctx: QueryContext | SubQueryContext, text: string): SoqlQuer
   return q;
 }
 
-type ParsedFn = { kind: 'count' } | { kind: 'agg'; fn: AggFn; path: string[] | null } | { kind: 'field'; path: string[]; wrap: string };
+type ParsedFn =
+  | { kind: 'count' }
+  | { kind: 'agg'; fn: AggFn; path: string[] | null }
+  | { kind: 'field'; path: string[]; wrap: string }
+  | { kind: 'datefn'; fn: string; path: string[]; tz: boolean };
+
+const DATE_FNS = new Set(['CALENDAR_MONTH', 'CALENDAR_QUARTER', 'CALENDAR_YEAR', 'DAY_IN_MONTH', 'DAY_IN_WEEK', 'DAY_IN_YEAR', 'DAY_ONLY', 'FISCAL_MONTH', 'FISCAL_QUARTER', 'FISCAL_YEAR', 'HOUR_IN_DAY', 'WEEK_IN_MONTH', 'WEEK_IN_YEAR']);
 
 function parseFunction(f: SoqlFunctionContext, text: string): ParsedFn {
+  const head = f.getChild(0).getText().toUpperCase();
+  if (DATE_FNS.has(head) && f.dateFieldName()) {
+    const dfn = f.dateFieldName();
+    return { kind: 'datefn', fn: head, path: fieldPath(dfn.fieldName()), tz: !!dfn.CONVERT_TIMEZONE() };
+  }
   const fn = f.COUNT()
     ? 'COUNT'
     : f.COUNT_DISTINCT()
@@ -270,6 +296,7 @@ function fieldExpr(ctx: FieldExpressionContext, text: string): Cond {
     const p = parseFunction(f, text);
     if (p.kind === 'agg') return { k: 'cmp', path: null, agg: { fn: p.fn, path: p.path }, op, rhs };
     if (p.kind === 'count') return { k: 'cmp', path: null, agg: { fn: 'COUNT', path: null }, op, rhs };
+    if (p.kind === 'datefn') return { k: 'cmp', path: p.path, dateFn: { fn: p.fn, tz: p.tz }, op, rhs };
     // date functions in WHERE (CALENDAR_YEAR(CreatedDate) = 2024 ...)
     throw unsupportedData(`SOQL function in WHERE: ${textOf(f)}`);
   }

@@ -593,7 +593,7 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
     fd.summaryFilterItems = arr(r.summaryFilterItems).map((i) => ({
       field: nsQualified(str(i.field) ?? '', ns),
       operation: str(i.operation) ?? 'equals',
-      value: str(i.value) ?? '',
+      value: arr<unknown>(i.value).map((x) => String(x)).join(', '),
     }));
     fd.precision = 18;
     fd.scale = 0;
