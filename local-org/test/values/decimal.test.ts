@@ -43,6 +43,10 @@ test('Decimal.valueOf(Double) goes through the Double String', () => {
   // the number is first converted to a String. Scale is then set using the number of characters
   // after the decimal point"); Decimal Class, valueOf(doubleToDecimal): 3.14159 -> 3.14159
   assert.equal(str(Decimal.fromDouble(3.14159)), '3.14159');
+  // Decimal Class, valueOf(doubleToDecimal): 2.718281828459045
+  assert.equal(str(Decimal.fromDouble(2.718281828459045)), '2.718281828459045');
+  // Decimal Class, valueOf(longToDecimal): 299792458
+  assert.equal(str(Decimal.fromInteger(299792458n)), '299792458');
   assert.equal(Decimal.fromDouble(1).scale(), 1); // Double 1.0
   assert.equal(str(Decimal.fromDouble(0.1)), '0.1');
   assert.equal(Decimal.fromDouble(1e10).toPlainString(), '10000000000');
@@ -97,6 +101,10 @@ test('setScale(scale) rounds half even; setScale(scale, mode) uses the mode', ()
   assert.equal(str(D('3.5').setScale(0)), '4');
   assert.equal(str(D('1.005').setScale(2, 'HALF_UP')), '1.01');
   assert.equal(str(D('8.8').setScale(3)), '8.800');
+  // Decimal Class, setScale(scale): 8.987551787.setScale(3) = 8.988; 4000.setScale(-3) = 4*10^3
+  assert.equal(str(D('8.987551787').setScale(3)), '8.988');
+  assert.ok(D('4000').setScale(-3).equals(D('4E+3')));
+  assert.equal(D('4000').setScale(-3).unscaled, 4n);
   assert.equal(str(D('-1.005').setScale(2, 'HALF_UP')), '-1.01');
   assert.equal(str(D('123.456').setScale(-1)), '1.2E+2');
 });
@@ -126,6 +134,11 @@ test('round(UNNECESSARY) throws when rounding is needed; round() is half even', 
   assert.equal(D('2.5').round(), 2n);
   assert.equal(D('3.5').round(), 4n);
   assert.equal(D('-2.5').round(), -2n);
+  // Decimal Class, round(): 4.5 -> 4, 5.5 -> 6, 5.2 -> 5, -5.7 -> -6
+  assert.equal(D('4.5').round(), 4n);
+  assert.equal(D('5.5').round(), 6n);
+  assert.equal(D('5.2').round(), 5n);
+  assert.equal(D('-5.7').round(), -6n);
   assert.equal(ROUNDING_MODES.length, 8);
 });
 
@@ -150,6 +163,10 @@ test('pow(exponent)', () => {
 test('stripTrailingZeros(), toPlainString(), toString()', () => {
   // Apex Developer Guide: Decimal Class, stripTrailingZeros(): 1.10 -> 1.1; toPlainString()
   assert.equal(str(D('1.10').stripTrailingZeros()), '1.1');
+  assert.equal(str(D('1.10000').stripTrailingZeros()), '1.1');
+  // Decimal Class, toPlainString(): 12345.6789 -> '12345.6789'; String Class, valueOf(decimalToConvert): 3.14159265
+  assert.equal(D('12345.6789').toPlainString(), '12345.6789');
+  assert.equal(str(D('3.14159265')), '3.14159265');
   assert.equal(str(D('100').stripTrailingZeros()), '1E+2');
   assert.equal(D('100').stripTrailingZeros().toPlainString(), '100');
   assert.equal(str(D('0.000').stripTrailingZeros()), '0');
@@ -178,6 +195,12 @@ test('intValue(), longValue(), doubleValue() truncate like Java', () => {
   assert.equal(D('2147483648').intValue(), -2147483648);
   assert.equal(D('9223372036854775808').longValue(), -9223372036854775808n);
   assert.equal(D('1.25').doubleValue(), 1.25);
+  // Decimal Class examples: intValue(1.602176565) = 1, longValue(376.730313461) = 376, doubleValue(6.62606957), abs(-6.02214129), scale(9.27400968) = 8
+  assert.equal(D('1.602176565').intValue(), 1);
+  assert.equal(D('376.730313461').longValue(), 376n);
+  assert.equal(D('6.62606957').doubleValue(), 6.62606957);
+  assert.equal(str(D('-6.02214129').abs()), '6.02214129');
+  assert.equal(D('9.27400968').scale(), 8);
 });
 
 test('format() uses the en_US number format', () => {
@@ -187,6 +210,8 @@ test('format() uses the en_US number format', () => {
   assert.equal(D('-1234.5').format(), '-1,234.5');
   assert.equal(D('2.50').format(), '2.5');
   assert.equal(D('3.14159').format(), '3.142');
+  // Decimal Class, format(): U.S. locale, 12345.6789 -> '12,345.679'
+  assert.equal(D('12345.6789').format(), '12,345.679');
 });
 
 test('remainder and movePoint helpers', () => {

@@ -9,7 +9,8 @@ test('abbreviate', () => {
   // Apex Developer Guide: String Class, abbreviate(maxWidth): 'Hello Maximillian'.abbreviate(8) = 'Hello...'
   assert.equal(S.abbreviate('Hello Maximillian', 8), 'Hello...');
   assert.equal(S.abbreviate('Hello Maximillian', 8).length, 8);
-  // String Class, abbreviate(maxWidth, offset): 'Hello Maximillian'.abbreviate(8, 1) = 'Hello...'
+  // String Class, abbreviate(maxWidth, offset): 'Hello Maximillian'.abbreviate(9, 6) = '...Max...'
+  assert.equal(S.abbreviate('Hello Maximillian', 9, 6), '...Max...');
   assert.equal(S.abbreviate('Hello Maximillian', 8, 1), 'Hello...');
   assert.equal(S.abbreviate('short', 10), 'short');
   assert.throws(() => S.abbreviate('Hello Maximillian', 3), isStringException);
@@ -18,8 +19,8 @@ test('abbreviate', () => {
 test('capitalize / uncapitalize / swapCase', () => {
   // Apex Developer Guide: String Class, capitalize(): 'hello maximillian' -> 'Hello maximillian'
   assert.equal(S.capitalize('hello maximillian'), 'Hello maximillian');
-  // String Class, uncapitalize(): 'Hello Maximillian' -> 'hello Maximillian'
-  assert.equal(S.uncapitalize('Hello Maximillian'), 'hello Maximillian');
+  // String Class, uncapitalize(): 'Hello max' -> 'hello max'
+  assert.equal(S.uncapitalize('Hello max'), 'hello max');
   // String Class, swapCase(): 'Force.com' -> 'fORCE.COM'
   assert.equal(S.swapCase('Force.com'), 'fORCE.COM');
 });
@@ -35,12 +36,24 @@ test('center / leftPad / rightPad', () => {
   // String Class, rightPad(length): 'abc'.rightPad(5) = 'abc  '
   assert.equal(S.rightPad('abc', 5), 'abc  ');
   assert.equal(S.rightPad('abc', 6, 'xy'), 'abcxyx');
+  // String Class, leftPad(length, padStr): 'abc'.leftPad(7, 'xy') = 'xyxyabc'; rightPad(7, 'xy') = 'abcxyxy'
+  assert.equal(S.leftPad('abc', 7, 'xy'), 'xyxyabc');
+  assert.equal(S.rightPad('abc', 7, 'xy'), 'abcxyxy');
   assert.equal(S.leftPad('abcdef', 3), 'abcdef');
 });
 
 test('charAt / getChars / compareTo / hashCode', () => {
   // Apex Developer Guide: String Class, charAt(index): 'Ω'.charAt(0) = 937
-  assert.equal(S.charAt('Ω', 0), 937);
+  assert.equal(S.charAt('Ω is Omega.', 0), 937);
+  // String Class, charAt / codePointAt: '\uD835\uDD0A' -> 55349 and 120074
+  assert.equal(S.charAt('\uD835\uDD0A', 0), 55349);
+  assert.equal(S.codePointAt('\uD835\uDD0A', 0), 120074);
+  // String Class, codePointBefore / codePointCount / offsetByCodePoints examples
+  const omega = '\u03A9 is Ω (Omega), and \uD835\uDD0A  is Fraktur Capital G.';
+  assert.equal(S.codePointAt(omega, 20), 120074);
+  assert.equal(S.codePointBefore(omega, 22), 120074);
+  assert.equal(S.codePointCount('\u03A9 and \uD835\uDD0A characters.', 6, 8), 1);
+  assert.equal(S.offsetByCodePoints('A \uD835\uDD0A BC', 0, 3), 4);
   assert.throws(() => S.charAt('abc', 3), isStringException);
   // String Class, compareTo: 'abcde'.compareTo('abcd') = 1 (Java String.compareTo)
   assert.equal(S.compareTo('abcde', 'abcd'), 1);
@@ -62,8 +75,11 @@ test('contains family', () => {
   // String Class, containsNone: 'abcde'.containsNone('fg') = true
   assert.equal(S.containsNone('abcde', 'fg'), true);
   // String Class, containsOnly: 'abba'.containsOnly('ab') = true; 'abbac'.containsOnly('ab') = false
-  assert.equal(S.containsOnly('abba', 'ab'), true);
-  assert.equal(S.containsOnly('abbac', 'ab'), false);
+  // String Class, containsOnly: 'abba'.containsOnly('abcd') = true; 'abba xyz'.containsOnly('abcd') = false
+  assert.equal(S.containsOnly('abba', 'abcd'), true);
+  assert.equal(S.containsOnly('abba xyz', 'abcd'), false);
+  assert.equal(S.containsNone('', 'x'), true); // "If inputString is an empty string or the current String is empty, this method returns true"
+  assert.equal(S.containsNone('abc', ''), true);
   // String Class, containsWhitespace: 'Hello Jane' = true
   assert.equal(S.containsWhitespace('Hello Jane'), true);
   assert.equal(S.containsWhitespace('HelloJane'), false);
@@ -73,11 +89,17 @@ test('contains family', () => {
 test('countMatches / deleteWhitespace / difference / getLevenshteinDistance', () => {
   // Apex Developer Guide: String Class, countMatches(substring): 'Hello Jane'.countMatches('Hello') = 1
   assert.equal(S.countMatches('Hello Jane', 'Hello'), 1);
+  assert.equal(S.countMatches('Hello Hello', 'Hello'), 2);
+  assert.equal(S.countMatches('Hello hello', 'Hello'), 1);
   assert.equal(S.countMatches('aaaa', 'aa'), 2);
   // String Class, deleteWhitespace(): ' Hello Jane ' -> 'HelloJane'
   assert.equal(S.deleteWhitespace(' Hello Jane '), 'HelloJane');
   // String Class, difference: 'Hello Jane'.difference('Hello Max') = 'Max'
   assert.equal(S.difference('Hello Jane', 'Hello Max'), 'Max');
+  assert.equal(S.difference('Hello Jane', 'Goodbye'), 'Goodbye');
+  // String Class, indexOfDifference: 'abcd' vs 'abxc' = 2; getCommonPrefix({'SFDCApex', 'SFDCVisualforce'}) = 'SFDC'
+  assert.equal(S.indexOfDifference('abcd', 'abxc'), 2);
+  assert.equal(S.getCommonPrefix(['SFDCApex', 'SFDCVisualforce']), 'SFDC');
   // String Class, getLevenshteinDistance: 'Hello Joe' vs 'Hello Max' = 3
   assert.equal(S.getLevenshteinDistance('Hello Joe', 'Hello Max'), 3);
   assert.equal(S.getLevenshteinDistance('Hello Joe', 'Hello Max', 2), -1);
@@ -108,20 +130,35 @@ test('escape and unescape', () => {
   assert.equal(S.unescapeHtml4('&quot;&lt;Black&amp;White&gt;&quot;'), '"<Black&White>"');
   assert.equal(S.escapeHtml4('café ©'), 'caf&eacute; &copy;');
   assert.equal(S.unescapeHtml4('&#65;&#x42;&eacute;&bogus;'), 'ABé&bogus;');
-  // String Class, escapeSingleQuotes: a backslash is added before each single quote
-  assert.equal(S.escapeSingleQuotes("it's"), "it\\'s");
+  // String Class, escapeSingleQuotes: "the escape character (\) added before any single quotation mark (') or backslash (\)"
+  assert.equal(S.escapeSingleQuotes("'Hello Jason'"), "\\'Hello Jason\\'");
+  assert.equal(S.escapeSingleQuotes('a\\b'), 'a\\\\b');
+  // String Class, escapeEcmaScript: '"grade": 3.9/4.0' -> '\"grade\": 3.9\/4.0'
+  assert.equal(S.escapeEcmaScript('"grade": 3.9/4.0'), '\\"grade\\": 3.9\\/4.0');
+  // String Class, escapeJava / unescapeJava: 'Company: "Salesforce.com"'
+  assert.equal(S.escapeJava('Company: "Salesforce.com"'), 'Company: \\"Salesforce.com\\"');
+  assert.equal(S.unescapeJava('Company: \\"Salesforce.com\\"'), 'Company: "Salesforce.com"');
+  // String Class, escapeUnicode / unescapeUnicode: 'De onde você é?'
+  assert.equal(S.escapeUnicode('De onde você é?'), 'De onde voc\\u00EA \\u00E9?');
+  assert.equal(S.unescapeUnicode('De onde voc\\u00EA \\u00E9?'), 'De onde você é?');
+  // String Class, unescapeEcmaScript: '\"3.8\",\"3.9\"' -> '"3.8","3.9"'
+  assert.equal(S.unescapeEcmaScript('\\"3.8\\",\\"3.9\\"'), '"3.8","3.9"');
   assert.equal(S.escapeXml('<a href="x">\'&\'</a>'), '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
   assert.equal(S.escapeJava('a"b\n\u00e9'), 'a\\"b\\n\\u00E9');
   assert.equal(S.unescapeJava('a\\"b\\n\\u00E9'), 'a"b\n\u00e9');
   assert.equal(S.escapeEcmaScript("it's </script>"), "it\\'s <\\/script>");
 });
 
-test('String.format uses MessageFormat quoting', () => {
+test('String.format: MessageFormat placeholders; single quotes are literal from API 51.0', () => {
   // Apex Developer Guide: String Class, format(stringToFormat, formattingArguments): '{0} was last updated {1}'
   assert.equal(S.format('{0} was last updated {1}', ['Universal Containers', 'today']), 'Universal Containers was last updated today');
-  assert.equal(S.format("It''s {0}", ['done']), "It's done");
-  assert.equal(S.format("'{0}' is literal, {0} is not", ['x']), '{0} is literal, x is not');
-  assert.equal(S.format("can't {0}", ['x']), 'cant {0}'); // a lone quote starts a quoted section
+  // String Class, format — Versioned Behavior Changes: "From version 51.0 and later, the format() method supports single quotes"
+  assert.equal(S.format("can't {0}", ['x']), "can't x");
+  assert.equal(S.format("'{0}'", ['x']), "'x'");
+  // In version 50.0 and earlier, MessageFormat quoting: a lone quote starts a quoted section
+  assert.equal(S.format("can't {0}", ['x'], 50), 'cant {0}');
+  assert.equal(S.format("It''s {0}", ['done'], 50), "It's done");
+  assert.equal(S.format("'{0}' is literal, {0} is not", ['x'], 50), '{0} is literal, x is not');
   assert.equal(S.format('{1}{0}{2}', ['a', 'b']), 'ba{2}');
   assert.equal(S.format('{0}', [null]), 'null');
   assert.throws(() => S.format('{0', ['a']), ApexValueError);
@@ -133,6 +170,27 @@ test('indexOf family', () => {
   assert.equal(S.indexOf('hello world', 'o', 5), 7);
   assert.equal(S.indexOf('hello', 'z'), -1);
   assert.equal(S.indexOfIgnoreCase('Salesforce', 'FORCE'), 5);
+  // String Class examples: 'abcde'.indexOf('cd') = 2; 'abcdabcd'.indexOf('ab', 1) = 4; 'abcd'.indexOfIgnoreCase('BC', 0) = 1
+  assert.equal(S.indexOf('abcde', 'cd'), 2);
+  assert.equal(S.indexOf('abcdabcd', 'ab', 1), 4);
+  assert.equal(S.indexOfIgnoreCase('abcd', 'BC', 0), 1);
+  // indexOfAny('xc') = 2, indexOfAnyBut('xc') = 0 on 'abcd'
+  assert.equal(S.indexOfAny('abcd', 'xc'), 2);
+  assert.equal(S.indexOfAnyBut('abcd', 'xc'), 0);
+  // indexOfChar / lastIndexOfChar on 'Ω and \u03A9 and Ω'
+  assert.equal(S.indexOfChar('Ω and \u03A9 and Ω', 937, 1), 6);
+  assert.equal(S.indexOfChar('Ω and \u03A9 and Ω', 937, 10), 12);
+  assert.equal(S.lastIndexOfChar('Ω and \u03A9 and Ω', 937), 12);
+  assert.equal(S.lastIndexOfChar('Ω and \u03A9 and Ω', 937, 11), 6);
+  assert.equal(S.lastIndexOfChar('Ω and \u03A9 and Ω', 937, 5), 0);
+  // lastIndexOf: 'abcdefgc'.lastIndexOf('c') = 7; 'abcdaacd'.lastIndexOf('c', 7) = 6, ('c', 3) = 2
+  assert.equal(S.lastIndexOf('abcdefgc', 'c'), 7);
+  assert.equal(S.lastIndexOf('abcdaacd', 'c', 7), 6);
+  assert.equal(S.lastIndexOf('abcdaacd', 'c', 3), 2);
+  assert.equal(S.lastIndexOf('abcdaacd', 'c', -1), -1);
+  // lastIndexOfIgnoreCase: 'abcdaacd' 'DAAC' = 3, ('C', 7) = 6
+  assert.equal(S.lastIndexOfIgnoreCase('abcdaacd', 'DAAC'), 3);
+  assert.equal(S.lastIndexOfIgnoreCase('abcdaacd', 'C', 7), 6);
   assert.equal(S.lastIndexOf('hello world', 'o'), 7);
   assert.equal(S.lastIndexOf('hello world', 'o', 6), 4);
   assert.equal(S.indexOfAny('zzabc', 'cb'), 3);
@@ -158,7 +216,17 @@ test('is* predicates', () => {
   assert.equal(S.isNumeric('1.2'), false); // "A decimal point (1.2) is not a Unicode digit"
   assert.equal(S.isNumericSpace('1 2 3'), true);
   assert.equal(S.isWhitespace(' \t \n'), true);
-  assert.equal(S.isAlpha(''), false);
+  assert.equal(S.isAlphaSpace('aA$Bb'), false);
+  assert.equal(S.isAlphanumeric('abc021'), true);
+  assert.equal(S.isAlphanumericSpace('AE 86'), true);
+  assert.equal(S.isAsciiPrintable('abcd1234!@#$%^&*()`~-_+={[}]|:.?'), true);
+  assert.equal(S.isAsciiPrintable('√'), false);
+  assert.equal(S.isNumeric('R32'), false);
+  assert.equal(S.isNumericSpace('FD3S FC3S'), false);
+  // String Class, isWhitespace(): "only white space characters or is empty" — '' is whitespace
+  assert.equal(S.isWhitespace(''), true);
+  assert.equal(S.isWhitespace('SIL80'), false);
+  assert.equal(S.isAllLowerCase(''), false);
 });
 
 test('isBlank / isEmpty / isNotBlank / isNotEmpty', () => {
@@ -201,8 +269,9 @@ test('left / right / mid', () => {
 test('normalizeSpace / trim / strip / stripHtmlTags', () => {
   // Apex Developer Guide: String Class, normalizeSpace(): 'Salesforce \t     force.com' -> 'Salesforce force.com'
   assert.equal(S.normalizeSpace('Salesforce \t     force.com'), 'Salesforce force.com');
+  assert.equal(S.normalizeSpace(' \r\n a \f b \n'), 'a b');
   // String Class, trim(): leading and trailing white space (characters <= ' ') removed
-  assert.equal(S.trim('  Hello  '), 'Hello');
+  assert.equal(S.trim('   Hello!   '), 'Hello!');
   assert.equal(S.trim('\u0001x\u0000'), 'x');
   assert.equal(S.trim('\u00a0x\u00a0'), '\u00a0x\u00a0'); // no-break space is > ' '
   assert.equal(S.strip(' \u2003x\t'), 'x');
@@ -224,11 +293,15 @@ test('remove / removeEnd / removeStart (and IgnoreCase)', () => {
 
 test('replace / replaceAll / replaceFirst', () => {
   // Apex Developer Guide: String Class, replace(target, replacement): every literal occurrence
+  assert.equal(S.replace('abcdbca', 'bc', 'xy'), 'axydxya');
   assert.equal(S.replace('a.b.c', '.', '-'), 'a-b-c');
   assert.equal(S.replace('abc', '', '-'), '-a-b-c-');
   // String Class, replaceAll(regExp, replacement): Java regex with $n group references
   assert.equal(S.replaceAll('John Smith', '(\\w+) (\\w+)', '$2, $1'), 'Smith, John');
   assert.equal(S.replaceAll('a1b22c333', '[0-9]+', '#'), 'a#b#c#');
+  // String Class, replaceAll: 'a b c 5 xyz' with '[a-zA-Z]' -> '1 1 1 5 111'; replaceFirst: 'a b c 11 xyz' '[a-zA-Z]{2}' -> 'a b c 11 2z'
+  assert.equal(S.replaceAll('a b c 5 xyz', '[a-zA-Z]', '1'), '1 1 1 5 111');
+  assert.equal(S.replaceFirst('a b c 11 xyz', '[a-zA-Z]{2}', '2'), 'a b c 11 2z');
   assert.equal(S.replaceAll('Jean-Luc Picard!', '[^A-Za-z0-9]', ''), 'JeanLucPicard');
   assert.equal(S.replaceAll('cost', 'c', '\\$'), '$ost');
   assert.equal(S.replaceFirst('aaa', 'a', 'b'), 'baa');
@@ -239,7 +312,18 @@ test('replace / replaceAll / replaceFirst', () => {
 test('split follows Java String.split', () => {
   // Apex Developer Guide: String Class, split(regExp): "trailing empty strings are not included"
   assert.deepEqual(S.split('a,b,,c,,', ','), ['a', 'b', '', 'c']);
-  // String Class, split(regExp, limit): the boo:and:foo examples of the limit parameter
+  // String Class, split(regExp, limit): the documented examples for s = 'boo:and:moo'
+  assert.deepEqual(S.split('boo:and:moo', ':', 2), ['boo', 'and:moo']);
+  assert.deepEqual(S.split('boo:and:moo', ':', 5), ['boo', 'and', 'moo']);
+  assert.deepEqual(S.split('boo:and:moo', ':', -2), ['boo', 'and', 'moo']);
+  assert.deepEqual(S.split('boo:and:moo', 'o', 5), ['b', '', ':and:m', '', '']);
+  assert.deepEqual(S.split('boo:and:moo', 'o', -2), ['b', '', ':and:m', '', '']);
+  assert.deepEqual(S.split('boo:and:moo', 'o', 0), ['b', '', ':and:m']);
+  // split(regExp): a backslash delimiter; "If regExp does not match any part of the String, the resulting list has just one element"
+  assert.deepEqual(S.split('e:\\processed\\PPDSF100111.csv', '\\\\'), ['e:', 'processed', 'PPDSF100111.csv']);
+  assert.deepEqual(S.split('abc', ','), ['abc']);
+  // after API 34.0 a zero-width regExp produces no empty first item
+  assert.deepEqual(S.split('abc', '(?=b)'), ['a', 'bc']);
   assert.deepEqual(S.split('boo:and:foo', ':', 2), ['boo', 'and:foo']);
   assert.deepEqual(S.split('boo:and:foo', ':', 5), ['boo', 'and', 'foo']);
   assert.deepEqual(S.split('boo:and:foo', ':', -2), ['boo', 'and', 'foo']);
@@ -266,14 +350,18 @@ test('substring and its documented errors', () => {
   // Apex Developer Guide: String Class, substring(startIndex, endIndex): 'hamburger'.substring(4, 8) = 'urge'; 'smiles'.substring(1, 5) = 'mile'
   assert.equal(S.substring('hamburger', 4, 8), 'urge');
   assert.equal(S.substring('smiles', 1, 5), 'mile');
-  assert.equal(S.substring('hamburger', 4), 'urger');
+  assert.equal(S.substring('hamburger', 3), 'burger');
   assert.throws(() => S.substring('abc', 0, 10), (e: unknown) => isStringException(e) && (e as Error).message === 'Ending position out of bounds: 10');
   assert.throws(() => S.substring('abc', -1), (e: unknown) => isStringException(e) && (e as Error).message === 'Starting position out of bounds: -1');
   assert.throws(() => S.substring('abc', 2, 1), isStringException);
 });
 
 test('substringAfter / Before / AfterLast / BeforeLast / Between', () => {
-  // Apex Developer Guide: String Class, substringAfter: 'Salesforce.com'.substringAfter('.') = 'com'
+  // Apex Developer Guide: String Class, substringAfter: 'Salesforce.Lightning.platform'.substringAfter('.') = 'Lightning.platform'
+  assert.equal(S.substringAfter('Salesforce.Lightning.platform', '.'), 'Lightning.platform');
+  assert.equal(S.substringAfterLast('Salesforce.Lightning.platform', '.'), 'platform');
+  assert.equal(S.substringBefore('Salesforce.Lightning.platform', '.'), 'Salesforce');
+  assert.equal(S.substringBeforeLast('Salesforce.Lightning.platform', '.'), 'Salesforce.Lightning');
   assert.equal(S.substringAfter('Salesforce.com', '.'), 'com');
   assert.equal(S.substringAfter('abc', 'z'), '');
   // substringAfterLast: 'Salesforce.sfdc.com'.substringAfterLast('.') = 'com'
@@ -290,9 +378,21 @@ test('substringAfter / Before / AfterLast / BeforeLast / Between', () => {
 });
 
 test('toLowerCase / toUpperCase / matches', () => {
+  // String Class, toLowerCase(): 'ThIs iS hArD tO rEaD' -> 'this is hard to read'
+  assert.equal(S.toLowerCase('ThIs iS hArD tO rEaD'), 'this is hard to read');
   assert.equal(S.toUpperCase('hello'), 'HELLO');
-  assert.equal(S.toLowerCase('HeLLo'), 'hello');
+  // String Class, toLowerCase(locale) / toUpperCase(locale): Turkish dotted and dotless i
+  assert.equal(S.toLowerCase('KIYMETLİ', 'tr'), 'kıymetli');
+  assert.equal(S.toUpperCase('imkansız', 'tr'), 'İMKANSIZ');
   // Apex Developer Guide: String Class, matches(regExp): the whole String must match
   assert.equal(S.matches('2024-01-31', '\\d{4}-\\d{2}-\\d{2}'), true);
   assert.equal(S.matches('x2024-01-31', '\\d{4}-\\d{2}-\\d{2}'), false);
+});
+
+test('String.template', () => {
+  // Apex Developer Guide: String Class, template(valueMap): ${name} placeholders, $${name} escapes, a missing key throws StringException
+  assert.equal(S.template('${name} was last updated ${date}', new Map([['name', 'My class'], ['date', 'today']])), 'My class was last updated today');
+  assert.equal(S.template('Escaped: $${hello}\nUnescaped: ${hello}', { hello: 'hi' }), 'Escaped: ${hello}\nUnescaped: hi');
+  assert.equal(S.template('{\n "city" : "${sc}"\n}', { sc: 'exampleCity' }), '{\n "city" : "exampleCity"\n}');
+  assert.throws(() => S.template('${missing}', {}), isStringException);
 });

@@ -93,8 +93,27 @@ test('Date.newInstance is lenient like the platform calendar; equality and order
 });
 
 test('Datetime.newInstance is in the user time zone; getTime', () => {
-  // Apex Developer Guide: Datetime Class, getTime(): newInstance(2007, 6, 23, 3, 3, 3) in PDT = 1182592983000
-  assert.equal(ApexDatetime.newInstance(2007, 6, 23, 3, 3, 3).getTime(), 1182592983000n);
+  // Apex Developer Guide: Datetime Class, getTime(): newInstanceGmt(2007, 6, 23, 3, 3, 3) = 1182567783000
+  assert.equal(ApexDatetime.newInstanceGmt(2007, 6, 23, 3, 3, 3).getTime(), 1182567783000n);
+  assert.equal(ApexDatetime.newInstance(2007, 6, 23, 3, 3, 3).getTime(), 1182592983000n); // PDT, GMT-7
+  // Datetime Class, newInstance(milliseconds): 1341828183000 = newInstance(2012, 7, 9, 3, 3, 3) in California
+  assert.ok(ApexDatetime.newInstanceMs(1341828183000n).equals(ApexDatetime.newInstance(2012, 7, 9, 3, 3, 3)));
+  // Datetime Class, newInstanceGmt(1998, 1, 29, 2, 2, 3) = newInstance(1998, 1, 28, 18, 2, 3) in California
+  assert.ok(ApexDatetime.newInstanceGmt(1998, 1, 29, 2, 2, 3).equals(ApexDatetime.newInstance(1998, 1, 28, 18, 2, 3)));
+  // Datetime Class, dateGMT(): newInstance(2006, 3, 16, 23, 0, 0) in PST -> 2006-03-17
+  assert.equal(ApexDatetime.newInstance(2006, 3, 16, 23, 0, 0).dateGmt().toString(), '2006-03-17');
+  // dayGmt(): newInstance(1987, 1, 14, 23, 0, 3) -> 15; dayOfYear(): 2008-02-05 08:30:12 -> 36; dayOfYearGmt(): 1999-02-05 23:00:03 -> 37
+  assert.equal(ApexDatetime.newInstance(1987, 1, 14, 23, 0, 3).dayGmt(), 15);
+  assert.equal(ApexDatetime.newInstance(2008, 2, 5, 8, 30, 12).dayOfYear(), 36);
+  assert.equal(ApexDatetime.newInstance(1999, 2, 5, 23, 0, 3).dayOfYearGmt(), 37);
+  // hourGmt(): newInstance(2000, 4, 27, 3, 3, 3) -> 10 (PDT)
+  assert.equal(ApexDatetime.newInstance(2000, 4, 27, 3, 3, 3).hourGmt(), 10);
+  // time(): newInstance(2002, 11, 21, 0, 2, 2) -> Time 0:02:02; timeGmt(): newInstance(2004, 1, 27, 4, 1, 2) -> 12:01:02
+  assert.ok(ApexDatetime.newInstance(2002, 11, 21, 0, 2, 2).time().equals(ApexTime.newInstance(0, 2, 2, 0)));
+  assert.ok(ApexDatetime.newInstance(2004, 1, 27, 4, 1, 2).timeGmt().equals(ApexTime.newInstance(12, 1, 2, 0)));
+  // second(): newInstanceGmt(1999, 9, 22, 3, 1, 2) -> 2; yearGmt(): newInstance(2012, 10, 4, 6, 4, 6) -> 2012
+  assert.equal(ApexDatetime.newInstanceGmt(1999, 9, 22, 3, 1, 2).second(), 2);
+  assert.equal(ApexDatetime.newInstance(2012, 10, 4, 6, 4, 6).yearGmt(), 2012);
   // Datetime Class, hourGmt(): newInstance(2006, 3, 16, 23, 0, 0) -> 7 (PST, GMT-8)
   assert.equal(ApexDatetime.newInstance(2006, 3, 16, 23, 0, 0).hourGmt(), 7);
   // Datetime Class, hour(): newInstance(1998, 11, 21, 3, 2, 1) -> 3
@@ -137,15 +156,19 @@ test('Datetime.format(pattern, timeZone) and formatGmt', () => {
   assert.equal(ApexDatetime.newInstanceGmt(2011, 6, 1, 12, 1, 5).format('MM/dd/yyyy HH:mm:ss', 'America/New_York'), '06/01/2011 08:01:05');
   // Datetime Class, formatGmt: newInstance(1993, 6, 6, 3, 3, 3) in PDT -> 'Sun, Jun 6 1993 10:03:03'
   assert.equal(ApexDatetime.newInstance(1993, 6, 6, 3, 3, 3).formatGmt('EEE, MMM d yyyy HH:mm:ss'), 'Sun, Jun 6 1993 10:03:03');
-  // Datetime Class, formatLong: newInstance(1996, 6, 23) -> '6/23/1996 12:00:00 AM PDT'
-  assert.equal(ApexDatetime.newInstance(1996, 6, 23).formatLong(), '6/23/1996 12:00:00 AM PDT');
+  // Datetime Class, formatLong: newInstance(2012, 12, 28, 10, 0, 0) -> '12/28/2012 10:00:00 AM PST'
+  assert.equal(ApexDatetime.newInstance(2012, 12, 28, 10, 0, 0).formatLong(), '12/28/2012 10:00:00 AM PST');
+  // Datetime Class, format(): newInstance(1993, 6, 6, 3, 3, 3).format() = '6/6/1993, 3:03 AM' (ICU locale formats)
+  assert.equal(ApexDatetime.newInstance(1993, 6, 6, 3, 3, 3).format(), '6/6/1993, 3:03 AM');
+  // Datetime Class, format(dateFormatString): newInstance(2022, 5, 4, 19, 37, 55).format('yyyy-MM-dd h:mm a') = '2022-05-04 7:37 PM'
+  assert.equal(ApexDatetime.newInstance(2022, 5, 4, 19, 37, 55).format('yyyy-MM-dd h:mm a'), '2022-05-04 7:37 PM');
   const dt = ApexDatetime.newInstance(2024, 5, 1, 9, 5, 7);
   assert.equal(dt.format('h:mm a'), '9:05 AM');
   assert.equal(dt.format("yyyy-MM-dd'T'HH:mm:ssXXX"), '2024-05-01T09:05:07-07:00');
   assert.equal(dt.format('yyyy-MM-dd HH:mm z'), '2024-05-01 09:05 PDT');
   assert.equal(dt.format('EEEE d MMMM yy, Z'), 'Wednesday 1 May 24, -0700');
   assert.equal(dt.format("'It''s' h 'o''clock'"), "It's 9 o'clock");
-  assert.equal(dt.format(), '5/1/2024 9:05 AM');
+  assert.equal(dt.format(), '5/1/2024, 9:05 AM');
   assert.equal(dt.formatGmt('yyyy-MM-dd HH:mm'), '2024-05-01 16:05');
   assert.throws(() => dt.format('yyyy-MM-dd q'), ApexValueError);
 });
@@ -156,14 +179,21 @@ test('String.valueOf(Datetime) forms and the JSON form', () => {
   assert.equal(dt.toJSON(), '2011-03-22T08:15:18.000Z');
   assert.equal(dt.toString(), '2011-03-22 08:15:18'); // GMT, as System.debug prints
   assert.equal(dt.toLocalString(), '2011-03-22 01:15:18');
+  // String Class, valueOf(datetimeToConvert): newInstance(1996, 6, 23) -> '1996-06-23 00:00:00' (local time zone)
+  assert.equal(ApexDatetime.newInstance(1996, 6, 23).toLocalString(), '1996-06-23 00:00:00');
+  // String Class, valueOfGmt(datetimeToConvert): newInstance(2001, 9, 14) in California -> '2001-09-14 07:00:00'
+  assert.equal(ApexDatetime.newInstance(2001, 9, 14).toString(), '2001-09-14 07:00:00');
 });
 
 test('Datetime.valueOf / valueOfGmt / parse / newInstance(ms)', () => {
   // Apex Developer Guide: Datetime Class, valueOf(dateTimeString): '2008-10-5 12:20:20' in the local time zone
   assert.equal(ApexDatetime.valueOf('2008-10-5 12:20:20').toString(), '2008-10-05 19:20:20');
   assert.equal(ApexDatetime.valueOfGmt('2008-10-5 12:20:20').toString(), '2008-10-05 12:20:20');
-  // Datetime Class, parse(datetimeString): the en_US locale form
+  // Datetime Class, parse(datetimeString): '10/14/2011, 11:46 AM' then format() gives the same text back
+  assert.equal(ApexDatetime.parse('10/14/2011, 11:46 AM').format(), '10/14/2011, 11:46 AM');
   assert.equal(ApexDatetime.parse('10/14/2011 11:46 AM').toString(), '2011-10-14 18:46:00');
+  // Datetime Class, valueOfGmt: '2009-3-5 5:2:2' = newInstance(2009, 3, 4, 21, 2, 2) in California
+  assert.ok(ApexDatetime.valueOfGmt('2009-3-5 5:2:2').equals(ApexDatetime.newInstance(2009, 3, 4, 21, 2, 2)));
   assert.equal(ApexDatetime.newInstanceMs(0).toString(), '1970-01-01 00:00:00');
   assert.equal(ApexDatetime.parseIso('2024-01-01T10:00:00.000+0200').toString(), '2024-01-01 08:00:00');
   assert.throws(() => ApexDatetime.valueOf('2008/10/05'), ApexValueError);

@@ -49,12 +49,15 @@ export function join(items: Iterable<string | null>, separator: string | null): 
 }
 
 /**
- * String.format(template, args): java.text.MessageFormat — {n} placeholders (a format type or
- * style after a comma is ignored: arguments arrive as strings), quotes: '' is a single quote,
- * text between single quotes is literal ('{0}' prints {0}). A missing argument prints {n};
- * a null argument prints null.
+ * String.format(template, args): java.text.MessageFormat {n} placeholders (a format type or style
+ * after a comma is ignored: arguments arrive as strings). A missing argument prints {n}; a null
+ * argument prints null. Single quotes: "From version 51.0 and later, the format() method supports
+ * single quotes in the stringToFormat parameter" (String Class, format) — from API 51.0 a quote is
+ * a literal character; at 50.0 and earlier (apiVersion <= 50) MessageFormat quoting applies ('' is
+ * a quote, text between quotes is literal).
  */
-export function format(template: string, args: readonly (string | null)[]): string {
+export function format(template: string, args: readonly (string | null)[], apiVersion = 62): string {
+  if (apiVersion >= 51) template = template.replace(/'/g, "''");
   let out = '';
   let inQuote = false;
   for (let i = 0; i < template.length; i++) {
@@ -305,8 +308,9 @@ export function apexEquals(a: string | null, b: string | null): boolean {
   return equalsIgnoreCase(a, b);
 }
 
+/** String.escapeSingleQuotes: a backslash before every single quote and every backslash. */
 export function escapeSingleQuotes(s: string): string {
-  return s.replace(/'/g, "\\'");
+  return s.replace(/['\\]/g, (c) => '\\' + c);
 }
 
 const HTML_BASIC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -476,14 +480,15 @@ export function lastIndexOfChar(s: string, cp: number, from?: number): number {
   return from === undefined ? s.lastIndexOf(String.fromCodePoint(cp)) : s.lastIndexOf(String.fromCodePoint(cp), from);
 }
 
-// commons-lang: these return false for the empty string
+// commons-lang 2.x StringUtils, which these Apex methods follow: true for the empty string
+// (String Class, isWhitespace: "only white space characters or is empty"), except
+// isAllLowerCase / isAllUpperCase, which are false for the empty string.
 const allOf = (s: string, pred: (ch: string) => boolean): boolean => {
-  if (s.length === 0) return false;
   for (const ch of s) if (!pred(ch)) return false;
   return true;
 };
-export const isAllLowerCase = (s: string): boolean => allOf(s, isLowerCase);
-export const isAllUpperCase = (s: string): boolean => allOf(s, isUpperCase);
+export const isAllLowerCase = (s: string): boolean => s.length > 0 && allOf(s, isLowerCase);
+export const isAllUpperCase = (s: string): boolean => s.length > 0 && allOf(s, isUpperCase);
 export const isAlpha = (s: string): boolean => allOf(s, isLetter);
 export const isAlphaSpace = (s: string): boolean => allOf(s, (c) => isLetter(c) || c === ' ');
 export const isAlphanumeric = (s: string): boolean => allOf(s, (c) => isLetter(c) || isDigit(c));
@@ -531,7 +536,7 @@ export function normalizeSpace(s: string): string {
   let out = '';
   let pendingSpace = false;
   for (const ch of s) {
-    if (isJavaWhitespace(ch) || ch === '\u00a0') {
+    if (isJavaWhitespace(ch)) {
       pendingSpace = out.length > 0;
     } else {
       if (pendingSpace) out += ' ';
@@ -735,8 +740,26 @@ export function swapCase(s: string): string {
   return out;
 }
 
-export const toLowerCase = (s: string): string => s.toLowerCase();
-export const toUpperCase = (s: string): string => s.toUpperCase();
+const jsLocale = (l: string): string => l.replace(/_/g, '-');
+/** String.toLowerCase([locale]): en_US rules by default; toLowerCase('tr') lowers I to dotless ı. */
+export const toLowerCase = (s: string, locale?: string): string => (locale ? s.toLocaleLowerCase(jsLocale(locale)) : s.toLowerCase());
+export const toUpperCase = (s: string, locale?: string): string => (locale ? s.toLocaleUpperCase(jsLocale(locale)) : s.toUpperCase());
+
+/**
+ * String.template(valueMap): ${name} placeholders replaced by the map's values (already converted
+ * to strings by the caller; null prints null); $${name} is the literal text ${name}. A placeholder
+ * without a key in the map throws System.StringException.
+ */
+export function template(s: string, values: ReadonlyMap<string, string | null> | Record<string, string | null>): string {
+  const get = (k: string): string | null | undefined => (values instanceof Map ? values.get(k) : (values as Record<string, string | null>)[k]);
+  const has = (k: string): boolean => (values instanceof Map ? values.has(k) : Object.prototype.hasOwnProperty.call(values, k));
+  return s.replace(/\$?\$\{([^}]*)\}/g, (m, name: string) => {
+    if (m.startsWith('$$')) return m.slice(1);
+    if (!has(name)) throw stringError(`No value provided for the template variable: ${name}`);
+    const v = get(name);
+    return v === null || v === undefined ? 'null' : v;
+  });
+}
 
 /** String.getChars(): the UTF-16 code units. */
 export function getChars(s: string): number[] {

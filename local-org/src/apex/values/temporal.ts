@@ -589,8 +589,12 @@ export class ApexDatetime {
   }
 }
 
-export let DEFAULT_DATETIME_PATTERN = 'M/d/yyyy h:mm a';
-/** Changes the pattern Datetime.format() uses (en_US JDK form by default; ICU uses 'M/d/yyyy, h:mm a'). */
+/**
+ * Datetime.format() with the en_US locale and ICU locale formats (the platform default): the
+ * Datetime Class documents newInstance(1993, 6, 6, 3, 3, 3).format() = '6/6/1993, 3:03 AM'.
+ */
+export let DEFAULT_DATETIME_PATTERN = 'M/d/yyyy, h:mm a';
+/** Changes the pattern Datetime.format() uses (the JDK locale form is 'M/d/yyyy h:mm a'). */
 export function setDefaultDatetimePattern(p: string): void {
   DEFAULT_DATETIME_PATTERN = p;
 }
