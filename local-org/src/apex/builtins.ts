@@ -170,7 +170,8 @@ export class Builtins {
     if (lname === 'valueof') {
       const s = args[0];
       if (s === null) return null;
-      const v = cls.enumValues.find((x) => x.name === s);
+      // system enums (StatusCode, ...) match case-insensitively; user enums exactly
+      const v = cls.decl ? cls.enumValues.find((x) => x.name === s) : this.isOpenEnum(cls) ? this.openEnumValue(cls, s) : cls.enumValues.find((x) => x.name.toLowerCase() === String(s).toLowerCase());
       if (!v) this.I.throwSystem('System.NoSuchElementException', `No enum constant ${cls.name}.${s}`);
       return v;
     }

@@ -196,6 +196,8 @@ export class ApexContext {
     if (!this.inTest) this.I.unsupported('System.runAs outside a test');
     const id = isSObject(user) ? sobjGet(user, 'id') : user;
     if (!id) this.I.throwSystem('System.InvalidParameterValueException', 'System.runAs requires a user with an Id');
+    // entering System.runAs counts one DML statement (Apex Developer Guide, Using the runAs Method)
+    this.countDmlStatement();
     this.userStack.push(id);
     const org = this.I.org;
     if (org && typeof org.enterRunAs === 'function') org.enterRunAs(id);
@@ -596,9 +598,60 @@ export class ApexContext {
 
   // ------------------------------------------------------------------ async
 
-  newJobId(): string {
+  /** An AsyncApexJob row for the job (the platform's record of queued work); its id is the job id. */
+  newJobId(jobType = 'Queueable', target: any = null, methodName: string | null = null): string {
+    const org = this.I.org;
+    if (org && typeof org.insertRaw === 'function' && this.I.schemaObject('asyncapexjob')) {
+      const classId = target instanceof ApexObject ? this.apexClassId(target.cls.name.split('.')[0]) : null;
+      return org.insertRaw('AsyncApexJob', {
+        JobType: jobType,
+        Status: 'Queued',
+        NumberOfErrors: V.Decimal.fromInteger(0),
+        JobItemsProcessed: V.Decimal.fromInteger(0),
+        TotalJobItems: V.Decimal.fromInteger(0),
+        MethodName: methodName,
+        ApexClassId: classId
+      });
+    }
     jobSeq++;
     return '707' + String(jobSeq).padStart(12, '0') + 'AAA';
+  }
+
+  apexClassId(name: string): string | null {
+    const org = this.I.org;
+    try {
+      const def = this.I.schemaObject('apexclass') as any;
+      for (const r of org.scan(def, false)) if (String(r.get('name')).toLowerCase() === name.toLowerCase()) return r.get('id');
+    } catch {
+      /* no ApexClass rows */
+    }
+    return null;
+  }
+
+  finishJob(id: string, failed: boolean, items = 1): void {
+    const org = this.I.org;
+    if (!org || typeof org.updateRaw !== 'function' || !id.startsWith(String((this.I.schemaObject('asyncapexjob') as any)?.keyPrefix ?? '707'))) return;
+    try {
+      org.updateRaw(id, {
+        Status: failed ? 'Failed' : 'Completed',
+        NumberOfErrors: V.Decimal.fromInteger(failed ? 1 : 0),
+        JobItemsProcessed: V.Decimal.fromInteger(items),
+        TotalJobItems: V.Decimal.fromInteger(items),
+        CompletedDate: V.ApexDatetime.now()
+      });
+    } catch {
+      /* job row rolled back with its test data */
+    }
+  }
+
+  /** Next fire time of a cron expression whose date and time fields are all fixed numbers. */
+  cronNext(cron: string): any {
+    const p = cron.trim().split(/\s+/);
+    const num = (x: string | undefined): number | null => (x !== undefined && /^\d+$/.test(x) ? Number(x) : null);
+    const [sec, min, hour, dom, mon] = [num(p[0]), num(p[1]), num(p[2]), num(p[3]), num(p[4])];
+    const year = num(p[6]);
+    if (sec === null || min === null || hour === null || dom === null || mon === null || year === null) return null;
+    return V.ApexDatetime.newInstance(year, mon, dom, hour, min, sec);
   }
 
   enqueueJob(job: any, opts: any): string {
@@ -610,27 +663,37 @@ export class ApexContext {
       this.I.throwSystem('System.AsyncException', 'Maximum stack depth has been reached.');
     }
     this.over('queueable jobs added to the queue', this.limits.queueableJobs, this.asyncMode === 'SYNCHRONOUS' ? LIMITS.queueableJobs : 1);
-    const id = this.newJobId();
+    const id = this.newJobId('Queueable', job);
     this.asyncQueue.push({ kind: 'queueable', target: job, id });
     if (!this.inTest) this.I.unsupported('queueable outside a test');
     return id;
   }
 
   enqueueBatch(job: any, scope: number): string {
-    const id = this.newJobId();
+    const id = this.newJobId('BatchApex', job);
     this.asyncQueue.push({ kind: 'batch', target: job, scope, id });
     return id;
   }
 
   enqueueFuture(cls: any, m: any, args: any[]): void {
     this.limits.futureCalls++;
-    this.asyncQueue.push({ kind: 'future', target: null, method: { cls, m, args }, id: this.newJobId() });
+    this.asyncQueue.push({ kind: 'future', target: null, method: { cls, m, args }, id: this.newJobId('Future', null, m.name) });
   }
 
   schedule(name: string, cron: string, job: any): string {
     void name;
-    void cron;
-    const id = '08e' + String(++jobSeq).padStart(12, '0') + 'AAA';
+    const org = this.I.org;
+    let id = '08e' + String(++jobSeq).padStart(12, '0') + 'AAA';
+    if (org && typeof org.insertRaw === 'function' && this.I.schemaObject('crontrigger')) {
+      id = org.insertRaw('CronTrigger', {
+        CronExpression: cron,
+        State: 'WAITING',
+        TimesTriggered: V.Decimal.fromInteger(0),
+        NextFireTime: this.cronNext(cron),
+        StartTime: V.ApexDatetime.now(),
+        TimeZoneSidKey: V.getUserTimeZone()
+      });
+    }
     this.asyncQueue.push({ kind: 'schedulable', target: job, id });
     return id;
   }
@@ -647,6 +710,8 @@ export class ApexContext {
     while (this.asyncQueue.length && guard++ < 100) {
       const job = this.asyncQueue.shift()!;
       const prevMode = this.asyncMode;
+      let jobFailed = true;
+      let items = 1;
       try {
         switch (job.kind) {
           case 'queueable': {
@@ -679,6 +744,7 @@ export class ApexContext {
               this.I.callByName(fin, 'execute', [fctx]);
             }
             if (failure && fins.length === 0) throw new ApexError(failure);
+            jobFailed = !!failure;
             break;
           }
           case 'batch': {
@@ -692,22 +758,29 @@ export class ApexContext {
             } else if (start instanceof ApexList) rows = start.items;
             const chunk = rows.slice(0, job.scope ?? 200);
             if (chunk.length) this.I.callByName(job.target!, 'execute', [bc, new ApexList(null, chunk)]);
+            items = chunk.length ? 1 : 0;
+            this.finishJob(job.id, false, items);
             this.I.callByName(job.target!, 'finish', [bc]);
+            jobFailed = false;
             break;
           }
           case 'future':
             this.asyncMode = 'FUTURE';
             this.I.invokeMethod(null, job.method!.cls, job.method!.m, job.method!.args, true);
+            jobFailed = false;
             break;
           case 'schedulable':
             this.asyncMode = 'SCHEDULED';
             this.I.callByName(job.target!, 'execute', [new NativeObj('System.SchedulableContext', { triggerid: job.id })]);
+            jobFailed = false;
             break;
           default:
             break;
         }
       } finally {
         this.asyncMode = prevMode;
+        if (job.kind !== 'schedulable' && job.kind !== 'batch') this.finishJob(job.id, jobFailed, items);
+        else if (job.kind === 'batch' && jobFailed) this.finishJob(job.id, true, items);
       }
     }
   }
@@ -807,10 +880,22 @@ export class ApexContext {
       if (org && typeof org.stripInaccessible === 'function') {
         const at = args[0] instanceof ApexEnum ? args[0].name : String(args[0]);
         const recs = args[1] instanceof ApexList ? args[1].items : [];
-        const r = org.stripInaccessible(at, recs, this.userIdNow());
+        const r = org.stripInaccessible(at, recs, this.runContext('USER_MODE'), args.length > 2 ? args[2] !== false : true);
+        const removed = new ApexMap({ name: 'String', lname: 'string', args: [] }, null);
+        for (const [k, v] of (r.removedFields ?? new Map()) as Map<string, Set<string>>) {
+          const set = new ApexSet({ name: 'String', lname: 'string', args: [] });
+          for (const x of v) set.add(x);
+          removed.put(k, set);
+        }
+        const modified = new ApexSet({ name: 'Integer', lname: 'integer', args: [] });
+        r.records.forEach((x: any, i: number) => {
+          const before = recs[i];
+          if (before && x && x.fields && before.fields && x.fields.size !== before.fields.size) modified.add(i);
+        });
         return new NativeObj('System.SObjectAccessDecision', {
           records: new ApexList(args[1].elemType, r.records),
-          removedfields: r.removedFields ?? new ApexMap(null, null)
+          removedfields: removed,
+          modifiedindexes: modified
         });
       }
       return this.I.unsupported('Security.stripInaccessible (no data layer support)');

@@ -1692,6 +1692,8 @@ export class Interpreter {
     this.resolveCache.clear();
     const frame = this.newFrame(null, cls, 'AnonymousBlock', t.line);
     frame.file = file;
+    // anonymous Apex runs with sharing (Apex Developer Guide, Anonymous Blocks)
+    frame.sharing = 'with';
     this.stack.push(frame);
     try {
       this.exec(t.body, frame);

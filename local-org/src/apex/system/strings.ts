@@ -72,6 +72,8 @@ export class StringLib {
       case 'valueof':
         if (a === null || a === undefined) return 'null';
         if (a instanceof V.ApexDate && args.length === 1) return a.toString();
+        // String.valueOf(Datetime): "yyyy-MM-dd HH:mm:ss" in the user's time zone
+        if (a instanceof V.ApexDatetime) return a.format('yyyy-MM-dd HH:mm:ss');
         return apexToString(a);
       case 'isblank':
         return S.isBlank(a);
