@@ -233,6 +233,9 @@ export class FidelityHarness {
       const msg = ae.ex.f?.get?.('$message');
       return { type: String(ae.ex.cls.name), message: msg == null ? '' : String(msg) };
     }
+    if (e?.name === 'ApexSyntaxError' || /Apex does not parse/.test(String(e?.message ?? ''))) {
+      return { type: 'ParseError', message: String(e?.message ?? e).split('\n')[0] };
+    }
     const failure = typeof this.runner.failureMessage === 'function' ? this.runner.failureMessage(I, e) : { message: String(e?.message ?? e) };
     const text: string = failure.message ?? String(e);
     const m = text.match(/^([A-Za-z_][\w.]*(?:Exception|Error)):\s?([\s\S]*)$/);
