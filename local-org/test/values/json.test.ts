@@ -158,3 +158,24 @@ test('typed scalar conversion from JSON strings', () => {
   assert.equal(J.parseJsonTime('10:20:30.400Z').toString(), '10:20:30.400Z');
   assert.throws(() => J.parseJsonDate('yesterday'), ApexValueError);
 });
+
+test('JSONGenerator: the documented pretty-print sample', () => {
+  // Apex Developer Guide: JSON Generator — JSONGeneratorSample expected output
+  const g = new JsonGenerator(true);
+  g.writeStartObject();
+  g.writeFieldValue('abc', Decimal.parse('1.21'));
+  g.writeFieldValue('def', 'xyz');
+  g.writeFieldName('ghi');
+  g.writeStartObject();
+  g.writeFieldValue('aaa', [1, 2, 3]);
+  g.writeEndObject();
+  g.writeFieldName('Object A');
+  g.writeValue(new Map([['str', 'X']]));
+  g.writeEndObject();
+  assert.equal(
+    g.getAsString(),
+    '{\n' + '  "abc" : 1.21,\n' + '  "def" : "xyz",\n' + '  "ghi" : {\n' + '    "aaa" : [ 1, 2, 3 ]\n' + '  },\n' + '  "Object A" : {\n' + '    "str" : "X"\n' + '  }\n' + '}'
+  );
+  // JSON Class, deserialize: '100.1' as a Decimal
+  assert.ok((J.parse('100.1') as Decimal).equals(Decimal.parse('100.1')));
+});

@@ -27,6 +27,10 @@ test('Matcher groups follow the documented (a(b)?)+ example', () => {
   assert.equal(m.group(2), null);
   assert.equal(m.start(2), -1);
   assert.equal(m.end(2), -1);
+  // Apex Developer Guide: Pattern and Matcher Example — end() == end(0) == end(1) == 3
+  assert.equal(m.end(), 3);
+  assert.equal(m.end(0), 3);
+  assert.equal(m.end(1), 3);
 });
 
 test('find() iterates matches; start/end/group', () => {
@@ -52,6 +56,15 @@ test('lookingAt / region / named groups', () => {
   r.region(2, 5);
   assert.equal(r.matches(), true);
   assert.equal(r.group(), '123');
+  // Apex Developer Guide: Using Bounds — anchoring bounds by default: ^ matches at the region start
+  const b = Pattern.compile('^\\d').matcher('ab123');
+  b.region(2, 5);
+  assert.equal(b.find(), true);
+  assert.equal(b.start(), 2);
+  assert.equal(b.hasAnchoringBounds(), true);
+  assert.equal(b.hasTransparentBounds(), false);
+  assert.equal(b.regionStart(), 2);
+  assert.equal(b.regionEnd(), 5);
   const n = Pattern.compile('(?<year>\\d{4})-(?<month>\\d{2})').matcher('on 2024-05');
   assert.equal(n.find(), true);
   assert.equal(n.group('year'), '2024');

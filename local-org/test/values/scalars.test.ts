@@ -97,6 +97,10 @@ test('EncodingUtil', () => {
   // Apex Developer Guide: EncodingUtil Class, convertToHex(inputBlob)
   assert.equal(EncodingUtil.convertToHex(ApexBlob.valueOf('abc')), '616263');
   assert.equal(EncodingUtil.convertFromHex('616263').toString(), 'abc');
+  // EncodingUtil Class, convertFromHex: '4A4B4C' -> 'JKL'; invalid hex throws InvalidParameterValueException
+  assert.equal(EncodingUtil.convertFromHex('4A4B4C').toString(), 'JKL');
+  assert.throws(() => EncodingUtil.convertFromHex('4A4'), isType('System.InvalidParameterValueException'));
+  assert.throws(() => EncodingUtil.convertFromHex('ZZ'), isType('System.InvalidParameterValueException'));
   // EncodingUtil Class, base64Encode / base64Decode
   assert.equal(EncodingUtil.base64Encode(ApexBlob.valueOf('Hello, world')), 'SGVsbG8sIHdvcmxk');
   assert.equal(EncodingUtil.base64Decode('SGVsbG8sIHdvcmxk').toString(), 'Hello, world');

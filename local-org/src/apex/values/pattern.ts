@@ -526,34 +526,36 @@ export class Matcher {
     return true;
   }
 
-  /** Matcher.find([start]): the next match. find(start) resets the matcher first. */
+  /**
+   * Matcher.find([start]): the next match within the region (opaque, anchoring bounds: ^ and
+   * lookbehind do not see before the region start). find(start) resets the matcher first.
+   */
   find(start?: number): boolean {
     if (start !== undefined) {
       if (start < 0 || start > this.input.length) throw new ApexValueError('System.StringException', 'Illegal start index');
       this.reset();
       this.nextSearch = start;
     }
-    const region = this.input.slice(0, this.rEnd);
-    if (this.nextSearch > region.length || this.nextSearch < this.rStart) {
-      if (this.nextSearch < this.rStart) this.nextSearch = this.rStart;
-      else {
-        this.current = null;
-        this.lastHitEnd = true;
-        return false;
-      }
+    if (this.nextSearch < this.rStart) this.nextSearch = this.rStart;
+    const region = this.input.slice(this.rStart, this.rEnd);
+    const from = this.nextSearch - this.rStart;
+    if (from > region.length) {
+      this.current = null;
+      this.lastHitEnd = true;
+      return false;
     }
     const re = this.pat.regex();
-    re.lastIndex = this.nextSearch;
+    re.lastIndex = from;
     const m = re.exec(region);
     if (!m) {
       this.current = null;
       this.lastHitEnd = true;
       return false;
     }
-    this.current = m;
-    const end = m.index + m[0].length;
-    this.lastHitEnd = end === region.length;
-    this.nextSearch = end === m.index ? nextIndex(region, end) : end;
+    const localEnd = m.index + m[0].length;
+    this.current = shift(m, this.rStart, this.input.slice(0, this.rEnd));
+    this.lastHitEnd = localEnd === region.length;
+    this.nextSearch = this.rStart + (localEnd === m.index ? nextIndex(region, localEnd) : localEnd);
     return true;
   }
 
