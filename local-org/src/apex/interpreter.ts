@@ -408,6 +408,13 @@ export class Interpreter {
     throw new ApexError(o);
   }
 
+  /** Converts a library error into an Apex exception while the throwing frame is still on the stack. */
+  atThrowSite(e: any): any {
+    if (e instanceof ApexError || e instanceof UnsupportedError) return e;
+    if (e && typeof e === 'object' && e.apexType === 'Unsupported') return new UnsupportedError(String(e.message).replace(/^Unsupported in the local org: /, ''), this.where());
+    return this.toApexError(e) ?? e;
+  }
+
   /** Converts any JS error into an ApexError when it is an Apex exception. */
   toApexError(e: any): ApexError | null {
     if (e instanceof ApexError) return e;
@@ -451,6 +458,8 @@ export class Interpreter {
       const c = this.exec(m.body, frame);
       if (c instanceof Ret) return m.ret ? this.coerce(c.v, m.ret, owner) : null;
       return null;
+    } catch (e) {
+      throw this.atThrowSite(e);
     } finally {
       this.stack.pop();
     }
