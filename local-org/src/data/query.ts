@@ -118,7 +118,7 @@ class Exec {
       const id = this.host.value(curDef, curRow!, h.field.name.toLowerCase());
       if (id === null || id === undefined) return null;
       const p = this.parent(String(id));
-      if (!p) return null;
+      if (!p || !this.host.canSee(p.def, p.row, this.opts.ctx)) return null;
       curDef = p.def;
       curRow = p.row;
     }
@@ -179,7 +179,10 @@ class Exec {
     if (q.where && q.where.k === 'cmp' && q.where.path && q.where.path.length === 1 && q.where.path[0]!.toLowerCase() === 'id' && (q.where.op === '=' || q.where.op === 'IN')) {
       const v = this.resolveValue(q.where.rhs);
       const list = q.where.op === '=' ? [v] : toList(v);
-      ids = list.filter((x): x is string => typeof x === 'string' && isValidId(x)).map((x) => to18(x));
+      ids = list
+        .map((x) => (x instanceof SObjectRecord ? x.id : x))
+        .filter((x): x is string => typeof x === 'string' && isValidId(x))
+        .map((x) => to18(x));
     }
     const rows = this.host.scan(def, q.allRows, ids);
     const out: Row[] = [];
@@ -512,7 +515,8 @@ function placeValue(ex: Exec, rec: SObjectRecord, def: ObjectDef, row: Row, rp: 
       return;
     }
     const p = ex.parent(String(id));
-    if (!p) {
+    // a parent the running user cannot see reads as null (sharing applies to relationship fields)
+    if (!p || !ex.host.canSee(p.def, p.row, ex.opts.ctx)) {
       curRec.setRaw(h.relName, null);
       return;
     }
