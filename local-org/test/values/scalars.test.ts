@@ -60,7 +60,11 @@ test('Integer.valueOf(String) / Long.valueOf(String)', () => {
   // Long Class, valueOf(stringToLong)
   assert.equal(parseLong('123456789012'), 123456789012n);
   assert.throws(() => parseLong('9223372036854775808'), isType('System.TypeException'));
-  // Integer Class, format(): en_US grouping
+  // Integer Class, valueOf(stringToInteger): '123'; 'NotAnInteger' throws TypeException
+  assert.equal(parseInteger('123'), 123);
+  assert.throws(() => parseInteger('NotAnInteger'), isType('System.TypeException'));
+  // Integer Class, format(): 22 -> '22'; en_US grouping
+  assert.equal(formatInteger(22), '22');
   assert.equal(formatInteger(1234567), '1,234,567');
   assert.equal(formatInteger(-1000n), '-1,000');
 });
@@ -80,6 +84,15 @@ test('Double prints as Java Double.toString', () => {
   assert.equal(new ApexDouble(3.99).intValue(), 3);
   assert.equal(new ApexDouble(1e20).longValue(), 9223372036854775807n);
   assert.equal(parseJavaDouble('1.5e3'), 1500);
+  // Apex Developer Guide: Double Class, format(): 1261992 -> '1,261,992'; intValue('3.14159') = 3; longValue(421994) = 421994
+  assert.equal(new ApexDouble(1261992).format(), '1,261,992');
+  assert.equal(new ApexDouble(parseJavaDouble('3.14159')!).intValue(), 3);
+  assert.equal(new ApexDouble(421994).longValue(), 421994n);
+  // Double Class, round(): 4.5 -> 5, 4.2 -> 4, -4.7 -> -5
+  assert.equal(new ApexDouble(4.5).round(), 5n);
+  assert.equal(new ApexDouble(4.2).round(), 4n);
+  assert.equal(new ApexDouble(-4.7).round(), -5n);
+  assert.equal(new ApexDouble(1234.5678).format(), '1,234.568');
   assert.equal(parseJavaDouble('abc'), null);
 });
 

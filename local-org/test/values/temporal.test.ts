@@ -200,8 +200,17 @@ test('Datetime.valueOf / valueOfGmt / parse / newInstance(ms)', () => {
 });
 
 test('Time', () => {
-  // Apex Developer Guide: Time Class, addHours: newInstance(1, 2, 3, 4) + 2 hours = newInstance(3, 2, 3, 4)
-  assert.ok(ApexTime.newInstance(1, 2, 3, 4).addHours(2).equals(ApexTime.newInstance(3, 2, 3, 4)));
+  // Apex Developer Guide: Time Class, addHours: newInstance(1, 2, 3, 4) + 3 hours = newInstance(4, 2, 3, 4)
+  assert.ok(ApexTime.newInstance(1, 2, 3, 4).addHours(3).equals(ApexTime.newInstance(4, 2, 3, 4)));
+  // Time Class, addMilliseconds: newInstance(1, 2, 3, 0) + 1400 = newInstance(1, 2, 4, 400)
+  assert.ok(ApexTime.newInstance(1, 2, 3, 0).addMilliseconds(1400).equals(ApexTime.newInstance(1, 2, 4, 400)));
+  // Time Class, addSeconds: newInstance(1, 2, 55, 0) + 10 = newInstance(1, 3, 5, 0)
+  assert.ok(ApexTime.newInstance(1, 2, 55, 0).addSeconds(10).equals(ApexTime.newInstance(1, 3, 5, 0)));
+  // Time Class, hour(): newInstance(18, 30, 2, 20).addHours(2).hour() = 20; millisecond/minute/second of newInstance(3, 14, 15, 926)
+  assert.equal(ApexTime.newInstance(18, 30, 2, 20).addHours(2).hour(), 20);
+  assert.equal(ApexTime.newInstance(3, 14, 15, 926).millisecond(), 926);
+  assert.equal(ApexTime.newInstance(3, 14, 15, 926).minute(), 14);
+  assert.equal(ApexTime.newInstance(3, 14, 15, 926).second(), 15);
   // Time Class, newInstance(18, 30, 2, 20) prints 18:30:02.020Z
   assert.equal(ApexTime.newInstance(18, 30, 2, 20).toString(), '18:30:02.020Z');
   assert.equal(ApexTime.newInstance(23, 0, 0, 0).addHours(2).toString(), '01:00:00.000Z');

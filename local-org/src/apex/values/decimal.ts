@@ -12,7 +12,7 @@
 //   - the `/` operator (divide(d) with no scale): see divide() below.
 
 import { mathError, typeError } from './errors.js';
-import { javaDoubleToString, parseJavaDouble } from './double.js';
+import { javaDoubleToString, parseJavaDouble, setDoubleFormatter } from './double.js';
 import { groupThousands } from './integer.js';
 
 export type RoundingMode = 'UP' | 'DOWN' | 'CEILING' | 'FLOOR' | 'HALF_UP' | 'HALF_DOWN' | 'HALF_EVEN' | 'UNNECESSARY';
@@ -472,3 +472,5 @@ export function decimalFromDoubleText(text: string): Decimal | null {
   const x = parseJavaDouble(text);
   return x === null || !Number.isFinite(x) ? null : Decimal.fromDouble(x);
 }
+
+setDoubleFormatter((x) => Decimal.fromDouble(x).format());

@@ -27,6 +27,29 @@ export class ApexDouble {
   longValue(): bigint {
     return doubleToInt64(this.value);
   }
+  /** Double.round(): the closest Long (Java Math.round: 4.5 -> 5, -4.5 -> -4, -4.7 -> -5). */
+  round(): bigint {
+    return doubleToInt64(Math.floor(this.value + 0.5));
+  }
+  /**
+   * Double.format(): the en_US number format (grouping, at most 3 fraction digits, half even),
+   * e.g. 1261992 -> '1,261,992'.
+   */
+  format(): string {
+    if (Number.isNaN(this.value)) return 'NaN';
+    if (!Number.isFinite(this.value)) return this.value > 0 ? '\u221e' : '-\u221e';
+    return formatDoubleDigits(this.value);
+  }
+}
+
+let formatHook: ((x: number) => string) | null = null;
+/** Set by decimal.ts (avoids an import cycle): formats a double through its Decimal value. */
+export function setDoubleFormatter(f: (x: number) => string): void {
+  formatHook = f;
+}
+function formatDoubleDigits(x: number): string {
+  if (!formatHook) throw new Error('Decimal formatter not loaded');
+  return formatHook(x);
 }
 
 /** Shortest round-trip digits and decimal exponent of a finite, non-zero |x|. */
