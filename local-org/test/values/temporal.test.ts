@@ -145,9 +145,11 @@ test('Datetime across daylight saving time in the user zone', () => {
   assert.equal(before.addHours(24).hour(), 13); // elapsed hours cross the gap
   // a wall time inside the spring-forward gap moves forward
   assert.equal(ApexDatetime.newInstance(2024, 3, 10, 2, 30, 0).format('HH:mm z'), '03:30 PDT');
-  // the fall-back overlap reads the first (daylight) instant
-  assert.equal(ApexDatetime.newInstance(2024, 11, 3, 1, 30, 0).toString(), '2024-11-03 08:30:00');
+  // the fall-back overlap reads the standard-time instant (java.util.GregorianCalendar)
+  assert.equal(ApexDatetime.newInstance(2024, 11, 3, 1, 30, 0).toString(), '2024-11-03 09:30:00');
+  assert.equal(ApexDatetime.newInstance(2024, 11, 3, 1, 30, 0).format('HH:mm z'), '01:30 PST');
   assert.equal(ApexDatetime.newInstance(2024, 11, 2, 12, 0, 0).addDays(1).hourGmt(), 20);
+  assert.equal(ApexDatetime.newInstance(2024, 11, 3, 0, 59, 0).addHours(1).format('HH:mm z'), '01:59 PDT');
 });
 
 test('Datetime.format(pattern, timeZone) and formatGmt', () => {

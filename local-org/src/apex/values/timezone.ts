@@ -64,9 +64,10 @@ export function offsetAt(epochMs: number, tz: string): number {
 
 /**
  * The instant of a local wall-clock time in `tz`. `localMs` is the wall-clock time encoded as if
- * it were UTC. A time in a daylight-saving gap is moved forward by the gap (2:30 on the spring-
- * forward day is 3:30 daylight time); an ambiguous time in the fall-back overlap takes the
- * earlier instant (the daylight-time reading), as java.time's ZonedDateTime does.
+ * it were UTC. Resolution follows java.util.GregorianCalendar (which reads a wall time with the
+ * offset in force after the last transition whose wall time it reaches): a time in a daylight-
+ * saving gap is moved forward by the gap (2:30 on the spring-forward day is 3:30 daylight time);
+ * an ambiguous time in the fall-back overlap takes the later instant (the standard-time reading).
  */
 export function localToEpoch(localMs: number, tz: string): number {
   const day = 86400000;
@@ -84,7 +85,7 @@ export function localToEpoch(localMs: number, tz: string): number {
     if (offsetAt(t, tz) === o) return t;
     return localMs - before; // in a gap: read with the offset in force before it
   }
-  return Math.min(...valid);
+  return Math.max(...valid);
 }
 
 /** Wall-clock fields of an instant in `tz` (encoded as a UTC ms value). */
