@@ -163,7 +163,19 @@ test('Math', () => {
   assert.equal(ApexMath.mod(5, -3), 2);
   assert.throws(() => ApexMath.mod(1, 0), isType('System.MathException'));
   assert.equal(ApexMath.modLong(-7n, 4n), -3n);
-  // Math Class, roundToLong(decimalValue) / round: half even for a Decimal; Java Math.round for a Double
+  // Math Class, roundToLong(decimalValue): half even — 4.5 -> 4, 5.5 -> 6; round(decimalValue) likewise as an Integer
+  assert.equal(ApexMath.roundToLong(Decimal.parse('4.5')), 4n);
+  assert.equal(ApexMath.roundToLong(Decimal.parse('5.5')), 6n);
+  assert.equal(ApexMath.round(Decimal.parse('4.5')), 4);
+  assert.equal(ApexMath.round(Decimal.parse('5.5')), 6);
+  assert.throws(() => ApexMath.round(Decimal.parse('3000000000')), isType('System.MathException'));
+  // Math Class, max / min (Decimal): max(12.3, 156.6) = 156.6; min(12.3, 156.6) = 12.3
+  assert.equal(ApexMath.maxDecimal(Decimal.parse('12.3'), Decimal.parse('156.6')).toString(), '156.6');
+  assert.equal(ApexMath.minDecimal(Decimal.parse('12.3'), Decimal.parse('156.6')).toString(), '12.3');
+  // Math Class, abs(integerValue): abs(-42) = 42; rint / signum on a Decimal
+  assert.equal(ApexMath.absInt(-42), 42);
+  assert.equal(ApexMath.rintDecimal(Decimal.parse('2.5')).toString(), '2');
+  assert.equal(ApexMath.signumDecimal(Decimal.parse('-0.3')).toString(), '-1');
   assert.equal(ApexMath.roundToLong(Decimal.parse('2.5')), 2n);
   assert.equal(ApexMath.roundToLong(new ApexDouble(2.5)), 3n);
   assert.equal(ApexMath.roundToLong(new ApexDouble(-2.5)), -2n);

@@ -1,7 +1,7 @@
 // Apex Math methods over the value model: Integer (number), Long (bigint), Decimal, ApexDouble.
 
 import { Decimal, type RoundingMode } from './decimal.js';
-import { ApexDouble, doubleToInt32, doubleToInt64 } from './double.js';
+import { ApexDouble, doubleToInt64 } from './double.js';
 import { mathError } from './errors.js';
 
 export type ApexNumber = number | bigint | Decimal | ApexDouble;
@@ -27,11 +27,33 @@ export const ApexMath = {
     return doubleToInt64(Math.floor(v + 0.5));
   },
 
-  /** Math.round(Double) -> Integer (Java Math.round, saturating). */
+  /**
+   * Math.round(Decimal|Double) -> Integer. A Decimal rounds half even (Math Class, round(decimalValue):
+   * 4.5 -> 4, 5.5 -> 6); a Double rounds as Java Math.round. "If the result is less than
+   * -2,147,483,648 or greater than 2,147,483,647, Apex generates an error": System.MathException.
+   */
   round(x: Decimal | ApexDouble | number): number {
-    if (x instanceof Decimal) return Number(BigInt.asIntN(32, x.round('HALF_EVEN')));
-    const v = x instanceof ApexDouble ? x.value : x;
-    return doubleToInt32(Math.floor(v + 0.5));
+    const r = x instanceof Decimal ? x.round('HALF_EVEN') : BigInt(Math.floor((x instanceof ApexDouble ? x.value : x) + 0.5));
+    if (r < -2147483648n || r > 2147483647n) throw mathError(`Integer overflow: ${r}`);
+    return Number(r);
+  },
+
+  /** Math.rint(Decimal): the closest integral value, ties to even, as a Decimal of scale 0. */
+  rintDecimal(d: Decimal): Decimal {
+    return d.setScale(0, 'HALF_EVEN');
+  },
+
+  /** Math.signum(Decimal): -1, 0 or 1 as a Decimal. */
+  signumDecimal(d: Decimal): Decimal {
+    return Decimal.fromInteger(d.signum());
+  },
+
+  /** Math.max / Math.min on Decimals (by value; the chosen operand keeps its scale). */
+  maxDecimal(a: Decimal, b: Decimal): Decimal {
+    return a.compareTo(b) >= 0 ? a : b;
+  },
+  minDecimal(a: Decimal, b: Decimal): Decimal {
+    return a.compareTo(b) <= 0 ? a : b;
   },
 
   /** Math.abs for Integer wraps at MIN_VALUE as Java does. */
