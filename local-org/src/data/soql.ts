@@ -94,8 +94,9 @@ export function parseSoql(text: string): SoqlQuery {
       if (rest && rest !== ';') throw new Error(`unexpected token: '${rest.split(/\s+/)[0]}'`);
     }
   } catch (e) {
-    const m = (e as Error).message;
-    throw queryError(`unexpected token: ${m.replace(/^.*?(?:at|near)\s+/i, '') || m} in query: ${text}`);
+    const err = e as { message?: string; line?: number; column?: number };
+    const where = err.line !== undefined ? ` at line ${err.line} column ${(err.column ?? 0) + 1}` : '';
+    throw queryError(`SOQL syntax error${where}${err.message ? `: ${err.message}` : ''} in query: ${text.trim()}`);
   }
   const q = buildQuery(ctx, text.trim());
   cache.set(text, q);
@@ -148,11 +149,10 @@ function buildQuery(ctx: QueryContext | SubQueryContext, text: string): SoqlQuer
         q.select.push({ kind: 'count' });
         q.isCount = true;
       } else if (parsed.kind === 'datefn') {
-        q.select.push({ kind: 'field', path: parsed.path, alias: alias ?? `expr${exprN}`, dateFn: { fn: parsed.fn, tz: parsed.tz } });
-        exprN++;
+        // "expri, where i denotes the order of the aggregated fields with no explicit aliases" (SOQL and SOSL Reference, Using Aliases with GROUP BY)
+        q.select.push({ kind: 'field', path: parsed.path, alias: alias ?? `expr${exprN++}`, dateFn: { fn: parsed.fn, tz: parsed.tz } });
       } else if (parsed.kind === 'agg') {
-        const item: SelectItem = { kind: 'agg', fn: parsed.fn, path: parsed.path, alias: alias ?? `expr${exprN}` };
-        exprN++;
+        const item: SelectItem = { kind: 'agg', fn: parsed.fn, path: parsed.path, alias: alias ?? `expr${exprN++}` };
         q.select.push(item);
         q.isAggregate = true;
       } else {
