@@ -451,7 +451,10 @@ export class ApexContext {
       });
     }
     try {
-      return org.dml(op, records, options, this.runContext(accessLevel));
+      const res = org.dml(op, records, options, this.runContext(accessLevel));
+      if (process.env.LOCAL_ORG_DEBUG)
+        for (const r of res ?? []) if (!r.success) console.error(`DML ${op} failed at ${this.I.where()}: ${JSON.stringify(r.errors)}`);
+      return res;
     } catch (e: any) {
       if (e && e.apexType === 'System.DmlException' && e.dmlRows) {
         const ae = this.I.toApexError(e)!;
@@ -685,7 +688,9 @@ export class ApexContext {
     const org = this.I.org;
     let id = '08e' + String(++jobSeq).padStart(12, '0') + 'AAA';
     if (org && typeof org.insertRaw === 'function' && this.I.schemaObject('crontrigger')) {
+      const detailId = this.I.schemaObject('cronjobdetail') ? org.insertRaw('CronJobDetail', { Name: name, JobType: '7' }) : null;
       id = org.insertRaw('CronTrigger', {
+        CronJobDetailId: detailId,
         CronExpression: cron,
         State: 'WAITING',
         TimesTriggered: V.Decimal.fromInteger(0),

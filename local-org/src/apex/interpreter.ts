@@ -1384,6 +1384,7 @@ export class Interpreter {
       else if (src instanceof ApexList) for (const r of src.items) m.put(sobjGet(r, 'id'), r);
       return m;
     }
+    if (e.args.some((a) => a.k === 'assign' && a.target.k === 'name')) this.unsupported(`SObject type ${t.name} (not in the local org's schema)`);
     const args = e.args.map((a) => this.eval(a, f));
     return this.builtins.newNative(t, args, e);
   }
