@@ -132,9 +132,15 @@ test('Crypto digests and MACs', () => {
   assert.equal(EncodingUtil.convertToHex(Crypto.generateDigest('SHA1', abc)), 'a9993e364706816aba3e25717850c26c9cd0d89d');
   assert.equal(Crypto.generateDigest('SHA-512', abc).size(), 64);
   assert.throws(() => Crypto.generateDigest('SHA-999', abc), isType('System.InvalidParameterValueException'));
+  // Crypto Class, generateDigest: SHA3-256 is a documented algorithm
+  assert.equal(EncodingUtil.convertToHex(Crypto.generateDigest('SHA3-256', ApexBlob.valueOf(''))), 'a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a');
   // Crypto Class, generateMac(algorithmName, input, privateKey): hmacSHA256 (RFC 4231 test case 2)
   const mac = Crypto.generateMac('hmacSHA256', ApexBlob.valueOf('what do ya want for nothing?'), ApexBlob.valueOf('Jefe'));
   assert.equal(EncodingUtil.convertToHex(mac), '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
+  // Crypto Class, generateMac: the documented example spells the algorithm 'HmacSHA256'; verifyHMac checks it
+  assert.ok(Crypto.generateMac('HmacSHA256', ApexBlob.valueOf('what do ya want for nothing?'), ApexBlob.valueOf('Jefe')).equals(mac));
+  assert.equal(Crypto.verifyHMac('hmacSHA256', ApexBlob.valueOf('what do ya want for nothing?'), ApexBlob.valueOf('Jefe'), mac), true);
+  assert.equal(Crypto.verifyHMac('hmacSHA256', ApexBlob.valueOf('tampered'), ApexBlob.valueOf('Jefe'), mac), false);
 });
 
 test('Crypto random values and AES', () => {
@@ -150,6 +156,19 @@ test('Crypto random values and AES', () => {
   assert.equal(enc.size(), 32); // 16-byte IV + one block
   assert.equal(Crypto.decryptWithManagedIV('AES256', key, enc).toString(), 'secret data');
   assert.throws(() => Crypto.encryptWithManagedIV('AES128', key, ApexBlob.valueOf('x')), ApexValueError);
+  // Crypto Class, decrypt: the documented round trip with a 16-byte IV 'Example of IV123' and AES128
+  const exampleIv = ApexBlob.valueOf('Example of IV123');
+  const k = Crypto.generateAesKey(128);
+  const encrypted = Crypto.encrypt('AES128', k, exampleIv, ApexBlob.valueOf('Data to be encrypted'));
+  assert.equal(Crypto.decrypt('AES128', k, exampleIv, encrypted).toString(), 'Data to be encrypted');
+  assert.equal(Crypto.decrypt('AES128-CBC', k, exampleIv, encrypted).toString(), 'Data to be encrypted');
+  // Crypto Class, Encrypt and Decrypt Exceptions: documented messages
+  assert.throws(() => Crypto.encrypt('AES128', k, ApexBlob.valueOf('short'), ApexBlob.valueOf('x')), (e: unknown) => isType('System.InvalidParameterValueException')(e) && (e as Error).message.startsWith('Invalid initialization vector.'));
+  assert.throws(() => Crypto.encrypt('AES256', k, exampleIv, ApexBlob.valueOf('x')), (e: unknown) => (e as Error).message === 'Invalid private key. Must be 32 bytes.');
+  assert.throws(() => Crypto.decryptWithManagedIV('AES128', k, ApexBlob.valueOf('tooshort')), (e: unknown) => (e as Error).message === 'Unable to parse the initialization vector from encrypted data.');
+  assert.throws(() => Crypto.encrypt('DES', k, exampleIv, ApexBlob.valueOf('x')), isType('System.InvalidParameterValueException'));
+  assert.throws(() => Crypto.decrypt('AES128', k, exampleIv, ApexBlob.valueOf('0123456789abcdef')), isType('System.SecurityException'));
+  assert.throws(() => Crypto.encryptWithManagedIV('AES256-GCM', Crypto.generateAesKey(256), ApexBlob.valueOf('x')), (e: unknown) => (e as Error).message.startsWith('Unsupported in the local org:'));
   const iv = ApexBlob.valueOf('0123456789abcdef');
   const k128 = ApexBlob.valueOf('fedcba9876543210');
   assert.equal(Crypto.decrypt('AES128', k128, iv, Crypto.encrypt('AES128', k128, iv, ApexBlob.valueOf('hello'))).toString(), 'hello');
