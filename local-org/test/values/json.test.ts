@@ -179,3 +179,46 @@ test('JSONGenerator: the documented pretty-print sample', () => {
   // JSON Class, deserialize: '100.1' as a Decimal
   assert.ok((J.parse('100.1') as Decimal).equals(Decimal.parse('100.1')));
 });
+
+test('JSONParser: the documented accessor examples', () => {
+  // Apex Developer Guide: JSONParser Class — each accessor's example (nextToken to START_OBJECT, nextValue to the value)
+  const at = (text: string): JsonParser => {
+    const p = new JsonParser(text);
+    p.nextToken();
+    p.nextValue();
+    return p;
+  };
+  assert.equal(at('{"isActive":true}').getBooleanValue(), true);
+  const name = at('{"firstName":"John"}');
+  assert.equal(name.getCurrentName(), 'firstName');
+  assert.equal(name.getText(), 'John');
+  assert.equal(at('{"transactionDate":"2011-03-22T13:01:23"}').getDatetimeValue().toJSON(), '2011-03-22T13:01:23.000Z');
+  assert.equal(at('{"dateOfBirth":"2011-03-22"}').getDateValue().toString(), '2011-03-22');
+  assert.equal(at('{"GPA":3.8}').getDecimalValue().toString(), '3.8');
+  assert.equal(at('{"GPA":3.8}').getDoubleValue().value, 3.8);
+  assert.equal(at('{"recordId":"001R0000002nO6H"}').getIdValue(), '001R0000002nO6H');
+  assert.equal(at('{"recordCount":10}').getIntegerValue(), 10);
+  assert.equal(at('{"recordCount":2097531021}').getLongValue(), 2097531021n);
+  assert.equal(at('{"arrivalTime":"18:05"}').getTimeValue().toString(), '18:05:00.000Z');
+  // getCurrentToken iterates every token; getText is null before the first nextToken and after the end
+  const p = new JsonParser('{"firstName":"John"}');
+  assert.equal(p.getText(), null);
+  const kinds: string[] = [];
+  while (p.nextToken() !== null) kinds.push(p.getCurrentToken()!);
+  assert.deepEqual(kinds, ['START_OBJECT', 'FIELD_NAME', 'VALUE_STRING', 'END_OBJECT']);
+  assert.equal(p.getText(), null);
+  // clearCurrentToken: hasCurrentToken false, getCurrentToken null, getLastClearedToken the cleared one
+  const c = new JsonParser('[1]');
+  c.nextToken();
+  c.clearCurrentToken();
+  assert.equal(c.hasCurrentToken(), false);
+  assert.equal(c.getCurrentToken(), null);
+  assert.equal(c.getLastClearedToken(), 'START_ARRAY');
+  // getCurrentName is null for array values
+  const arr = new JsonParser('{"a":[5]}');
+  arr.nextToken();
+  arr.nextValue();
+  arr.nextValue();
+  assert.equal(arr.getCurrentToken(), 'VALUE_NUMBER_INT');
+  assert.equal(arr.getCurrentName(), null);
+});
