@@ -57,7 +57,10 @@ test('Integer.valueOf(String) / Long.valueOf(String)', () => {
   assert.throws(() => parseInteger('1.0'), isType('System.TypeException'));
   assert.throws(() => parseInteger(' 1'), isType('System.TypeException'));
   assert.throws(() => parseInteger(''), isType('System.TypeException'));
-  // Long Class, valueOf(stringToLong)
+  // Long Class, valueOf(stringToLong): '123456789'; format(): 4271990 -> '4,271,990'; intValue(): 7191991
+  assert.equal(parseLong('123456789'), 123456789n);
+  assert.equal(formatInteger(4271990n), '4,271,990');
+  assert.equal(int32(7191991n), 7191991);
   assert.equal(parseLong('123456789012'), 123456789012n);
   assert.throws(() => parseLong('9223372036854775808'), isType('System.TypeException'));
   // Integer Class, valueOf(stringToInteger): '123'; 'NotAnInteger' throws TypeException
@@ -98,6 +101,10 @@ test('Double prints as Java Double.toString', () => {
 
 test('Blob.valueOf / toString / size', () => {
   // Apex Developer Guide: Blob Class, valueOf(stringToBlob), toString(), size()
+  // Blob Class, valueOf / toString / size: 'StringToBlob' round-trips, 12 bytes
+  assert.equal(ApexBlob.valueOf('StringToBlob').toString(), 'StringToBlob');
+  assert.equal(ApexBlob.valueOf('StringToBlob').size(), 12);
+  assert.throws(() => ApexBlob.toPdf('x'), (e: unknown) => (e as Error).message === 'Unsupported in the local org: Blob.toPdf');
   const b = ApexBlob.valueOf('héllo');
   assert.equal(b.size(), 6);
   assert.equal(b.toString(), 'héllo');

@@ -1,6 +1,6 @@
 // Apex Blob: an immutable byte sequence.
 
-import { ApexValueError, npe } from './errors.js';
+import { ApexValueError, npe, unsupported } from './errors.js';
 
 export class ApexBlob {
   readonly bytes: Uint8Array;
@@ -11,6 +11,10 @@ export class ApexBlob {
   static valueOf(text: string): ApexBlob {
     if (text === null || text === undefined) throw npe('Argument cannot be null.');
     return new ApexBlob(new TextEncoder().encode(text));
+  }
+  /** Blob.toPdf(String): PDF rendering is not modelled. */
+  static toPdf(_text: string): ApexBlob {
+    throw unsupported('Blob.toPdf');
   }
   static fromBuffer(buf: Uint8Array | Buffer): ApexBlob {
     return new ApexBlob(new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)));
