@@ -1,0 +1,104 @@
+// Object, field and record access. Apex Developer Guide: "Enforce User Mode for Database
+// Operations" (WITH USER_MODE, AccessLevel.USER_MODE), "Filter SOQL Queries Using WITH
+// SECURITY_ENFORCED", "Enforce Security with the stripInaccessible Method", "Using the with
+// sharing, without sharing, and inherited sharing Keywords"; Salesforce Help: "Organization-Wide
+// Sharing Defaults" (Private, Read, Controlled by Parent), "Use Sharing Sets to Grant Access to
+// Records" (Experience Cloud), "Field-Level Security".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DataError } from '../../src/data/errors.js';
+import type { SObjectRecord } from '../../src/data/sobject.js';
+import { advocateSetup, insert, newOrg, noBinds, rec, sys, userMode, withSharing } from './helpers.js';
+
+const org = newOrg();
+const ctx = sys(org);
+const { contact, advocate } = advocateSetup(org);
+const referral = insert(org, 'Referral__c', { Advocate__c: advocate.id, Referred_Last_Name__c: 'L', Referred_Email__c: 'a@b.co' });
+const admin = org.seeded.adminUserId;
+const rep = org.createUser('Standard User');
+const repWithSet = org.createUser('Standard User');
+org.insertRaw('PermissionSetAssignment', { AssigneeId: repWithSet, PermissionSetId: org.seeded.permissionSets.get('referral_program_sales_user') });
+const q = (s: string, c = ctx) => org.query(s, noBinds, c) as SObjectRecord[];
+
+test('the default admin has no field access to package fields: WITH USER_MODE on one throws QueryException', () => {
+  assert.throws(
+    () => q('SELECT Id, Referral_Code__c FROM Advocate__c WITH USER_MODE', userMode(admin)),
+    (e: unknown) => e instanceof DataError && e.apexType === 'System.QueryException' && /Referral_Code__c/.test(e.message)
+  );
+  // standard fields and the name stay readable; system mode ignores field access
+  assert.equal(q('SELECT Id, Name FROM Advocate__c WITH USER_MODE', userMode(admin)).length, 1);
+  assert.equal(q('SELECT Id, Referral_Code__c FROM Advocate__c WITH SYSTEM_MODE', userMode(admin)).length, 1);
+});
+
+test('WITH SECURITY_ENFORCED refuses an inaccessible field with "Insufficient permissions"', () => {
+  assert.throws(() => q('SELECT Id, Referral_Code__c FROM Advocate__c WITH SECURITY_ENFORCED', withSharing(admin)), /Insufficient permissions: secure query included inaccessible field/);
+});
+
+test('a permission set assigned through PermissionSetAssignment grants object and field access', () => {
+  assert.throws(() => q('SELECT Id FROM Advocate__c WITH USER_MODE', userMode(rep)), DataError);
+  const rows = q('SELECT Id, Referral_Code__c FROM Advocate__c WITH USER_MODE', userMode(repWithSet));
+  // Private sharing model: the rep does not own the advocate, so no row is visible
+  assert.equal(rows.length, 0);
+});
+
+test('record access: with sharing hides a Private record from a non-owner; without sharing shows it; View All Data shows it', () => {
+  assert.equal(q('SELECT Id FROM Advocate__c', withSharing(repWithSet)).length, 0);
+  assert.equal(q('SELECT Id FROM Advocate__c', sys(org, repWithSet)).length, 1);
+  assert.equal(q('SELECT Id FROM Advocate__c', withSharing(admin)).length, 1);
+});
+
+test('Controlled by Parent: the referral follows the advocate; owning the advocate grants it', () => {
+  assert.equal(q('SELECT Id FROM Referral__c', withSharing(repWithSet)).length, 0);
+  org.updateRaw(advocate.id!, { OwnerId: repWithSet });
+  try {
+    assert.equal(q('SELECT Id FROM Referral__c', withSharing(repWithSet)).length, 1);
+  } finally {
+    org.updateRaw(advocate.id!, { OwnerId: admin });
+  }
+});
+
+test('a parent the user cannot see reads as null in a relationship field', () => {
+  const lead = insert(org, 'Lead', { LastName: 'X', Company: 'C', Referral__c: referral.id });
+  const r = q(`SELECT Id, Referral__c, Referral__r.Name FROM Lead WHERE Id = '${lead.id}'`, withSharing(repWithSet));
+  assert.equal(r.length, 1); // Lead is Public Read/Write
+  assert.equal(r[0]!.get('Referral__c'), referral.id);
+  assert.equal(r[0]!.getSObject('Referral__r'), null);
+});
+
+test('portal sharing set: a Customer Community user reads the advocate on their own contact', () => {
+  const acc = insert(org, 'Account', { Name: 'Portal Co' });
+  org.updateRaw(contact.id!, { AccountId: acc.id });
+  const portal = org.createUser('Customer Community User', { ContactId: contact.id });
+  org.insertRaw('PermissionSetAssignment', { AssigneeId: portal, PermissionSetId: org.seeded.permissionSets.get('referral_program_advocate') });
+  assert.equal(q('SELECT Id FROM Advocate__c', withSharing(portal)).length, 1);
+  // and, Controlled by Parent, the advocate's referrals
+  assert.equal(q('SELECT Id FROM Referral__c', withSharing(portal)).length, 1);
+  const other = insert(org, 'Contact', { LastName: 'Other' });
+  const stranger = org.createUser('Customer Community User', { ContactId: other.id });
+  assert.equal(q('SELECT Id FROM Advocate__c', withSharing(stranger)).length, 0);
+});
+
+test('stripInaccessible removes the fields the user cannot read and reports them', () => {
+  const rows = q('SELECT Id, Name, Referral_Code__c FROM Advocate__c');
+  const res = org.stripInaccessible('READABLE', rows, userMode(admin));
+  assert.equal(res.records[0]!.isSet('Referral_Code__c'), false);
+  assert.equal(res.records[0]!.get('Name'), rows[0]!.get('Name'));
+  assert.deepEqual([...res.removedFields.get('Advocate__c')!], ['Referral_Code__c']);
+});
+
+test('user-mode DML checks object create access and field edit access', () => {
+  const [noObj] = org.dml('insert', [rec(org, 'Referral_Program__c', { Name: 'X', Currency_Code__c: 'USD' })], { allOrNone: false }, userMode(rep));
+  assert.equal(noObj!.success, false);
+  assert.equal(noObj!.errors[0]!.statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
+  // required fields are always editable; an optional package field needs field-level security
+  const [noField] = org.dml('insert', [rec(org, 'Referral_Program__c', { Name: 'X', Currency_Code__c: 'USD', Offer_Headline__c: 'Hi' })], { allOrNone: false }, userMode(admin));
+  assert.equal(noField!.success, false);
+  assert.equal(noField!.errors[0]!.statusCode, 'INVALID_FIELD_FOR_INSERT_UPDATE');
+  assert.deepEqual(noField!.errors[0]!.fields, ['Offer_Headline__c']);
+});
+
+test('with sharing, updating a record the user cannot edit fails with INSUFFICIENT_ACCESS_OR_READONLY', () => {
+  const [res] = org.dml('update', [rec(org, 'Advocate__c', { Id: advocate.id, Status__c: 'Active' })], { allOrNone: false }, withSharing(repWithSet));
+  assert.equal(res!.success, false);
+  assert.equal(res!.errors[0]!.statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
+});
