@@ -46,9 +46,22 @@ export function assertTimeZone(tz: string): void {
   if (!isValidTimeZone(tz)) throw new RangeError(`Unknown time zone: ${tz}`);
 }
 
+const offsetCache = new Map<string, number>();
+
 /** UTC offset of `tz` at the instant `epochMs`, in milliseconds (local = utc + offset). */
 export function offsetAt(epochMs: number, tz: string): number {
   if (tz === 'UTC' || tz === 'GMT' || tz === 'Etc/UTC' || tz === 'Etc/GMT') return 0;
+  // Offsets change on whole minutes in the zones Intl knows: cache per zone and minute.
+  const key = tz + '|' + Math.floor(epochMs / 60000);
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  const off = computeOffset(epochMs, tz);
+  if (offsetCache.size > 20000) offsetCache.clear();
+  offsetCache.set(key, off);
+  return off;
+}
+
+function computeOffset(epochMs: number, tz: string): number {
   const parts = formatterFor(tz).formatToParts(new Date(epochMs));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? '0');
   let year = get('year');
@@ -152,10 +165,16 @@ const JAVA_SHORT_NAMES: Record<string, string> = {
   'Coordinated Universal Time': 'UTC',
 };
 
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Short or long display name of the zone at an instant (PST, Pacific Standard Time). */
 export function timeZoneName(epochMs: number, tz: string, style: 'short' | 'long'): string {
   const name = (st: 'short' | 'long'): string => {
-    const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: st });
+    let f = nameFormatters.get(tz + '|' + st);
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: st });
+      nameFormatters.set(tz + '|' + st, f);
+    }
     return f.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? tz;
   };
   const n = name(style);
