@@ -262,6 +262,8 @@ export class Builtins {
       return tn === lname || tn.endsWith('.' + lname) || lname.endsWith('.' + tn);
     }
     if (v instanceof ApexType) return lname === 'type' || lname === 'system.type';
+    if (v instanceof V.JsonParser) return lname === 'jsonparser' || lname === 'system.jsonparser';
+    if (v instanceof V.JsonGenerator) return lname === 'jsongenerator' || lname === 'system.jsongenerator';
     if (v instanceof SchemaTok) {
       const n = lname.replace(/^schema\./, '');
       const kinds: Record<string, string> = { sobjtype: 'sobjecttype', field: 'sobjectfield', sdescribe: 'describesobjectresult', fdescribe: 'describefieldresult', picklist: 'picklistentry', fieldsmap: 'fieldsets' };
@@ -643,6 +645,7 @@ export class Builtins {
     if (target instanceof V.ApexDouble) return doubleCall(this.I, target, lname, args);
     if (target instanceof ApexType) return this.typeCall(target, lname, args);
     if (target instanceof NativeObj) return this.ctx.nativeCall(target, lname, args, f);
+    if (target instanceof V.JsonParser || target instanceof V.JsonGenerator) return this.json.instance(target, lname, args);
     const sch = this.schemaLib.instanceCall(target, lname, args);
     if (sch !== undefined) return sch;
     if (target && typeof target === 'object') {

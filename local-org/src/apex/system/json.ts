@@ -168,8 +168,10 @@ export class JsonLib {
         return this.typed(this.parse(args[0]), t.ref ?? { name: t.name, lname: t.name.toLowerCase(), args: [] }, t.cls ? t.cls : f.cls, lname === 'deserializestrict');
       }
       case 'createparser':
+        if (args[0] === null) this.I.npe();
+        return new V.JsonParser(args[0]);
       case 'creategenerator':
-        return this.I.unsupported(`JSON.${lname}`);
+        return new V.JsonGenerator(args[0] === true);
     }
     return this.I.unsupported(`JSON.${lname}`);
   }
@@ -283,6 +285,88 @@ export class JsonLib {
       this.I.sobjectPutRaw(rec, lk, val);
     }
     return rec;
+  }
+
+  /** An Apex value as the generator's JsonOut (user classes by their fields, SObjects with attributes). */
+  toJsonOut(x: any): any {
+    if (x === null || x === undefined) return null;
+    if (x instanceof ApexEnum) return x.name;
+    if (x instanceof ApexList) return x.items.map((i) => this.toJsonOut(i));
+    if (x instanceof ApexSet) return x.values().map((i) => this.toJsonOut(i));
+    if (x instanceof ApexMap) return new Map([...x.map.values()].map(([k, v]) => [apexToString(k), this.toJsonOut(v)]));
+    if (x instanceof ApexObject) {
+      const m = new Map<string, any>();
+      for (const [, mi] of this.I.memberTable(x.cls)) {
+        if (mi.isStatic || mi.decl.mods.includes('transient')) continue;
+        m.set(mi.decl.name, this.toJsonOut(x.f.get(mi.decl.lname)));
+      }
+      return m;
+    }
+    if (isSObject(x)) {
+      const m = new Map<string, any>([['attributes', new Map([['type', sobjTypeName(x)]])]]);
+      const names: Map<string, string> | undefined = (x as any).names;
+      for (const [k, v] of sobjFieldEntries(x)) m.set(names?.get(k) ?? k, Array.isArray(v) ? v.map((r) => this.toJsonOut(r)) : this.toJsonOut(v));
+      return m;
+    }
+    return x;
+  }
+
+  fromJsonValue(v: any): any {
+    if (v instanceof Map) {
+      const m = new ApexMap(STR_T, OBJ_T);
+      for (const [k, x] of v) m.put(k, this.fromJsonValue(x));
+      return m;
+    }
+    if (Array.isArray(v)) return new ApexList(OBJ_T, v.map((x) => this.fromJsonValue(x)));
+    return v;
+  }
+
+  /** JSONGenerator and JSONParser instance methods. */
+  instance(t: any, lname: string, args: any[]): any {
+    if (t instanceof V.JsonGenerator) {
+      const g: any = t;
+      switch (lname) {
+        case 'writestartobject':
+        case 'writeendobject':
+        case 'writestartarray':
+        case 'writeendarray':
+        case 'writenull':
+        case 'close':
+          g[{ writestartobject: 'writeStartObject', writeendobject: 'writeEndObject', writestartarray: 'writeStartArray', writeendarray: 'writeEndArray', writenull: 'writeNull', close: 'close' }[lname]!]();
+          return null;
+        case 'writefieldname':
+          g.writeFieldName(args[0]);
+          return null;
+        case 'isclosed':
+          return g.isClosed();
+        case 'getasstring':
+          return g.getAsString();
+        case 'writenullfield':
+          g.writeFieldValue(args[0], null);
+          return null;
+      }
+      if (/^write[a-z]*field$/.test(lname) && args.length === 2) {
+        g.writeFieldValue(args[0], this.toJsonOut(args[1]));
+        return null;
+      }
+      if (/^write[a-z]+$/.test(lname) && args.length === 1) {
+        g.writeValue(this.toJsonOut(args[0]));
+        return null;
+      }
+      return this.I.unsupported(`JSONGenerator.${lname}`);
+    }
+    const p: any = t;
+    for (let proto = Object.getPrototypeOf(p); proto; proto = Object.getPrototypeOf(proto)) {
+      for (const n of Object.getOwnPropertyNames(proto)) {
+        if (n.toLowerCase() !== lname || n === 'constructor') continue;
+        const r = p[n](...args);
+        if (lname === 'nexttoken' || lname === 'nextvalue' || lname === 'getcurrenttoken' || lname === 'getlastclearedtoken')
+          return r === null || r === undefined ? null : this.I.builtins.enumValue('jsontoken', r);
+        if (lname === 'readvalueasuntyped') return this.fromJsonValue(r);
+        return r === undefined ? null : r;
+      }
+    }
+    return this.I.unsupported(`JSONParser.${lname}`);
   }
 
   /** indent null = compact; else Jackson's default pretty printer. */
