@@ -16,6 +16,7 @@ import {
   parseInteger,
   parseLong,
   formatInteger,
+  longToString,
   longHashCode,
   javaDoubleToString,
   parseJavaDouble,
@@ -82,6 +83,10 @@ test('Double prints as Java Double.toString', () => {
   assert.equal(new ApexDouble(0.0001).toString(), '1.0E-4');
   assert.equal(new ApexDouble(-2.5).toString(), '-2.5');
   assert.equal(javaDoubleToString(0.1 + 0.2), '0.30000000000000004');
+  // Apex Developer Guide: String Class, valueOf(doubleToConvert): 12.34 -> '12.34'; valueOf(integerToConvert): 22 -> '22'; valueOf(longToConvert): 123456789 -> '123456789'
+  assert.equal(javaDoubleToString(12.34), '12.34');
+  assert.equal(longToString(22), '22');
+  assert.equal(longToString(123456789n), '123456789');
   assert.equal(javaDoubleToString(NaN), 'NaN');
   assert.equal(javaDoubleToString(-Infinity), '-Infinity');
   assert.equal(new ApexDouble(3.99).intValue(), 3);
