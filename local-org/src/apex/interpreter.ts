@@ -749,7 +749,7 @@ export class Interpreter {
         if (v instanceof ApexList && t.args[0] && !v.elemType) v.elemType = t.args[0];
         return v;
     }
-    if (v instanceof ApexList && (v as any).fromSoql && (t.lname === 'sobject' || this.schemaObject(t.lname))) return this.singleRow(v);
+    if (v instanceof ApexList && (v as any).fromSoql && (t.lname === 'sobject' || t.lname === 'aggregateresult' || this.schemaObject(t.lname))) return this.singleRow(v);
     void ctx;
     return v;
   }

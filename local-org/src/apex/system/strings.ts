@@ -2,7 +2,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import * as S from '../values/string.js';
 import * as PM from '../values/pattern.js';
-import { ApexList, ApexSet, ApexEnum, apexToString } from '../runtime.js';
+import { ApexList, ApexSet, ApexEnum, ApexMap, apexToString } from '../runtime.js';
 import type { Interpreter } from '../interpreter.js';
 import * as V from '../values/index.js';
 
@@ -24,9 +24,9 @@ export class StringLib {
       case 'length':
         return s.length;
       case 'tolowercase':
-        return s.toLowerCase();
+        return args.length ? s.toLocaleLowerCase(String(args[0]).replace(/_/g, '-')) : s.toLowerCase();
       case 'touppercase':
-        return s.toUpperCase();
+        return args.length ? s.toLocaleUpperCase(String(args[0]).replace(/_/g, '-')) : s.toUpperCase();
       case 'equals':
         if (typeof args[0] !== 'string') return false;
         if (s === args[0]) return true;
@@ -59,7 +59,12 @@ export class StringLib {
     }
     const fn = fnIndex.get(lname);
     if (fn) {
-      const r = fn(s, ...args.map((a) => (a instanceof ApexEnum ? a.name : a instanceof ApexList ? a.items : a)));
+      const r = fn(
+        s,
+        ...args.map((a) =>
+          a instanceof ApexEnum ? a.name : a instanceof ApexList ? a.items : a instanceof ApexMap ? new Map([...a.map.values()].map(([k, v]) => [apexToString(k), v === null ? null : apexToString(v)])) : a
+        )
+      );
       if (Array.isArray(r)) return new ApexList(STR_T, r);
       return r === undefined ? null : r;
     }
