@@ -12,6 +12,7 @@ function newSObjectFor(def: any): any {
 import type { Frame, Interpreter } from './interpreter.js';
 import { Scope } from './interpreter.js';
 import { NativeObj } from './builtins.js';
+import { applyDefaults } from './system/schema.js';
 import * as V from './values/index.js';
 
 export const LIMITS = {
@@ -938,13 +939,7 @@ export class ApexContext {
     const rows: any[] = org.scan(def, false).map((r: any) => org.recordFromRow(def, r));
     const blank = (): any => {
       const r = newSObjectFor(def);
-      for (const f of def.fields.values()) {
-        if (f.defaultValue === undefined || f.defaultValue === null || !f.custom) continue;
-        const dv = String(f.defaultValue).trim();
-        if (f.type === 'Checkbox') r.setRaw(f.name, dv.toLowerCase() === 'true');
-        else if (/^'.*'$/.test(dv) || /^".*"$/.test(dv)) r.setRaw(f.name, dv.slice(1, -1));
-        else if (/^-?\d+(\.\d+)?$/.test(dv)) r.setRaw(f.name, V.Decimal.parse(dv));
-      }
+      applyDefaults(r, def);
       return r;
     };
     const byOwner = (id: string | null): any => rows.find((r) => id && sobjGet(r, 'setupownerid') === id) ?? null;

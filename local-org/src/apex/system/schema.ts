@@ -4,7 +4,22 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { ApexList, ApexMap } from '../runtime.js';
 import { newSObject } from '../sobjects.js';
+import * as V from '../values/index.js';
 import type { Interpreter } from '../interpreter.js';
+
+/** Default values whose formula is a literal (true/false, a number, a quoted text). */
+export function applyDefaults(r: any, def: any): void {
+  for (const f of def.fields.values()) {
+    if (f.defaultValue === undefined || f.defaultValue === null) continue;
+    const dv = String(f.defaultValue).trim();
+    let v: any;
+    if (f.type === 'Checkbox' && /^(true|false)$/i.test(dv)) v = dv.toLowerCase() === 'true';
+    else if (/^'.*'$/s.test(dv) || /^".*"$/s.test(dv)) v = dv.slice(1, -1);
+    else if (/^-?\d+(\.\d+)?$/.test(dv) && ['Number', 'Currency', 'Percent'].includes(f.type)) v = V.Decimal.parse(dv);
+    else continue;
+    r.setRaw ? r.setRaw(f.name, v) : r.put(f.name, v);
+  }
+}
 
 export class SchemaTok {
   constructor(
@@ -143,6 +158,7 @@ export class SchemaLib {
           case 'newsobject': {
             const r = newSObject(t.obj);
             if (args[0]) this.I.sobjectPutRaw(r, 'id', args[0]);
+            if (args[1] === true) applyDefaults(r, this.objDef(t.obj));
             return r;
           }
           case 'tostring':
