@@ -32,7 +32,7 @@ export class ApexSyntaxError extends Error {
     public column: number,
     msg: string
   ) {
-    super(`${file}:${line}:${column}: Apex does not parse: ${msg}`);
+    super(`${file}:${line}:${column + 1}: Apex does not parse: ${msg.length > 160 ? msg.replace(/expecting \{.*\}$/s, 'expecting something else') : msg}`);
   }
 }
 
