@@ -72,7 +72,7 @@ export interface LeadConvertResult {
 }
 
 const TRIGGER_CHUNK = 200;
-const SECURITY_OBJECTS = new Set(['user', 'permissionsetassignment', 'permissionset', 'profile', 'groupmember', 'group']);
+const SECURITY_OBJECTS = new Set(['user', 'permissionsetassignment', 'permissionset', 'profile', 'groupmember', 'group', 'objectpermissions', 'fieldpermissions']);
 const SYSTEM_FIELDS = new Set(['id', 'createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp', 'isdeleted']);
 
 function col(lower: string): string {

@@ -60,7 +60,9 @@ export class Security {
       const ps = this.org.byId(String(r.get('permissionsetid')));
       if (!ps) continue;
       const def = schema.permissionSets.get(String(ps.row.get('name')).toLowerCase());
+      const fromRows = this.permissionSetFromRows(String(ps.row.get('id')), String(ps.row.get('name')));
       if (def) sets.push(def);
+      if (fromRows) sets.push(fromRows);
     }
     const queues = new Set<string>();
     const gm = schema.objects.get('groupmember')!;
@@ -82,6 +84,36 @@ export class Security {
     return a;
   }
 
+  /** A permission set built from ObjectPermissions / FieldPermissions rows (permission sets created by Apex in tests). */
+  private permissionSetFromRows(psId: string, name: string): PermissionSetDef | null {
+    const schema = this.org.schema;
+    const ops = this.org.scan(schema.objects.get('objectpermissions')!, false).filter((r) => r.get('parentid') === psId);
+    const fps = this.org.scan(schema.objects.get('fieldpermissions')!, false).filter((r) => r.get('parentid') === psId);
+    if (!ops.length && !fps.length) return null;
+    const ps: PermissionSetDef = {
+      name,
+      label: name,
+      isProfile: false,
+      objectPermissions: new Map(),
+      fieldPermissions: new Map(),
+      classAccesses: new Set(),
+      customPermissions: new Set(),
+      userPermissions: new Set(),
+    };
+    for (const r of ops) {
+      ps.objectPermissions.set(String(r.get('sobjecttype')).toLowerCase(), {
+        allowCreate: r.get('permissionscreate') === true,
+        allowRead: r.get('permissionsread') === true,
+        allowEdit: r.get('permissionsedit') === true,
+        allowDelete: r.get('permissionsdelete') === true,
+        viewAllRecords: r.get('permissionsviewallrecords') === true,
+        modifyAllRecords: r.get('permissionsmodifyallrecords') === true,
+      });
+    }
+    for (const r of fps) ps.fieldPermissions.set(String(r.get('field')).toLowerCase(), { readable: r.get('permissionsread') === true || r.get('permissionsedit') === true, editable: r.get('permissionsedit') === true });
+    return ps;
+  }
+
   isExternal(a: UserAccess): boolean {
     return a.userType !== 'Standard';
   }
@@ -91,6 +123,7 @@ export class Security {
     const a = this.access(userId);
     const p: ObjectPermission = { allowCreate: false, allowRead: false, allowEdit: false, allowDelete: false, viewAllRecords: false, modifyAllRecords: false };
     if (a.modifyAll) return { allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true, viewAllRecords: true, modifyAllRecords: true };
+    if (/__share$/i.test(def.name)) return { allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true, viewAllRecords: false, modifyAllRecords: false };
     for (const ps of [a.profile, ...a.sets]) {
       const op = ps?.objectPermissions.get(def.name.toLowerCase());
       if (!op) continue;
@@ -170,7 +203,8 @@ export class Security {
     if (a.modifyAll || op.modifyAllRecords) return 'All';
     const owner = row.get('ownerid');
     if (owner && (owner === userId || a.queues.has(String(owner)))) return 'All';
-    let viewAll = a.viewAll || op.viewAllRecords;
+    const viewAll = a.viewAll || op.viewAllRecords;
+    const shared = this.shareAccess(def, row, a);
     const external = this.isExternal(a);
     const lower = def.name.toLowerCase();
     if (def.isSetup || ['organization', 'profile', 'userlicense', 'opportunitystage', 'leadstatus', 'emailtemplate', 'customnotificationtype', 'staticresource', 'site', 'sitedetail', 'network', 'apexclass', 'asyncapexjob', 'crontrigger', 'cronjobdetail', 'currencytype', 'assignmentrule'].includes(lower)) {
@@ -201,9 +235,28 @@ export class Security {
       if (lower === 'account' && a.accountId && row.get('id') === a.accountId) return 'Read';
       if (lower === 'user') return 'Read';
     }
-    if (model === 'ReadWrite' || model === 'PublicReadWrite' || model === 'FullAccess') return 'Edit';
-    if (model === 'Read') return 'Read';
+    if (model === 'ReadWrite' || model === 'PublicReadWrite' || model === 'FullAccess') return shared === 'All' ? 'All' : 'Edit';
+    if (model === 'Read') return shared === 'Edit' || shared === 'All' ? shared : 'Read';
+    if (shared !== 'None') return shared;
     return viewAll ? 'Read' : 'None';
+  }
+
+  /** Manual shares (<Object>__Share rows) for the user or a group they belong to. */
+  private shareAccess(def: ObjectDef, row: Row, a: UserAccess): 'None' | 'Read' | 'Edit' | 'All' {
+    if (!def.custom) return 'None';
+    const shareDef = this.org.schema.objects.get(def.name.replace(/__c$/i, '__Share').toLowerCase());
+    if (!shareDef) return 'None';
+    const rank = { None: 0, Read: 1, Edit: 2, All: 3 } as const;
+    let best: 'None' | 'Read' | 'Edit' | 'All' = 'None';
+    const id = row.get('id');
+    for (const s of this.org.scan(shareDef, false)) {
+      if (s.get('parentid') !== id) continue;
+      const who = String(s.get('userorgroupid'));
+      if (who !== a.userId && !a.queues.has(who)) continue;
+      const lvl = String(s.get('accesslevel')) as 'Read' | 'Edit' | 'All';
+      if (rank[lvl] > rank[best]) best = lvl;
+    }
+    return best;
   }
 
   private parentOf(def: ObjectDef, row: Row): { def: ObjectDef; row: Row } | null {
@@ -226,7 +279,8 @@ export class Security {
       const ok = op === 'insert' ? p.allowCreate : op === 'update' ? p.allowEdit : p.allowDelete;
       if (!ok) {
         const verb = op === 'insert' ? 'create' : op === 'update' ? 'update' : 'delete';
-        return { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `insufficient access rights on object id`, fields: [] , ...{ _detail: verb } } as DmlError;
+        void verb;
+        return { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id', fields: [] };
       }
       if (op !== 'delete') {
         const bad: string[] = [];

@@ -358,6 +358,8 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     }
   }
 
+  addShareObjects(schema);
+
   // ---- permission sets and profiles
   for (const f of files.filter((x) => x.endsWith('.permissionset-meta.xml'))) {
     const doc = readXml(root, f, 'PermissionSet');
@@ -485,6 +487,48 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     });
   }
   return schema;
+}
+
+/**
+ * <Object>__Share for custom objects whose internal or external sharing model is Private or Read
+ * (Apex Developer Guide, "Understanding Sharing": share objects; fields ParentId, UserOrGroupId,
+ * AccessLevel, RowCause).
+ */
+function addShareObjects(schema: Schema): void {
+  let i = 0;
+  for (const o of [...schema.objects.values()]) {
+    if (!o.custom || o.customSettingsType) continue;
+    const models = [o.sharingModel, o.externalSharingModel ?? 'Private'];
+    if (!models.some((m) => m === 'Private' || m === 'Read')) continue;
+    if (o.sharingModel === 'ControlledByParent') continue;
+    const name = o.name.replace(/__c$/i, '__Share');
+    const fields = systemFields({ owner: false, name: 'none', multiCurrency: false, custom: false });
+    const f = (n: string, d: Partial<FieldDef>): void => {
+      fields.set(n.toLowerCase(), { name: n, type: 'Text', label: n, required: false, unique: false, externalId: false, createable: true, updateable: true, nillable: true, custom: false, ...d });
+    };
+    f('ParentId', { type: 'Lookup', referenceTo: [o.name], relationshipName: 'Parent', required: true, nillable: false, updateable: false, deleteConstraint: 'Cascade' });
+    f('UserOrGroupId', { type: 'Lookup', referenceTo: ['User', 'Group'], relationshipName: 'UserOrGroup', required: true, nillable: false, updateable: false, deleteConstraint: 'Cascade' });
+    f('AccessLevel', { type: 'Picklist', required: true, nillable: false, picklistValues: ['Read', 'Edit', 'All'].map((v) => ({ value: v, label: v, isDefault: false, active: true })), restrictedPicklist: true });
+    f('RowCause', { type: 'Picklist', defaultValue: "'Manual'", picklistValues: [{ value: 'Manual', label: 'Manual', isDefault: true, active: true }], updateable: false });
+    // share objects have platform prefixes of their own; a reserved local range keeps them distinct
+    const prefix = 'zS' + (++i).toString(36);
+    const def: ObjectDef = {
+      name,
+      label: `${o.label} Share`,
+      labelPlural: `${o.label} Share`,
+      custom: false,
+      keyPrefix: prefix,
+      sharingModel: 'ReadWrite',
+      isSetup: false,
+      fields,
+      validationRules: [],
+      childRelationships: new Map(),
+    };
+    if (o.sourceFile) def.sourceFile = o.sourceFile;
+    schema.objects.set(name.toLowerCase(), def);
+    schema.keyPrefixes.set(prefix, name);
+    o.childRelationships.set('shares', { childObject: name, field: 'ParentId', relationshipName: 'Shares', cascadeDelete: true });
+  }
 }
 
 function parseField(doc: XmlDoc, ns: string): FieldDef {

@@ -102,3 +102,25 @@ test('with sharing, updating a record the user cannot edit fails with INSUFFICIE
   assert.equal(res!.success, false);
   assert.equal(res!.errors[0]!.statusCode, 'INSUFFICIENT_ACCESS_OR_READONLY');
 });
+
+test('a manual share (Advocate__Share) grants the user access to a Private record', () => {
+  const share = org.insertRaw('Advocate__Share', { ParentId: advocate.id, UserOrGroupId: repWithSet, AccessLevel: 'Read', RowCause: 'Manual' });
+  try {
+    assert.equal(q('SELECT Id FROM Advocate__c', withSharing(repWithSet)).length, 1);
+    const [upd] = org.dml('update', [rec(org, 'Advocate__c', { Id: advocate.id, Status__c: 'Active' })], { allOrNone: false }, withSharing(repWithSet));
+    assert.equal(upd!.success, false, 'Read access does not allow edits');
+  } finally {
+    org.dml('delete', [rec(org, 'Advocate__Share', { Id: share })], { allOrNone: true }, ctx);
+  }
+  assert.equal(q('SELECT Id FROM Advocate__c', withSharing(repWithSet)).length, 0);
+});
+
+test('a permission set created with ObjectPermissions and FieldPermissions rows grants what they say', () => {
+  const user = org.createUser('Standard User');
+  const ps = org.insertRaw('PermissionSet', { Name: 'Made_In_Test', Label: 'Made in test' });
+  org.insertRaw('ObjectPermissions', { ParentId: ps, SobjectType: 'Advocate__c', PermissionsRead: true });
+  org.insertRaw('FieldPermissions', { ParentId: ps, SobjectType: 'Advocate__c', Field: 'Advocate__c.Referral_Code__c', PermissionsRead: true });
+  org.insertRaw('PermissionSetAssignment', { AssigneeId: user, PermissionSetId: ps });
+  assert.doesNotThrow(() => q('SELECT Id, Referral_Code__c FROM Advocate__c WITH USER_MODE', userMode(user)));
+  assert.throws(() => q('SELECT Id, Status__c FROM Advocate__c WITH USER_MODE', userMode(user)), DataError);
+});
