@@ -91,9 +91,11 @@ const BUILTIN_ENUMS: Record<string, string[]> = {
   jsontoken: ['END_ARRAY', 'END_OBJECT', 'FIELD_NAME', 'NOT_AVAILABLE', 'START_ARRAY', 'START_OBJECT', 'VALUE_EMBEDDED_OBJECT', 'VALUE_FALSE', 'VALUE_NULL', 'VALUE_NUMBER_FLOAT', 'VALUE_NUMBER_INT', 'VALUE_STRING', 'VALUE_TRUE'],
   displaytype: ['ADDRESS', 'ANYTYPE', 'BASE64', 'BOOLEAN', 'COMBOBOX', 'CURRENCY', 'DATACATEGORYGROUPREFERENCE', 'DATE', 'DATETIME', 'DOUBLE', 'EMAIL', 'ENCRYPTEDSTRING', 'ID', 'INTEGER', 'LONG', 'MULTIPICKLIST', 'PERCENT', 'PHONE', 'PICKLIST', 'REFERENCE', 'STRING', 'TEXTAREA', 'TIME', 'URL'],
   statuscode: [],
-  'finalizerparentjobresult': ['SUCCESS', 'UNHANDLED_EXCEPTION'],
+  parentjobresult: ['SUCCESS', 'UNHANDLED_EXCEPTION'],
   'quiddity': ['ANONYMOUS', 'BATCH_ACS', 'BATCH_APEX', 'FUTURE', 'QUEUEABLE', 'RUNTEST_ASYNC', 'RUNTEST_DEPLOY', 'RUNTEST_SYNC', 'SCHEDULED', 'SYNCHRONOUS']
 };
+
+const NAMESPACES = new Set(['system', 'schema', 'database', 'messaging', 'auth', 'connectapi', 'schema.sobjecttype', 'sobjecttype', 'dom', 'reports', 'approval', 'site', 'eventbus', 'cache', 'flow', 'process', 'search', 'support', 'territorymgmt', 'txnsecurity', 'userprovisioning', 'invocable', 'commercepayments', 'quickaction', 'metadata', 'kbmanagement', 'lxscheduler', 'slack', 'functions', 'datasource', 'canvas', 'chatteranswers', 'sfc', 'wave', 'pref_center', 'communities']);
 
 export class Builtins {
   strings: StringLib;
@@ -380,9 +382,10 @@ export class Builtins {
     }
     const r = this.schemaLib.staticField(p, lname, name);
     if (r !== undefined) return r;
-    if (full === 'userinfo.userid') return this.ctx.userIdNow();
     void e;
-    return new TypeName(full);
+    // only namespaces lead to further names (Schema.SObjectType.X, System.Xxx, Database.Xxx)
+    if (NAMESPACES.has(p) || p === (this.I.schema.namespace ?? '').toLowerCase()) return new TypeName(full);
+    return this.I.unsupported(`${path}.${name}`);
   }
 
   label(name: string): string {

@@ -743,7 +743,7 @@ export class ApexContext {
             for (const fin of fins) {
               const fctx = new NativeObj('System.FinalizerContext', {
                 asyncapexjobid: job.id,
-                result: this.I.builtins.enumValue('finalizerparentjobresult', failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS'),
+                result: this.I.builtins.enumValue('parentjobresult', failure ? 'UNHANDLED_EXCEPTION' : 'SUCCESS'),
                 exception: failure,
                 requestid: job.id
               });
