@@ -955,12 +955,11 @@ export class LocalOrg implements QueryHost {
     const live = () => chunk.map((_, i) => i).filter((i) => errors[i]!.length === 0);
     let idx = live();
     if (idx.length) {
+      // Trigger.old is read-only; addError still marks the row
       const oldRows = idx.map((i) => olds[i]!);
-      oldRows.forEach((r) => (r.readOnly = false));
       this.runTriggers(def, 'BEFORE_DELETE', null, oldRows, options);
       idx.forEach((i) => {
         if (olds[i]!.errors.length) errors[i]!.push(...olds[i]!.errors.splice(0));
-        olds[i]!.readOnly = true;
       });
     }
     // restrict lookups
