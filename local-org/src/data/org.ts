@@ -116,6 +116,7 @@ export class LocalOrg implements QueryHost {
     automatedProcessUserId?: string;
   };
   private dmlDepth = 0;
+  private statements = new Map<string, { insert: Database.Statement; update: Database.Statement }>();
   private seq = 0;
 
   constructor(schema: Schema, options: LocalOrgOptions = {}) {
@@ -230,14 +231,18 @@ export class LocalOrg implements QueryHost {
   private writeRow(def: ObjectDef, row: Row, isNew: boolean): void {
     const fields = [...def.fields.values()].filter((f) => stored(f) && f.name.toLowerCase() !== 'id');
     const vals = fields.map((f) => encode(f, row.get(f.name.toLowerCase()) ?? null));
-    if (isNew) {
-      const seq = ++this.seq;
-      this.db
-        .prepare(`INSERT INTO ${table(def)} (id, _seq, ${fields.map((f) => col(f.name.toLowerCase())).join(', ')}) VALUES (?, ?, ${fields.map(() => '?').join(', ')})`)
-        .run(row.get('id'), seq, ...vals);
-    } else {
-      this.db.prepare(`UPDATE ${table(def)} SET ${fields.map((f) => `${col(f.name.toLowerCase())} = ?`).join(', ')} WHERE id = ?`).run(...vals, row.get('id'));
+    const key = def.name.toLowerCase();
+    let st = this.statements.get(key);
+    if (!st) {
+      st = {
+        insert: this.db.prepare(`INSERT INTO ${table(def)} (id, _seq, ${fields.map((f) => col(f.name.toLowerCase())).join(', ')}) VALUES (?, ?, ${fields.map(() => '?').join(', ')})`),
+        update: this.db.prepare(`UPDATE ${table(def)} SET ${fields.map((f) => `${col(f.name.toLowerCase())} = ?`).join(', ')} WHERE id = ?`),
+      };
+      this.statements.set(key, st);
     }
+    if (isNew) st.insert.run(row.get('id'), ++this.seq, ...vals);
+    else st.update.run(...vals, row.get('id'));
+    this.uniqueDirty.add(def.name.toLowerCase());
     // keep the decoded cache in step (decode(encode(v)) so cached values equal what a reload gives)
     const cached = this.rowCache.get(def.name.toLowerCase());
     if (cached) {
@@ -842,11 +847,13 @@ export class LocalOrg implements QueryHost {
           continue;
         }
       }
-      if ((f.unique || (f.externalId && f.unique)) && v !== null) {
-        const dup = this.scan(def, false).find((r) => r.get('id') !== rec.id && r.get(l) !== null && compareValues(r.get(l), v, !!f.caseSensitive) === 0);
-        const dupBatch = batch.slice(0, index).some((o) => o !== rec && o.fields.get(l) !== null && o.fields.get(l) !== undefined && compareValues(o.fields.get(l), v, !!f.caseSensitive) === 0);
-        if (dup || dupBatch) {
-          errs.push({ statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${f.name} duplicates value on record with id: ${dup ? String(dup.get('id')) : ''}`, fields: [] });
+      if (f.unique && v !== null) {
+        const key = uniqueKey(v, !!f.caseSensitive);
+        const ids = this.uniqueIndex(def, f).get(key) ?? [];
+        const dupId = ids.find((id) => id !== rec.id);
+        const dupBatch = batch.slice(0, index).some((o) => o !== rec && o.fields.get(l) !== null && o.fields.get(l) !== undefined && uniqueKey(o.fields.get(l), !!f.caseSensitive) === key);
+        if (dupId || dupBatch) {
+          errs.push({ statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${f.name} duplicates value on record with id: ${dupId ?? ''}`, fields: [] });
           continue;
         }
       }
@@ -859,8 +866,35 @@ export class LocalOrg implements QueryHost {
     return errs;
   }
 
+  /** value -> ids of the stored, non-deleted rows (rebuilt when the object's rows change). */
+  private uniqueIndexes = new Map<string, { rows: Map<string, Row>; index: Map<string, string[]> }>();
+  private uniqueIndex(def: ObjectDef, f: FieldDef): Map<string, string[]> {
+    const rows = this.loadAll(def);
+    const k = `${def.name}.${f.name}`.toLowerCase();
+    const hit = this.uniqueIndexes.get(k);
+    if (hit && hit.rows === rows && hit.rows.size === rows.size && !this.uniqueDirty.has(def.name.toLowerCase())) return hit.index;
+    const index = new Map<string, string[]>();
+    const l = f.name.toLowerCase();
+    for (const r of rows.values()) {
+      if (r.get('isdeleted') === true) continue;
+      const v = r.get(l);
+      if (v === null || v === undefined) continue;
+      const key = uniqueKey(v, !!f.caseSensitive);
+      const list = index.get(key) ?? [];
+      list.push(String(r.get('id')));
+      index.set(key, list);
+    }
+    this.uniqueIndexes.set(k, { rows, index });
+    this.uniqueDirty.delete(def.name.toLowerCase());
+    return index;
+  }
+  private uniqueDirty = new Set<string>();
+
   private validationRules(def: ObjectDef, rec: SObjectRecord, old: SObjectRecord | null): DmlError[] {
     const errs: DmlError[] = [];
+    if (def.validationRules.length === 0) return errs;
+    const row = this.rowFromRecord(def, rec);
+    const oldRow = old ? this.rowFromRecord(def, old) : null;
     for (const vr of def.validationRules) {
       if (!vr.active) continue;
       let node;
@@ -869,8 +903,6 @@ export class LocalOrg implements QueryHost {
       } catch (e) {
         throw new DataError('Unsupported', `Unsupported in the local org: ${vr.sourceFile}:${vr.sourceLine ?? 1}: validation rule ${vr.name}: ${(e as Error).message}`);
       }
-      const row = this.rowFromRecord(def, rec);
-      const oldRow = old ? this.rowFromRecord(def, old) : null;
       const ctx: FormulaContext = {
         field: (path) => this.pathValue(def, row, path),
         prior: (path) => (oldRow ? this.pathValue(def, oldRow, path) : null),
@@ -1410,6 +1442,13 @@ export function dmlException(op: DmlOperation, rows: { index: number; id: string
   const first = rows[0]!;
   const msg = op === ('convertLead' as DmlOperation) ? `ConvertLead failed. First exception on row ${first.index}; first error: ${first.errors[0]!.statusCode}, ${first.errors[0]!.message}: [${first.errors[0]!.fields.join(', ')}]` : dmlExceptionMessage(op, first.index, first.id, first.errors[0]!);
   return new DataError('System.DmlException', msg, rows);
+}
+
+function uniqueKey(v: unknown, caseSensitive: boolean): string {
+  const n = norm(v);
+  if (n.k === 'str') return 's:' + (caseSensitive ? n.v : n.v.toLowerCase());
+  if (n.k === 'num') return 'n:' + n.v.stripTrailingZeros().toString();
+  return n.k + ':' + String((n as { v: unknown }).v);
 }
 
 function formatAutoNumber(fmt: string, n: number, now: number): string {
