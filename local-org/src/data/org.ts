@@ -1411,6 +1411,29 @@ export class LocalOrg implements QueryHost {
     this.db.exec('BEGIN');
   }
 
+  /** FeatureManagement.checkPermission: a custom permission from the user's profile or permission sets. */
+  hasCustomPermission(userId: string, name: string): boolean {
+    const a = this.security.access(userId);
+    const n = name.toLowerCase();
+    return [a.profile, ...a.sets].some((p) => !!p && p.customPermissions.has(n));
+  }
+
+  /** Test.setCreatedDate(recordId, createdDatetime). */
+  setCreatedDate(id: string, createdDate: unknown): void {
+    this.updateRaw(id, { CreatedDate: createdDate });
+  }
+
+  /**
+   * Site.createExternalUser outside a running site: the local org never serves a site request
+   * (Site.getSiteId() is null), and in Apex tests the platform does not create the user either;
+   * it returns null and the caller handles the missing user.
+   */
+  createExternalUser(args: unknown[], ctx: RunContext): string | null {
+    void args;
+    void ctx;
+    return null;
+  }
+
   /** Creates a user with the named profile (tests: a stand-in for `new User(...)` + insert, without DML limits). */
   createUser(profileName: string, values: Record<string, unknown> = {}): string {
     const pid = this.seeded.profiles.get(profileName.toLowerCase());

@@ -101,6 +101,7 @@ export class SObjectRecord {
   get(name: string): RecordValue {
     const lower = this.checkField(name);
     if (this.fields.has(lower)) return this.fields.get(lower);
+    if (!this.def && this.objectName === 'AggregateResult') throw sobjectError(`Invalid field ${name} for AggregateResult`);
     if (this.queried && !this.queried.has(lower)) {
       const rel = this.relationshipOf(lower);
       if (rel) return null; // unqueried relationships read as null
