@@ -775,13 +775,13 @@ export class Builtins {
     if ((m as any).ci && typeof args[0] === 'string' && (lname === 'get' || lname === 'containskey' || lname === 'remove')) args = [args[0].toLowerCase(), ...args.slice(1)];
     switch (lname) {
       case 'get':
-        return m.get(this.normKey(args[0]));
+        return m.get(this.normKey(args[0], m.keyType));
       case 'put':
-        return m.put(this.normKey(I.coerce(args[0], m.keyType, null)), I.coerce(args[1], m.valType, null));
+        return m.put(this.normKey(I.coerce(args[0], m.keyType, null), m.keyType), I.coerce(args[1], m.valType, null));
       case 'containskey':
-        return m.has(this.normKey(args[0]));
+        return m.has(this.normKey(args[0], m.keyType));
       case 'remove':
-        return m.remove(this.normKey(args[0]));
+        return m.remove(this.normKey(args[0], m.keyType));
       case 'keyset': {
         const s = new ApexSet(m.keyType);
         for (const k of m.keys()) s.add(k);
@@ -822,10 +822,9 @@ export class Builtins {
     return I.unsupported(`Map.${lname}`);
   }
 
-  normKey(k: any): any {
-    if (typeof k === 'string' && k.length === 15 && /^[a-zA-Z0-9]{15}$/.test(k) && /^[a-zA-Z0-9]{3}[0-9A-Za-z]{12}$/.test(k) && /\d/.test(k)) {
-      return k;
-    }
+  /** Id keys are normalised to 18 characters (a 15-character Id finds its 18-character key). */
+  normKey(k: any, t: TypeRef | null): any {
+    if (typeof k === 'string' && k.length === 15 && t && t.lname === 'id' && /^[a-zA-Z0-9]{15}$/.test(k)) return k + idSuffix(k);
     return k;
   }
 
@@ -835,13 +834,13 @@ export class Builtins {
     switch (lname) {
       case 'add':
         return s.add(I.coerce(args[0], s.elemType, null));
+      case 'contains':
+        return s.has(this.normKey(args[0], s.elemType));
       case 'addall': {
         let changed = false;
         for (const x of itemsOf(args[0])) changed = s.add(I.coerce(x, s.elemType, null)) || changed;
         return changed;
       }
-      case 'contains':
-        return s.has(args[0]);
       case 'containsall':
         return itemsOf(args[0]).every((x) => s.has(x));
       case 'remove':
