@@ -441,8 +441,11 @@ export function executeQuery(host: QueryHost, q: SoqlQuery, opts: ExecOptions): 
   let rows = ex.filtered(def, q, !!opts.parentFilter);
 
   if (q.isCount) {
-    host.countRows?.(rows.length);
-    return rows.length;
+    // "You can use LIMIT with count() ... to count up to the maximum specified"; a COUNT() query
+    // consumes one query row (Apex Developer Guide, Working with SOQL Aggregate Functions)
+    const lim = q.limit ? intOf(ex.resolveValue(q.limit), 'LIMIT') : undefined;
+    host.countRows?.(1);
+    return lim !== undefined ? Math.min(rows.length, lim) : rows.length;
   }
 
   if (q.isAggregate) return aggregate(host, ex, def, q, rows, selectPaths);
@@ -638,7 +641,10 @@ function aggregate(host: QueryHost, ex: Exec, def: ObjectDef, q: SoqlQuery, rows
   let recs = out.map((o) => o.rec);
   if (offset) recs = recs.slice(offset);
   if (limit !== undefined) recs = recs.slice(0, limit);
-  host.countRows?.(recs.length);
+  // COUNT()/COUNT(field) only: one query row, or one per grouping with GROUP BY; any other
+  // aggregate: every row used in the aggregation (Apex Developer Guide, Working with SOQL Aggregate Functions)
+  const onlyCounts = q.select.every((x) => x.kind !== 'agg' || x.fn === 'COUNT' || x.fn === 'COUNT_DISTINCT');
+  host.countRows?.(onlyCounts ? (groupPaths.length ? recs.length : 1) : rows.length);
   return recs;
 }
 

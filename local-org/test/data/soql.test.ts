@@ -164,3 +164,13 @@ test('every query counts against the query and query-row limits', () => {
   org.setLimits(null);
   assert.deepEqual(calls, ['q', 'rows:1']);
 });
+
+test('COUNT() consumes one query row and counts up to LIMIT; SUM consumes every aggregated row (Working with SOQL Aggregate Functions)', () => {
+  const seen: number[] = [];
+  org.setLimits({ countQuery: () => {}, countQueryRows: (n) => seen.push(n), countDmlStatement: () => {}, countDmlRows: () => {} });
+  assert.equal(org.query('SELECT COUNT() FROM Contact LIMIT 2', noBinds, ctx), 2);
+  rows('SELECT COUNT(Id) FROM Contact');
+  rows('SELECT SUM(Amount) FROM Opportunity');
+  org.setLimits(null);
+  assert.deepEqual(seen, [1, 1, 2]);
+});
