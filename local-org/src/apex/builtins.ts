@@ -905,8 +905,15 @@ export class Builtins {
       case 'clone':
         return typeof r.clone === 'function' ? r.clone(...args) : sobjClone(r);
       case 'adderror': {
-        const msg = args[0] instanceof ApexObject ? apexToString(args[0].f.get('$message')) : apexToString(args[0]);
-        if (typeof r.addError === 'function') r.addError(msg);
+        // addError(msg), addError(msg, escape), addError(exception), addError(field, msg[, escape])
+        let field: string | undefined;
+        let m: any = args[0];
+        if (args.length >= 2 && typeof args[1] === 'string') {
+          field = typeof args[0] === 'string' ? args[0] : args[0]?.fieldName ?? undefined;
+          m = args[1];
+        }
+        const msg = m instanceof ApexObject ? apexToString(m.f.get('$message')) : apexToString(m);
+        if (typeof r.addError === 'function') r.addError(msg, field);
         else I.unsupported('addError');
         this.ctx.noteAddError(r);
         return null;
