@@ -689,3 +689,39 @@ function havingMatches(c: Cond, rows: Row[], agg: (fn: string, path: string[] | 
 }
 
 export { isDate };
+
+/**
+ * Resolves every object, field and relationship a query names without running it (static check
+ * of the package's SOQL against the schema). Throws the QueryException a run would throw.
+ */
+export function checkQuery(schema: Schema, q: SoqlQuery, parent?: ObjectDef): void {
+  let def: ObjectDef;
+  if (parent) {
+    const child = parent.childRelationships.get(q.object.toLowerCase());
+    if (!child) throw queryError(`Didn't understand relationship '${q.object}' in FROM part of query call.`);
+    def = resolveObject(schema, child.childObject);
+  } else def = resolveObject(schema, q.object);
+  const path = (p: string[]) => resolvePath(schema, def, p, q.object);
+  const cond = (c: Cond | undefined): void => {
+    if (!c) return;
+    if (c.k === 'and' || c.k === 'or') c.items.forEach(cond);
+    else if (c.k === 'not') cond(c.c);
+    else if (c.k === 'cmp') {
+      if (c.path) path(c.path);
+      if (c.agg?.path) path(c.agg.path);
+      if (c.rhs.k === 'sub') checkQuery(schema, c.rhs.query);
+    }
+  };
+  for (const s of q.select) {
+    if (s.kind === 'field') path(s.path);
+    else if (s.kind === 'agg' && s.path) path(s.path);
+    else if (s.kind === 'sub') checkQuery(schema, s.query, def);
+  }
+  cond(q.where);
+  cond(q.having);
+  for (const g of q.groupBy ?? []) path(g.path);
+  for (const o of q.orderBy) {
+    if (o.path) path(o.path);
+    if (o.agg?.path) path(o.agg.path);
+  }
+}
