@@ -84,7 +84,8 @@ export const SYSTEM_EXCEPTION_CANONICAL = new Map(SYSTEM_EXCEPTION_NAMES.map((s)
 const BUILTIN_ENUMS: Record<string, string[]> = {
   roundingmode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
   accesslevel: ['SYSTEM_MODE', 'USER_MODE'],
-  triggeroperation: ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE'],
+  // ordinals as documented (Apex Reference, TriggerOperation Enum): 0 BEFORE_INSERT, 1 AFTER_INSERT, ...
+  triggeroperation: ['BEFORE_INSERT', 'AFTER_INSERT', 'BEFORE_UPDATE', 'AFTER_UPDATE', 'BEFORE_DELETE', 'AFTER_DELETE', 'AFTER_UNDELETE'],
   logginglevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
   accesstype: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
   sobjectdescribeoptions: ['DEFAULT', 'DEFERRED', 'FULL'],

@@ -139,3 +139,7 @@ test('finally runs after catch', () =>
 // https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_type.htm (Type.forName, newInstance)
 test('Type.forName and newInstance', () =>
   run(`Type t = Type.forName('C0'); Object o = t.newInstance(); Assert.isTrue(o instanceof C0); Assert.areEqual('C0', t.getName());`, ['public class C0 { }']));
+
+// https://developer.salesforce.com/docs/platform/apex-ref/references/apex-ref/apex-enum-system-triggeroperation.html (values listed by ordinal)
+test('TriggerOperation.values() in documented ordinal order', () =>
+  run(`List<System.TriggerOperation> v = System.TriggerOperation.values(); Assert.areEqual(System.TriggerOperation.AFTER_INSERT, v[1]); Assert.areEqual(System.TriggerOperation.BEFORE_UPDATE, v[2]); Assert.areEqual(6, System.TriggerOperation.AFTER_UNDELETE.ordinal());`));
