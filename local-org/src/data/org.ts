@@ -675,9 +675,6 @@ export class LocalOrg implements QueryHost {
           if (!f.updateable && !options.systemFields) continue; // queried formula / read-only values are ignored
           rec.setRaw(f.name, v);
         }
-        rec.setRaw('LastModifiedDate', makeDatetime(now));
-        rec.setRaw('LastModifiedById', ctx.userId);
-        rec.setRaw('SystemModstamp', makeDatetime(now));
         old.readOnly = true;
         olds.push(old);
         news.push(rec);
@@ -715,8 +712,13 @@ export class LocalOrg implements QueryHost {
       const rec = news[i]!;
       if (isInsert) {
         rec.setRaw('Id', this.ids.next(def.keyPrefix));
+        rec.setRaw('CreatedDate', makeDatetime(now));
+        rec.setRaw('CreatedById', ctx.userId);
         this.assignAutoNumber(def, rec);
       }
+      rec.setRaw('LastModifiedDate', makeDatetime(now));
+      rec.setRaw('LastModifiedById', ctx.userId);
+      rec.setRaw('SystemModstamp', makeDatetime(now));
       this.deriveFields(def, rec);
       this.writeRow(def, this.rowFromRecord(def, rec), isInsert);
     }
@@ -752,11 +754,8 @@ export class LocalOrg implements QueryHost {
         }
       }
     }
-    rec.setRaw('CreatedDate', makeDatetime(now));
-    rec.setRaw('CreatedById', ctx.userId);
-    rec.setRaw('LastModifiedDate', makeDatetime(now));
-    rec.setRaw('LastModifiedById', ctx.userId);
-    rec.setRaw('SystemModstamp', makeDatetime(now));
+    // audit fields are set when the record is saved (null in before-insert triggers)
+    void now;
     rec.setRaw('IsDeleted', false);
     if (def.fields.has('ownerid') && !rec.fields.get('ownerid')) rec.setRaw('OwnerId', ctx.userId);
   }

@@ -95,7 +95,14 @@ isolated('triggers run before and after save in chunks of 200; Trigger.old holds
     runTriggers(objectName: string, event: TriggerEvent, newRows: SObjectRecord[] | null, oldRows: SObjectRecord[] | null) {
       if (objectName !== 'Contact') return;
       calls.push(`${event}:${(newRows ?? oldRows)!.length}`);
-      if (event === 'BEFORE_INSERT') for (const r of newRows!) r.put('Title', 'set in before');
+      if (event === 'BEFORE_INSERT') {
+        // before insert: no Id and no audit fields yet; the default owner is set
+        assert.equal(newRows![0]!.id, null);
+        assert.equal(newRows![0]!.get('CreatedDate'), null);
+        assert.equal(newRows![0]!.get('OwnerId'), org.seeded.adminUserId);
+        for (const r of newRows!) r.put('Title', 'set in before');
+      }
+      if (event === 'AFTER_INSERT') assert.notEqual(newRows![0]!.get('CreatedDate'), null);
       if (event === 'BEFORE_UPDATE') assert.equal(oldRows![0]!.get('Title'), 'set in before');
     },
   });
