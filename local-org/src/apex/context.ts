@@ -268,7 +268,8 @@ export class ApexContext {
       case 'getqueueablejobs':
         return L.queueableJobs;
       case 'getlimitqueueablejobs':
-        return LIMITS.queueableJobs;
+        // an asynchronous transaction may add one job (Apex Developer Guide, Execution Governors and Limits)
+        return this.asyncMode === 'SYNCHRONOUS' ? LIMITS.queueableJobs : 1;
       case 'getemailinvocations':
         return L.emailInvocations;
       case 'getlimitemailinvocations':
@@ -716,6 +717,9 @@ export class ApexContext {
     while (this.asyncQueue.length && guard++ < 100) {
       const job = this.asyncQueue.shift()!;
       const prevMode = this.asyncMode;
+      // each job is its own transaction with its own limits
+      const prevLimits = this.limits;
+      this.limits = new LimitsState();
       let jobFailed = true;
       let items = 1;
       try {
@@ -785,6 +789,7 @@ export class ApexContext {
         }
       } finally {
         this.asyncMode = prevMode;
+        this.limits = prevLimits;
         if (job.kind !== 'schedulable' && job.kind !== 'batch') this.finishJob(job.id, jobFailed, items);
         else if (job.kind === 'batch' && jobFailed) this.finishJob(job.id, true, items);
       }
