@@ -174,3 +174,22 @@ test('COUNT() consumes one query row and counts up to LIMIT; SUM consumes every 
   org.setLimits(null);
   assert.deepEqual(seen, [1, 1, 2]);
 });
+
+test('polymorphic Owner: Owner.Name reads the owning user (Relationship Queries: polymorphic relationships)', () => {
+  const r = rows("SELECT Owner.Name FROM Contact WHERE LastName = 'Zed'");
+  assert.equal(r[0]!.getSObject('Owner')!.get('Name'), 'Local Admin');
+});
+
+test('HAVING filters groups; COUNT_DISTINCT counts distinct non-null values', () => {
+  const g = rows('SELECT Title, COUNT(Id) n FROM Contact GROUP BY Title HAVING COUNT(Id) > 1');
+  assert.deepEqual(g.map((x) => x.get('Title')), [null]);
+  const d = rows('SELECT COUNT_DISTINCT(Title) FROM Contact');
+  assert.equal(d[0]!.get('expr0'), 1);
+});
+
+test('toLabel() returns the picklist label', () => {
+  const r = rows("SELECT toLabel(Routing_Policy__c) FROM Referral_Program__c");
+  const def = org.schema.objects.get('referral_program__c')!.fields.get('routing_policy__c')!;
+  const v = r[0]!.get('Routing_Policy__c');
+  assert.ok(v === null || def.picklistValues!.some((p) => p.label === v));
+});
