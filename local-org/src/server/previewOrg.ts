@@ -67,6 +67,13 @@ export function openPreviewOrg(opts: OpenOptions): PreviewSession {
   org.setTriggerRunner(ctx.triggerRunner());
   org.setLimits(ctx.limitsApi());
   ctx.userId = org.seeded.adminUserId;
+  // The interpreter refuses System.enqueueJob outside a test; the preview runs queued jobs itself
+  // after each commit (inTransaction), as the platform does, so it lets the job be queued.
+  const unsupported = I.unsupported.bind(I);
+  (I as any).unsupported = (what: string): never => {
+    if (what === 'queueable outside a test') return undefined as never;
+    return unsupported(what);
+  };
   I.loadSources(schema.apexSources);
   return { schema, I, org, file: opts.file, fresh };
 }

@@ -90,7 +90,14 @@ async function recordHeader(main) {
     card.append(el('p', { class: 'slds-text-color_error' }, (e.body && e.body.message) || 'The record could not be read.'));
     return;
   }
-  const value = (f) => (rec.fields[f] ? rec.fields[f].value : null);
+  const value = (f) => {
+    let node = rec;
+    for (const part of f.split('.')) {
+      if (!node || !node.fields || !node.fields[part]) return null;
+      node = node.fields[part].value;
+    }
+    return node;
+  };
   const name = value('Name') || value('LastName') || pv.recordId;
   card.append(
     el(
@@ -103,16 +110,19 @@ async function recordHeader(main) {
       { class: 'slds-page-header__detail-row slds-grid slds-wrap slds-m-top_small' },
       fields
         .filter((f) => f !== 'Name')
-        .map((f) => el('li', { class: 'slds-page-header__detail-block slds-m-right_large' }, el('div', { class: 'slds-text-title' }, f.replace(/__c$/, '').replace(/_/g, ' ')), el('div', { 'data-field': f }, value(f) === null ? '' : typeof value(f) === 'object' ? JSON.stringify(value(f)) : String(value(f)))))
+        .map((f) => el('li', { class: 'slds-page-header__detail-block slds-m-right_large' }, el('div', { class: 'slds-text-title' }, f === 'Owner.Name' ? 'Owner' : f.replace(/__c$/, '').replace(/_/g, ' ')), el('div', { 'data-field': f }, value(f) === null ? '' : String(value(f)))))
     )
   );
   if (pv.objectApiName === 'Opportunity' && pv.stages) {
     const picker = el('select', { id: 'stage', class: 'slds-select' }, pv.stages.map((s) => el('option', { value: s, selected: s === value('StageName') }, s)));
+    const amount = el('input', { id: 'amount', class: 'slds-input', type: 'number', min: '0', step: '100', value: value('Amount') ?? '' });
     const save = el('button', { class: 'slds-button slds-button_brand slds-m-left_small', 'data-id': 'save-stage' }, 'Save stage');
     save.addEventListener('click', async () => {
       save.disabled = true;
       try {
-        await uiApi('updateRecord', { fields: { Id: pv.recordId, StageName: picker.value } });
+        const fields = { Id: pv.recordId, StageName: picker.value };
+        if (amount.value !== '' && Number(amount.value) !== Number(value('Amount'))) fields.Amount = Number(amount.value);
+        await uiApi('updateRecord', { fields });
         toast({ title: 'Stage saved', message: `Opportunity moved to ${picker.value}.`, variant: 'success' });
         setTimeout(() => window.location.reload(), 600);
       } catch (e) {
@@ -120,7 +130,7 @@ async function recordHeader(main) {
         save.disabled = false;
       }
     });
-    card.append(el('div', { class: 'slds-grid slds-grid_vertical-align-end slds-m-top_small' }, el('div', { class: 'slds-form-element' }, el('label', { class: 'slds-form-element__label', for: 'stage' }, 'Stage'), el('div', { class: 'slds-select_container' }, picker)), save));
+    card.append(el('div', { class: 'slds-grid slds-grid_vertical-align-end slds-m-top_small' }, el('div', { class: 'slds-form-element' }, el('label', { class: 'slds-form-element__label', for: 'stage' }, 'Stage'), el('div', { class: 'slds-select_container' }, picker)), el('div', { class: 'slds-form-element slds-m-left_small' }, el('label', { class: 'slds-form-element__label', for: 'amount' }, 'Amount'), amount), save));
   }
   if (pv.objectApiName === 'Lead' && !value('IsConverted')) {
     const convert = el('button', { class: 'slds-button slds-button_neutral slds-m-top_small', 'data-id': 'convert' }, 'Convert');
@@ -171,7 +181,7 @@ export async function start(components, manifest) {
     main.append(el('p', {}, `No page ${pv.page}.`));
     return;
   }
-  main.append(el('h1', { class: 'slds-assistive-text' }, pv.title || page.label));
+  if (!pv.recordId) main.append(el('h1', { class: 'slds-text-heading_medium slds-m-bottom_small' }, page.label));
   main.setAttribute('data-page', pv.page);
   main.setAttribute('data-layout', page.source);
   await recordHeader(main);
