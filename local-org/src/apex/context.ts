@@ -369,8 +369,20 @@ export class ApexContext {
       const cls = this.triggerClass(t);
       const frame: Frame = { self: null, cls, scope: new Scope(null), method: '<trigger>', line: t.line, col: 1, file: t.file, sharing: undefined };
       this.I.stack.push(frame);
+      const depth = this.I.stack.length;
       try {
         this.I.exec(t.body, frame);
+      } catch (e) {
+        // An unhandled exception in a trigger fails the rows of the chunk with
+        // CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY (the DML caller sees a DmlException);
+        // LimitException is not catchable and ends the transaction.
+        const ae = e instanceof ApexError ? e : this.I.toApexError(e);
+        if (!ae || ae.ex.cls.name === 'System.LimitException') throw ae ?? e;
+        const rows = newRows ?? oldRows ?? [];
+        const ev = event.toLowerCase().replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
+        const msg = `${t.name}: execution of ${ev}\n\ncaused by: ${ae.ex.cls.name}: ${ae.ex.f.get('$message') ?? ''}\n\n${ae.ex.f.get('$stack') ?? ''}`;
+        for (const r of rows) if (Array.isArray(r.errors)) r.errors.push({ statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message: msg, fields: [] });
+        this.I.stack.length = depth;
       } finally {
         this.I.stack.pop();
         this.triggerStack.pop();
@@ -413,6 +425,7 @@ export class ApexContext {
   inlineSoql(e: Extract<Expr, { k: 'soql' }>, f: Frame): any {
     const org = this.requireOrg('SOQL');
     const mode = /\bWITH\s+USER_MODE\b/i.test(e.text) ? 'USER_MODE' : 'SYSTEM_MODE';
+    if (process.env.LOCAL_ORG_DEBUG === 'soql') console.error(`SOQL #${this.limits.queries + 1} at ${this.I.where()}: ${e.text.replace(/\s+/g, ' ').slice(0, 120)}`);
     const res = org.query(e.text, this.bindResolver(e.binds, f), this.runContext(mode));
     return this.queryResult(res);
   }
@@ -509,6 +522,7 @@ export class ApexContext {
           if (v && v.constructor && v.constructor.name === 'TypeName') this.I.throwSystem('System.QueryException', `Variable does not exist: ${name}`);
           return v;
         };
+        if (process.env.LOCAL_ORG_DEBUG === 'soql') console.error(`SOQL #${this.limits.queries + 1} at ${this.I.where()}: ${soql.replace(/\s+/g, ' ').slice(0, 120)}`);
         const res = org.query(soql, resolver, this.runContext(access));
         if (lname.startsWith('count')) return typeof res === 'number' ? res : res?.count ?? (Array.isArray(res) ? res.length : 0);
         return this.queryResult(res);
