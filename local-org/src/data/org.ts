@@ -733,12 +733,64 @@ export class LocalOrg implements QueryHost {
       saveIdx.forEach((i, j) => {
         if (after[j]!.errors.length) errors[i]!.push(...after[j]!.errors);
       });
+      const okIdx = saveIdx.filter((i) => errors[i]!.length === 0);
+      this.rollUpToParents(
+        def,
+        okIdx.map((i) => ({ now: news[i]!, old: olds[i] ?? null })),
+        ctx,
+        options,
+        (e) => okIdx.forEach((i) => errors[i]!.push(e))
+      );
     }
     return news.map((rec, i) => ({
       id: errors[i]!.length ? (isInsert ? null : chunk[i]!.id) : rec.id,
       success: errors[i]!.length === 0,
       errors: errors[i]!,
     }));
+  }
+
+  /**
+   * Roll-up summary step of the order of execution: "If the record contains a roll-up summary
+   * field or is part of a cross-object workflow, performs calculations and updates the roll-up
+   * summary field in the parent record. Parent record goes through save procedure." The summary
+   * values are computed on read; the parents are re-saved (triggers, validation) once per chunk.
+   */
+  private rollUpToParents(def: ObjectDef, changes: { now: SObjectRecord | null; old: SObjectRecord | null }[], ctx: RunContext, options: DmlOptions, fail: (e: DmlError) => void): void {
+    if (!changes.length) return;
+    const byParent = new Map<ObjectDef, Set<string>>();
+    for (const parent of this.schema.objects.values()) {
+      for (const f of parent.fields.values()) {
+        if (f.type !== 'Summary' || !f.summaryForeignKey) continue;
+        const [childName, fkName] = f.summaryForeignKey.split('.');
+        if (childName!.toLowerCase() !== def.name.toLowerCase()) continue;
+        const fk = fkName!.toLowerCase();
+        const watched = [fk, ...(f.summarizedField ? [f.summarizedField.split('.')[1]!.toLowerCase()] : []), ...(f.summaryFilterItems ?? []).map((x) => x.field.split('.')[1]!.toLowerCase())];
+        for (const c of changes) {
+          const changed = !c.now || !c.old || watched.some((w) => compareValues(c.now!.fields.get(w) ?? null, c.old!.fields.get(w) ?? null, true) !== 0 || (c.now!.fields.get(w) == null) !== (c.old!.fields.get(w) == null));
+          if (!changed) continue;
+          for (const r of [c.now, c.old]) {
+            const pid = r?.fields.get(fk);
+            if (typeof pid === 'string') {
+              const set = byParent.get(parent) ?? new Set<string>();
+              set.add(pid);
+              byParent.set(parent, set);
+            }
+          }
+        }
+      }
+    }
+    for (const [parent, ids] of byParent) {
+      const live = [...ids].filter((id) => this.byId(id));
+      if (!live.length) continue;
+      const recs = live.map((id) => new SObjectRecord(parent, { Id: id }));
+      try {
+        const res = this.dml('update', recs, { allOrNone: true, internal: true, noTriggers: !!options.noTriggers }, { ...ctx, accessLevel: 'SYSTEM_MODE', sharing: 'without' });
+        void res;
+      } catch (e) {
+        if (e instanceof DataError && e.dmlRows?.[0]) fail(e.dmlRows[0].errors[0]!);
+        else throw e;
+      }
+    }
   }
 
   private applyInsertDefaults(def: ObjectDef, rec: SObjectRecord, input: SObjectRecord, ctx: RunContext, now: number): void {
@@ -1022,6 +1074,7 @@ export class LocalOrg implements QueryHost {
       idx.forEach((i) => {
         if (olds[i]!.errors.length) errors[i]!.push(...olds[i]!.errors);
       });
+      this.rollUpToParents(def, idx.map((i) => ({ now: null, old: olds[i]! })), ctx, options, (e) => idx.forEach((i) => errors[i]!.push(e)));
     }
     return chunk.map((input, i) => ({ id: input.id, success: errors[i]!.length === 0, errors: errors[i]! }));
   }
@@ -1074,6 +1127,7 @@ export class LocalOrg implements QueryHost {
       ok.forEach((i, j) => {
         if (rows[j]!.errors.length) errors[i]!.push(...rows[j]!.errors);
       });
+      this.rollUpToParents(def, rows.map((r) => ({ now: r, old: null })), ctx, options, (e) => ok.forEach((i) => errors[i]!.push(e)));
     }
     return chunk.map((input, i) => ({ id: input.id, success: errors[i]!.length === 0, errors: errors[i]! }));
   }

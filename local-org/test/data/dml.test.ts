@@ -241,3 +241,16 @@ isolated('Opportunity IsClosed / IsWon follow the stage', () => {
   assert.equal(row.get('IsClosed'), true);
   assert.equal(row.get('IsWon'), true);
 });
+
+isolated('a child change that moves a roll-up summary re-saves the master: its update triggers run once per chunk (Triggers and Order of Execution, roll-up summary step)', () => {
+  const { advocate } = advocateSetup(org);
+  const events: string[] = [];
+  org.setTriggerRunner({
+    runTriggers(objectName: string, event: TriggerEvent, newRows: SObjectRecord[] | null) {
+      if (objectName === 'Advocate__c') events.push(`${event}:${newRows!.length}`);
+    },
+  });
+  const mk = () => rec(org, 'Referral__c', { Advocate__c: advocate.id, Referred_Last_Name__c: 'L', Referred_Email__c: 'a@b.co' });
+  org.dml('insert', [mk(), mk()], { allOrNone: true }, ctx);
+  assert.deepEqual(events, ['BEFORE_UPDATE:1', 'AFTER_UPDATE:1']);
+});
