@@ -77,6 +77,10 @@ export interface FieldDef {
   formulaTreatBlanksAs?: 'BlankAsZero' | 'BlankAsBlank';
   /** 1-based line in sourceFile of the field's definition (for error messages). */
   sourceLine?: number;
+  /** MasterDetail: Read access on the master is enough to create/edit the detail (else Edit is needed). */
+  writeRequiresMasterRead?: boolean;
+  /** MasterDetail: the detail may be moved to another master. */
+  reparentableMasterDetail?: boolean;
 }
 
 export interface ValidationRuleDef {
