@@ -19,8 +19,18 @@ const BASE = `http://localhost:${PORT}`;
 const DB = path.join(ROOT, '.local-org', 'e2e.db');
 const SHOTS = process.argv.includes('--screenshots');
 const IMAGES = path.join(ROOT, 'docs', 'images');
-const CHROMIUM = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ||
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
 
 const speed = [];
 const failures = [];
@@ -32,7 +42,12 @@ function ok(name) {
 function fail(name, e) {
   step++;
   failures.push(name);
-  console.log(`  not ok ${step} - ${name}\n    ${String(e && (e.stack || e.message || e)).split('\n').slice(0, 6).join('\n    ')}`);
+  console.log(
+    `  not ok ${step} - ${name}\n    ${String(e && (e.stack || e.message || e))
+      .split('\n')
+      .slice(0, 6)
+      .join('\n    ')}`
+  );
 }
 async function check(name, fn) {
   try {
@@ -48,11 +63,15 @@ function assert(cond, message) {
 
 function startServer(args, env = {}) {
   const t0 = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/preview/start.mjs'), `--port=${PORT}`, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PREVIEW_DB: DB, PREVIEW_DEMO_SIZE: 'small', ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'scripts/preview/start.mjs'), `--port=${PORT}`, ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, PREVIEW_DB: DB, PREVIEW_DEMO_SIZE: 'small', ...env },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -75,11 +94,15 @@ async function waitFor(fn, timeoutMs, what) {
 }
 
 async function firstProductPage(server) {
-  await waitFor(async () => {
-    const r = await fetch(`${BASE}/rep1/lead`, { redirect: 'manual' });
-    const text = await r.text();
-    return r.status === 200 && text.includes('__PREVIEW__');
-  }, 15 * 60 * 1000, `the first product page (server output:\n${server.output().slice(-2000)})`);
+  await waitFor(
+    async () => {
+      const r = await fetch(`${BASE}/rep1/lead`, { redirect: 'manual' });
+      const text = await r.text();
+      return r.status === 200 && text.includes('__PREVIEW__');
+    },
+    15 * 60 * 1000,
+    `the first product page (server output:\n${server.output().slice(-2000)})`
+  );
   return Date.now() - server.t0;
 }
 
@@ -92,17 +115,24 @@ function stop(server) {
 }
 
 async function api(persona, url, body) {
-  const r = await fetch(`${BASE}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-preview-persona': persona }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const r = await fetch(`${BASE}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-preview-persona': persona },
+    body: typeof body === 'string' ? body : JSON.stringify(body)
+  });
   return { status: r.status, body: await r.json() };
 }
-const apex = (persona, classname, method, params = {}) => api(persona, '/api/apex', { classname, method, params });
+const apex = (persona, classname, method, params = {}) =>
+  api(persona, '/api/apex', { classname, method, params });
 
 async function open(page, url) {
   const t0 = Date.now();
   await page.goto(`${BASE}${url}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
   await page.waitForLoadState('networkidle', { timeout: 60000 }).catch(() => {});
-  await page.waitForFunction(() => !document.querySelector('lightning-spinner'), null, { timeout: 30000 }).catch(() => {});
+  await page
+    .waitForFunction(() => !document.querySelector('lightning-spinner'), null, { timeout: 30000 })
+    .catch(() => {});
   return Date.now() - t0;
 }
 
@@ -110,47 +140,91 @@ const axeSource = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min
 async function axe(page, name) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+    }));
   });
   const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert(bad.length === 0, `${name}: ${bad.length} serious or critical axe violations: ${JSON.stringify(bad, null, 1)}`);
+  assert(
+    bad.length === 0,
+    `${name}: ${bad.length} serious or critical axe violations: ${JSON.stringify(bad, null, 1)}`
+  );
   return result.length;
 }
 
 async function main() {
-  assert(CHROMIUM, 'Chromium not found: install Debian\'s chromium (apt-get install -y chromium) or set CHROMIUM_PATH.');
+  assert(
+    CHROMIUM,
+    "Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH."
+  );
   console.log(`e2e: preview on ${BASE}, Chromium ${CHROMIUM}`);
   for (const f of [DB, `${DB}.schema`, `${DB}.ready`]) fs.rmSync(f, { force: true });
   let server = startServer(['--reset']);
   const cold = await firstProductPage(server);
-  speed.push(['npm start -- --reset to first product page (build cached or not, small demo data loaded)', `${cold} ms`]);
+  speed.push([
+    'npm start -- --reset to first product page (build cached or not, small demo data loaded)',
+    `${cold} ms`
+  ]);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   const stamp = Date.now().toString(36);
-  const referred = { first: 'Erin', last: `Evans${stamp}`, email: `erin.evans.${stamp}@newcustomer-e2e.test`, company: `Evans Analytics ${stamp}` };
+  const referred = {
+    first: 'Erin',
+    last: `Evans${stamp}`,
+    email: `erin.evans.${stamp}@newcustomer-e2e.test`,
+    company: `Evans Analytics ${stamp}`
+  };
   let leadId = null;
   let opportunityId = null;
   let rewardName = null;
   const advocate = (await apex('advocate', 'PortalController', 'getMyAdvocate')).body;
 
-  await check('the bridge refuses an unknown method, a malformed body and a class the persona may not call (4xx with a sentence)', async () => {
-    const unknown = await apex('rep1', 'PortalController', 'noSuchMethod');
-    assert(unknown.status === 404 && /Unable to find action/.test(unknown.body.message), JSON.stringify(unknown));
-    const malformed = await api('rep1', '/api/apex', '{not json');
-    assert(malformed.status === 400 && /not JSON/.test(malformed.body.message), JSON.stringify(malformed));
-    const badParam = await apex('finance', 'RewardApprovalController', 'approve', { rewardIds: 'not-a-list' });
-    assert(badParam.status === 400 && /Value provided is invalid for action parameter 'rewardIds'/.test(badParam.body.message), JSON.stringify(badParam));
-    const forbidden = await apex('guest', 'RewardApprovalController', 'getRewards', { status: 'Pending' });
-    assert(forbidden.status === 403 && /do not have access to the Apex class named 'RewardApprovalController'/.test(forbidden.body.message), JSON.stringify(forbidden));
-  });
+  await check(
+    'the bridge refuses an unknown method, a malformed body and a class the persona may not call (4xx with a sentence)',
+    async () => {
+      const unknown = await apex('rep1', 'PortalController', 'noSuchMethod');
+      assert(
+        unknown.status === 404 && /Unable to find action/.test(unknown.body.message),
+        JSON.stringify(unknown)
+      );
+      const malformed = await api('rep1', '/api/apex', '{not json');
+      assert(
+        malformed.status === 400 && /not JSON/.test(malformed.body.message),
+        JSON.stringify(malformed)
+      );
+      const badParam = await apex('finance', 'RewardApprovalController', 'approve', {
+        rewardIds: 'not-a-list'
+      });
+      assert(
+        badParam.status === 400 &&
+          /Value provided is invalid for action parameter 'rewardIds'/.test(badParam.body.message),
+        JSON.stringify(badParam)
+      );
+      const forbidden = await apex('guest', 'RewardApprovalController', 'getRewards', {
+        status: 'Pending'
+      });
+      assert(
+        forbidden.status === 403 &&
+          /do not have access to the Apex class named 'RewardApprovalController'/.test(
+            forbidden.body.message
+          ),
+        JSON.stringify(forbidden)
+      );
+    }
+  );
 
   await check('advocate submits a referral on the portal', async () => {
-    assert(advocate && advocate.id, `the advocate persona has no advocate: ${JSON.stringify(advocate)}`);
+    assert(
+      advocate && advocate.id,
+      `the advocate persona has no advocate: ${JSON.stringify(advocate)}`
+    );
     const ms = await open(page, '/advocate/submit');
     speed.push(['portal submit page load', `${ms} ms`]);
     await page.getByLabel('First name').fill(referred.first);
@@ -161,72 +235,133 @@ async function main() {
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Send referral' }).click();
     await page.waitForSelector('.result-explanation, .problem', { timeout: 60000 });
-    speed.push(['portal submission (screening, lead, routing, points) round trip', `${Date.now() - t0} ms`]);
+    speed.push([
+      'portal submission (screening, lead, routing, points) round trip',
+      `${Date.now() - t0} ms`
+    ]);
     const problem = await page.locator('.problem').count();
-    assert(problem === 0, `the submission was refused: ${await page.locator('.problem').first().textContent().catch(() => '')}`);
+    assert(
+      problem === 0,
+      `the submission was refused: ${await page
+        .locator('.problem')
+        .first()
+        .textContent()
+        .catch(() => '')}`
+    );
   });
 
-  await check('it was screened and became a lead owned by the rep who owns the advocate\'s account', async () => {
-    const ms = await open(page, '/rep1/lead');
-    speed.push(['rep lead page load', `${ms} ms`]);
-    const title = await page.locator('[data-id="record-header"] h1').textContent();
-    assert(title.includes(referred.last), `rep1's newest lead is "${title}", not the referral ${referred.last}`);
-    assert((await page.locator('[data-field="LeadSource"]').textContent()).includes('Referral'), 'lead source is not Referral');
-    leadId = await page.evaluate(() => window.__PREVIEW__.recordId);
-    await page.waitForSelector('c-lead-ownership-panel', { timeout: 10000 });
-    if (SHOTS) await page.screenshot({ path: path.join(IMAGES, 'rep-lead.png'), fullPage: true });
-    await axe(page, 'rep lead page');
-  });
+  await check(
+    "it was screened and became a lead owned by the rep who owns the advocate's account",
+    async () => {
+      const ms = await open(page, '/rep1/lead');
+      speed.push(['rep lead page load', `${ms} ms`]);
+      const title = await page.locator('[data-id="record-header"] h1').textContent();
+      assert(
+        title.includes(referred.last),
+        `rep1's newest lead is "${title}", not the referral ${referred.last}`
+      );
+      assert(
+        (await page.locator('[data-field="LeadSource"]').textContent()).includes('Referral'),
+        'lead source is not Referral'
+      );
+      leadId = await page.evaluate(() => window.__PREVIEW__.recordId);
+      await page.waitForSelector('c-lead-ownership-panel', { timeout: 10000 });
+      if (SHOTS) await page.screenshot({ path: path.join(IMAGES, 'rep-lead.png'), fullPage: true });
+      await axe(page, 'rep lead page');
+    }
+  );
 
-  await check('the rep converts the lead and closes the opportunity won (stage picker)', async () => {
-    await page.getByRole('button', { name: 'Convert' }).click();
-    await page.waitForURL(/\/rep1\/opportunity\//, { timeout: 60000 });
-    await page.waitForSelector('body[data-ready="true"]');
-    opportunityId = await page.evaluate(() => window.__PREVIEW__.recordId);
-    await page.waitForSelector('c-reward-calculator', { timeout: 10000 });
-    if (SHOTS) await page.screenshot({ path: path.join(IMAGES, 'rep-opportunity.png'), fullPage: true });
-    await axe(page, 'rep opportunity page');
-    await page.locator('#amount').fill('30000');
-    await page.locator('#stage').selectOption('Closed Won');
-    const t0 = Date.now();
-    await page.locator('[data-id="save-stage"]').click();
-    await page.waitForSelector('[data-toast="success"], [data-toast="error"]', { timeout: 60000 });
-    speed.push(['Closed Won save (trigger, rules engine, reward ledger) round trip', `${Date.now() - t0} ms`]);
-    assert((await page.locator('[data-toast="error"]').count()) === 0, `the stage was refused: ${await page.locator('[data-toast="error"]').textContent().catch(() => '')}`);
-  });
+  await check(
+    'the rep converts the lead and closes the opportunity won (stage picker)',
+    async () => {
+      await page.getByRole('button', { name: 'Convert' }).click();
+      await page.waitForURL(/\/rep1\/opportunity\//, { timeout: 60000 });
+      await page.waitForSelector('body[data-ready="true"]');
+      opportunityId = await page.evaluate(() => window.__PREVIEW__.recordId);
+      await page.waitForSelector('c-reward-calculator', { timeout: 10000 });
+      if (SHOTS)
+        await page.screenshot({ path: path.join(IMAGES, 'rep-opportunity.png'), fullPage: true });
+      await axe(page, 'rep opportunity page');
+      await page.locator('#amount').fill('30000');
+      await page.locator('#stage').selectOption('Closed Won');
+      const t0 = Date.now();
+      await page.locator('[data-id="save-stage"]').click();
+      await page.waitForSelector('[data-toast="success"], [data-toast="error"]', {
+        timeout: 60000
+      });
+      speed.push([
+        'Closed Won save (trigger, rules engine, reward ledger) round trip',
+        `${Date.now() - t0} ms`
+      ]);
+      assert(
+        (await page.locator('[data-toast="error"]').count()) === 0,
+        `the stage was refused: ${await page
+          .locator('[data-toast="error"]')
+          .textContent()
+          .catch(() => '')}`
+      );
+    }
+  );
 
   await check('the reward appears pending in the approval queue', async () => {
-    const q = await apex('finance', 'RewardApprovalController', 'getRewards', { status: 'Pending', programId: null, rewardType: 'CASH' });
+    const q = await apex('finance', 'RewardApprovalController', 'getRewards', {
+      status: 'Pending',
+      programId: null,
+      rewardType: 'CASH'
+    });
     assert(q.status === 200, JSON.stringify(q.body));
-    const mine = q.body.rows.filter((r) => r.milestone === 'WON' && r.recipient === 'ADVOCATE' && r.advocateName === advocate.name).sort((a, b) => (a.createdDate < b.createdDate ? 1 : -1))[0];
+    const mine = q.body.rows
+      .filter(
+        (r) =>
+          r.milestone === 'WON' && r.recipient === 'ADVOCATE' && r.advocateName === advocate.name
+      )
+      .sort((a, b) => (a.createdDate < b.createdDate ? 1 : -1))[0];
     assert(mine, `no pending WON reward for ${advocate.name}`);
     rewardName = mine.name;
     const ms = await open(page, '/finance/approvals');
     speed.push(['finance approval queue load', `${ms} ms`]);
     await page.locator('tr', { hasText: rewardName }).first().waitFor({ timeout: 30000 });
-    if (SHOTS) await page.screenshot({ path: path.join(IMAGES, 'finance-approvals.png'), fullPage: true });
+    if (SHOTS)
+      await page.screenshot({ path: path.join(IMAGES, 'finance-approvals.png'), fullPage: true });
     await axe(page, 'finance approval queue');
   });
 
   await check('finance approves and issues it', async () => {
-    await page.locator('tr', { hasText: rewardName }).first().locator('input[type="checkbox"]').check({ force: true });
+    await page
+      .locator('tr', { hasText: rewardName })
+      .first()
+      .locator('input[type="checkbox"]')
+      .check({ force: true });
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForSelector('.outcomes', { timeout: 60000 });
     await open(page, '/finance/approvals');
     const row = page.locator('tr', { hasText: rewardName }).first();
     await row.waitFor({ timeout: 30000 });
-    assert((await row.textContent()).includes('Approved'), `the reward is not Approved: ${await row.textContent()}`);
+    assert(
+      (await row.textContent()).includes('Approved'),
+      `the reward is not Approved: ${await row.textContent()}`
+    );
     await row.locator('input[type="checkbox"]').check({ force: true });
     await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
     await page.getByRole('button', { name: 'Issue Cash' }).click();
     await page.waitForSelector('.outcomes', { timeout: 60000 });
-    const after = await apex('finance', 'RewardApprovalController', 'getRewards', { status: 'Approved', programId: null, rewardType: 'CASH' });
-    assert(!after.body.rows.some((r) => r.name === rewardName), 'the reward is still Approved after Issue Cash');
+    const after = await apex('finance', 'RewardApprovalController', 'getRewards', {
+      status: 'Approved',
+      programId: null,
+      rewardType: 'CASH'
+    });
+    assert(
+      !after.body.rows.some((r) => r.name === rewardName),
+      'the reward is still Approved after Issue Cash'
+    );
   });
 
   await check('the advocate sees the issued reward and redeems points', async () => {
     const rewards = await apex('advocate', 'PortalController', 'getMyRewards');
-    assert(rewards.status === 200 && JSON.stringify(rewards.body).includes('Issued'), `no issued reward in ${JSON.stringify(rewards.body).slice(0, 300)}`);
+    assert(
+      rewards.status === 200 && JSON.stringify(rewards.body).includes('Issued'),
+      `no issued reward in ${JSON.stringify(rewards.body).slice(0, 300)}`
+    );
     const ms = await open(page, '/advocate/rewards');
     speed.push(['portal rewards page load', `${ms} ms`]);
     await page.waitForSelector('.tile.points', { timeout: 30000 });
@@ -235,7 +370,13 @@ async function main() {
     const item = page.locator('article.item', { hasText: 'Branded hoodie' });
     await item.getByRole('button', { name: 'Redeem' }).click();
     await item.getByRole('button', { name: 'Yes, redeem' }).click();
-    await waitFor(async () => (await apex('advocate', 'PortalController', 'getMyAdvocate')).body.pointsBalance < before.pointsBalance, 30000, 'the points balance to drop');
+    await waitFor(
+      async () =>
+        (await apex('advocate', 'PortalController', 'getMyAdvocate')).body.pointsBalance <
+        before.pointsBalance,
+      30000,
+      'the points balance to drop'
+    );
   });
 
   await check('a duplicate submission is refused with its sentence', async () => {
@@ -248,7 +389,10 @@ async function main() {
     await page.getByRole('button', { name: 'Send referral' }).click();
     await page.waitForSelector('.result-explanation, .problem', { timeout: 60000 });
     const text = (await page.locator('.result-explanation, .problem').first().textContent()).trim();
-    assert(/already|duplicate/i.test(text), `the duplicate was not refused with a sentence: "${text}"`);
+    assert(
+      /already|duplicate/i.test(text),
+      `the duplicate was not refused with a sentence: "${text}"`
+    );
     console.log(`    duplicate: "${text}"`);
   });
 
@@ -265,9 +409,18 @@ async function main() {
     await page.locator('#stage').selectOption('Negotiation/Review');
     await page.locator('[data-id="save-stage"]').click();
     await page.waitForSelector('[data-toast="success"], [data-toast="error"]', { timeout: 60000 });
-    assert((await page.locator('[data-toast="error"]').count()) === 0, `reopening was refused: ${await page.locator('[data-toast="error"]').textContent().catch(() => '')}`);
+    assert(
+      (await page.locator('[data-toast="error"]').count()) === 0,
+      `reopening was refused: ${await page
+        .locator('[data-toast="error"]')
+        .textContent()
+        .catch(() => '')}`
+    );
     const rewards = await apex('advocate', 'PortalController', 'getMyRewards');
-    assert(/Reversed|Cancelled/.test(JSON.stringify(rewards.body)), `no reversal in ${JSON.stringify(rewards.body).slice(0, 400)}`);
+    assert(
+      /Reversed|Cancelled/.test(JSON.stringify(rewards.body)),
+      `no reversal in ${JSON.stringify(rewards.body).slice(0, 400)}`
+    );
   });
 
   const mainPages = [
@@ -298,10 +451,20 @@ async function main() {
   const warm = await firstProductPage(server);
   speed.push(['npm start (warm: bundle cached, data kept) to first product page', `${warm} ms`]);
   await check('a restarted server still has what was committed', async () => {
-    const q = await apex('finance', 'RewardApprovalController', 'getRewards', { status: 'Pending', programId: null, rewardType: 'CASH' });
+    const q = await apex('finance', 'RewardApprovalController', 'getRewards', {
+      status: 'Pending',
+      programId: null,
+      rewardType: 'CASH'
+    });
     assert(q.status === 200, JSON.stringify(q.body));
-    const lead = await api('rep1', '/api/ui/getRecord', { recordId: leadId, fields: ['Lead.IsConverted'] });
-    assert(lead.status === 200 && lead.body.fields.IsConverted.value === true, `the converted lead is gone: ${JSON.stringify(lead.body)}`);
+    const lead = await api('rep1', '/api/ui/getRecord', {
+      recordId: leadId,
+      fields: ['Lead.IsConverted']
+    });
+    assert(
+      lead.status === 200 && lead.body.fields.IsConverted.value === true,
+      `the converted lead is gone: ${JSON.stringify(lead.body)}`
+    );
   });
   await stop(server);
 

@@ -18,7 +18,8 @@ export const OUT = path.join(ROOT, '.local-org', 'preview-build');
 
 function lwcFolders(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    if (!entry.isDirectory() || entry.name === 'node_modules' || entry.name.startsWith('.'))
+      continue;
     const full = path.join(dir, entry.name);
     if (entry.name === 'lwc') out.push(full);
     else lwcFolders(full, out);
@@ -44,7 +45,9 @@ export function componentMap() {
 function hashInputs() {
   const h = crypto.createHash('sha256');
   const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const e of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (e.name === '__tests__' || e.name === 'node_modules') continue;
@@ -56,14 +59,23 @@ function hashInputs() {
     }
   };
   walk(path.join(ROOT, 'force-app'));
-  walk(HERE);
+  walk(MODULES);
+  for (const f of ['build.mjs', 'layouts.mjs']) h.update(fs.readFileSync(path.join(HERE, f)));
   h.update(fs.readFileSync(path.join(ROOT, 'package-lock.json')));
   return h.digest('hex').slice(0, 20);
 }
 
 const lbc = require(path.join(ROOT, 'node_modules/lightning-base-components/package.json'));
 const LBC_PROVIDED = new Set(lbc.lwc.modules.map((m) => m.name).filter(Boolean));
-const LIGHTNING_OVERRIDES = new Set(['navigation', 'uiRecordApi', 'platformShowToastEvent', 'platformResourceLoader', 'actions']);
+const LIGHTNING_OVERRIDES = new Set([
+  'navigation',
+  'uiRecordApi',
+  'platformShowToastEvent',
+  'platformResourceLoader',
+  'actions'
+]);
+// base components the platform has and lightning-base-components does not: preview components (TypeScript)
+const LIGHTNING_COMPONENTS = new Set(['recordPicker', 'fileUpload']);
 
 function customLabels() {
   const labels = new Map();
@@ -124,6 +136,8 @@ function previewPlatform(components) {
       if (source.startsWith('lightning/')) {
         const name = source.slice('lightning/'.length);
         if (LIGHTNING_OVERRIDES.has(name)) return modulePath(`lightning/${name}/${name}.js`);
+        if (LIGHTNING_COMPONENTS.has(name))
+          return `${modulePath(`lightning/${name}/${name}.ts`)}?specifier=${encodeURIComponent(source)}`;
         return null;
       }
       if (!source.startsWith('@salesforce/')) return null;
@@ -134,34 +148,45 @@ function previewPlatform(components) {
         case 'apex': {
           if (!rest) return virtual(`export { refreshApex, getSObjectValue } from ${client};`);
           const [cls, method] = rest.split('.');
-          return virtual(`import { apexMethod } from ${client};\nexport default apexMethod(${JSON.stringify(cls)}, ${JSON.stringify(method)});`);
+          return virtual(
+            `import { apexMethod } from ${client};\nexport default apexMethod(${JSON.stringify(cls)}, ${JSON.stringify(method)});`
+          );
         }
         case 'schema': {
           const [obj, ...field] = rest.split('.');
-          const value = field.length ? { objectApiName: obj, fieldApiName: field.join('.') } : { objectApiName: obj };
+          const value = field.length
+            ? { objectApiName: obj, fieldApiName: field.join('.') }
+            : { objectApiName: obj };
           return virtual(`export default ${JSON.stringify(value)};`);
         }
         case 'label': {
           const name = rest.split('.').slice(1).join('.') || rest;
-          return virtual(`export default ${JSON.stringify(labels.get(name) ?? labels.get(rest) ?? name)};`);
+          return virtual(
+            `export default ${JSON.stringify(labels.get(name) ?? labels.get(rest) ?? name)};`
+          );
         }
         case 'i18n':
           return virtual(`export default ${JSON.stringify(I18N[rest] ?? 'en-US')};`);
         case 'user':
-          return virtual(`import { currentUser } from ${client};\nexport default currentUser(${JSON.stringify(rest)});`);
+          return virtual(
+            `import { currentUser } from ${client};\nexport default currentUser(${JSON.stringify(rest)});`
+          );
         case 'client':
           return virtual(`export default 'Large';`);
         case 'resourceUrl':
           return virtual(`export default ${JSON.stringify(`/resource/${rest}`)};`);
         case 'customPermission':
         case 'userPermission':
-          return virtual(`import { hasPermission } from ${client};\nexport default hasPermission(${JSON.stringify(rest)});`);
+          return virtual(
+            `import { hasPermission } from ${client};\nexport default hasPermission(${JSON.stringify(rest)});`
+          );
         default:
           return virtual(`export default undefined;`);
       }
     },
     load(id) {
-      if (id.startsWith('\0preview:')) return Buffer.from(id.slice('\0preview:'.length), 'base64url').toString('utf8');
+      if (id.startsWith('\0preview:'))
+        return Buffer.from(id.slice('\0preview:'.length), 'base64url').toString('utf8');
       return null;
     },
     transform(code, id) {
@@ -177,12 +202,22 @@ function previewPlatform(components) {
 function entrySource(components, manifest) {
   const used = new Set();
   for (const page of Object.values(manifest)) for (const c of page.components) used.add(c.name);
-  for (const extra of ['logVerbalReferral', 'inviteAdvocates', 'advocateLeaderboard', 'rewardApprovals', 'programSimulator', 'programMetrics', 'portalNavigation'])
+  for (const extra of [
+    'logVerbalReferral',
+    'inviteAdvocates',
+    'advocateLeaderboard',
+    'rewardApprovals',
+    'programSimulator',
+    'programMetrics',
+    'portalNavigation'
+  ])
     if (components.has(extra)) used.add(extra);
   const names = [...used].filter((n) => components.has(n)).sort();
   const lines = ["import '@lwc/synthetic-shadow';", "import { start } from 'preview/shell';"];
   names.forEach((n, i) => lines.push(`import C${i} from 'c/${n}';`));
-  lines.push(`const components = { ${names.map((n, i) => `${JSON.stringify(n)}: C${i}`).join(', ')} };`);
+  lines.push(
+    `const components = { ${names.map((n, i) => `${JSON.stringify(n)}: C${i}`).join(', ')} };`
+  );
   lines.push(`start(components, ${JSON.stringify(manifest)});`);
   return lines.join('\n');
 }
@@ -193,7 +228,12 @@ export async function buildPreview({ force = false, log = () => {} } = {}) {
   const hash = hashInputs();
   const dir = OUT;
   const stamp = path.join(dir, 'hash');
-  if (!force && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash && fs.existsSync(path.join(dir, 'app.js')))
+  if (
+    !force &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === hash &&
+    fs.existsSync(path.join(dir, 'app.js'))
+  )
     return { dir, hash, ms: Date.now() - t0, cached: true };
   log('compiling the components (LWC compiler, rollup)...');
   const { rollup } = await import('rollup');
@@ -207,7 +247,10 @@ export async function buildPreview({ force = false, log = () => {} } = {}) {
   const bundle = await rollup({
     input: entry,
     plugins: [
-      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      replace({
+        preventAssignment: true,
+        values: { 'process.env.NODE_ENV': JSON.stringify('production') }
+      }),
       previewPlatform(components),
       lwc({
         rootDir: MODULES,
@@ -216,12 +259,26 @@ export async function buildPreview({ force = false, log = () => {} } = {}) {
       })
     ],
     onwarn(w, warn) {
-      if (w.plugin === 'rollup-plugin-lwc-compiler' && /node_modules/.test(w.id || w.loc?.file || w.message)) return;
-      if (w.code === 'CIRCULAR_DEPENDENCY' || w.code === 'THIS_IS_UNDEFINED' || /rootDir/.test(w.message)) return;
+      if (
+        w.plugin === 'rollup-plugin-lwc-compiler' &&
+        /node_modules/.test(w.id || w.loc?.file || w.message)
+      )
+        return;
+      if (
+        w.code === 'CIRCULAR_DEPENDENCY' ||
+        w.code === 'THIS_IS_UNDEFINED' ||
+        /rootDir/.test(w.message)
+      )
+        return;
       warn(w);
     }
   });
-  await bundle.write({ file: path.join(dir, 'app.js'), format: 'es', sourcemap: false, inlineDynamicImports: true });
+  await bundle.write({
+    file: path.join(dir, 'app.js'),
+    format: 'es',
+    sourcemap: false,
+    inlineDynamicImports: true
+  });
   await bundle.close();
   fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   fs.writeFileSync(stamp, hash);
@@ -230,5 +287,7 @@ export async function buildPreview({ force = false, log = () => {} } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await buildPreview({ force: process.argv.includes('--force'), log: console.log });
-  console.log(`preview bundle ${r.cached ? 'up to date' : 'built'} in ${r.ms} ms: ${path.relative(ROOT, r.dir)}/app.js`);
+  console.log(
+    `preview bundle ${r.cached ? 'up to date' : 'built'} in ${r.ms} ms: ${path.relative(ROOT, r.dir)}/app.js`
+  );
 }

@@ -31,10 +31,84 @@ const dateLit = (ms) => {
   return `Date.newInstance(${d.getUTCFullYear()}, ${d.getUTCMonth() + 1}, ${d.getUTCDate()})`;
 };
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Katherine', 'John', 'Radia', 'Tim', 'Hedy', 'Vint', 'Sophie', 'Donald', 'Anita', 'Bjarne'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Dijkstra', 'Johnson', 'Backus', 'Perlman', 'Berners', 'Lamarr', 'Cerf', 'Wilson', 'Knuth', 'Borg', 'Stroustrup'];
-const COMPANY = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Stark', 'Wayne', 'Wonka', 'Tyrell', 'Soylent', 'Cyberdyne', 'Aperture', 'Pied Piper', 'Massive Dynamic', 'Oscorp', 'Gringotts', 'Monarch', 'Nakatomi', 'Dunder'];
-const SUFFIX = ['Corp', 'Labs', 'Systems', 'Group', 'Industries', 'Partners', 'Works', 'Logistics', 'Health', 'Foods'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Linus',
+  'Margaret',
+  'Ken',
+  'Barbara',
+  'Dennis',
+  'Frances',
+  'Edsger',
+  'Katherine',
+  'John',
+  'Radia',
+  'Tim',
+  'Hedy',
+  'Vint',
+  'Sophie',
+  'Donald',
+  'Anita',
+  'Bjarne'
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Torvalds',
+  'Hamilton',
+  'Thompson',
+  'Liskov',
+  'Ritchie',
+  'Allen',
+  'Dijkstra',
+  'Johnson',
+  'Backus',
+  'Perlman',
+  'Berners',
+  'Lamarr',
+  'Cerf',
+  'Wilson',
+  'Knuth',
+  'Borg',
+  'Stroustrup'
+];
+const COMPANY = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Vandelay',
+  'Stark',
+  'Wayne',
+  'Wonka',
+  'Tyrell',
+  'Soylent',
+  'Cyberdyne',
+  'Aperture',
+  'Pied Piper',
+  'Massive Dynamic',
+  'Oscorp',
+  'Gringotts',
+  'Monarch',
+  'Nakatomi',
+  'Dunder'
+];
+const SUFFIX = [
+  'Corp',
+  'Labs',
+  'Systems',
+  'Group',
+  'Industries',
+  'Partners',
+  'Works',
+  'Logistics',
+  'Health',
+  'Foods'
+];
 
 /** Referrals per active advocate shaped like PRODUCT.md: 61% one, 34% two to ten, 5% eleven or more (a few blast referrers). */
 function referralCounts(rand, advocates, total) {
@@ -42,11 +116,16 @@ function referralCounts(rand, advocates, total) {
   const counts = [];
   for (let i = 0; i < active; i++) {
     const r = rand();
-    counts.push(r < 0.61 ? 1 : r < 0.95 ? 2 + Math.floor(rand() * 9) : 11 + Math.floor(rand() * 30));
+    counts.push(
+      r < 0.61 ? 1 : r < 0.95 ? 2 + Math.floor(rand() * 9) : 11 + Math.floor(rand() * 30)
+    );
   }
   // scale the heavy tail to the total: the top referrers absorb the rest (top 1% ~ a fifth of all)
   let sum = counts.reduce((a, b) => a + b, 0);
-  const order = counts.map((c, i) => [c, i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i);
+  const order = counts
+    .map((c, i) => [c, i])
+    .sort((a, b) => b[0] - a[0])
+    .map(([, i]) => i);
   let k = 0;
   while (sum < total) {
     const i = order[k % Math.max(1, Math.ceil(active * 0.1))];
@@ -58,7 +137,10 @@ function referralCounts(rand, advocates, total) {
   return counts;
 }
 
-export function loadDemoData(session, { advocates = 300, referrals = 3000, chunk = 200, log = () => {}, now = Date.now() } = {}) {
+export function loadDemoData(
+  session,
+  { advocates = 300, referrals = 3000, chunk = 200, log = () => {}, now = Date.now() } = {}
+) {
   const t0 = Date.now();
   const org = session.org;
   const admin0 = org.seeded.adminUserId;
@@ -112,7 +194,10 @@ insert new List<PermissionSetAssignment>{
     )
   );
   const users = Object.fromEntries(
-    Object.entries(PERSONA_USERS).map(([k, u]) => [k, S.querySystem(session, 'SELECT Id FROM User WHERE Username = :u', { u })[0].Id])
+    Object.entries(PERSONA_USERS).map(([k, u]) => [
+      k,
+      S.querySystem(session, 'SELECT Id FROM User WHERE Username = :u', { u })[0].Id
+    ])
   );
 
   // 2. program, rules, catalog (as the program admin)
@@ -185,7 +270,10 @@ insert advs;
       );
     }
   });
-  const advs = S.querySystem(session, 'SELECT Id, Name, Account__c, Referral_Code__c FROM Advocate__c ORDER BY CreatedDate, Id');
+  const advs = S.querySystem(
+    session,
+    'SELECT Id, Name, Account__c, Referral_Code__c FROM Advocate__c ORDER BY CreatedDate, Id'
+  );
 
   // 4. portal users for the first twelve advocates (Standard User + the advocate permission set,
   //    linked by Portal_User__c and shared by hand: the package's license-independent portal model)
@@ -212,8 +300,13 @@ for (User u : users) a.add(new PermissionSetAssignment(AssigneeId = u.Id, Permis
 insert a;
 `
     );
-    const portalUsers = S.querySystem(session, "SELECT Id, Username FROM User WHERE Username LIKE 'advocate%@portal.referral-preview.test' ORDER BY Username");
-    const byN = new Map(portalUsers.map((u) => [Number(/advocate(\d+)@/.exec(u.Username)[1]), u.Id]));
+    const portalUsers = S.querySystem(
+      session,
+      "SELECT Id, Username FROM User WHERE Username LIKE 'advocate%@portal.referral-preview.test' ORDER BY Username"
+    );
+    const byN = new Map(
+      portalUsers.map((u) => [Number(/advocate(\d+)@/.exec(u.Username)[1]), u.Id])
+    );
     S.runAnonymous(
       session,
       users.admin,
@@ -267,7 +360,14 @@ ${part
       `s = new ReferralSubmissionService.Submission(); s.advocateId = ${q(r.adv)}; s.firstName = ${q(r.first)}; s.lastName = ${q(r.last)}; s.email = ${q(r.email)}; s.company = ${q(r.company)}; s.source = ${q(r.source)}; s.consent = true; subs.add(s);`
   )
   .join('\n')}
-ReferralSubmissionService.submit(subs);
+List<Date> days = new List<Date>{ ${part.map((r) => dateLit(r.at)).join(', ')} };
+List<ReferralSubmissionService.SubmissionResult> results = ReferralSubmissionService.submit(subs);
+// the submitted day of the history (Date.today() is the machine's day in the local org)
+List<Referral__c> dated = new List<Referral__c>();
+for (Integer i = 0; i < results.size(); i++) {
+  if (results[i].referralId != null) dated.add(new Referral__c(Id = results[i].referralId, Submitted_Date__c = days[i]));
+}
+Database.update(dated, false);
 `
       );
       chunkTimes.push(Date.now() - t);
@@ -276,12 +376,20 @@ ReferralSubmissionService.submit(subs);
   });
 
   // 6. outcomes: of the referrals that became leads, 13% won, 22% lost, 15% open opportunities
-  const leads = S.querySystem(session, 'SELECT Id, Lead__c, Submitted_Date__c FROM Referral__c WHERE Lead__c != null ORDER BY Submitted_Date__c, Id');
+  const leads = S.querySystem(
+    session,
+    'SELECT Id, Lead__c, Submitted_Date__c FROM Referral__c WHERE Lead__c != null ORDER BY Submitted_Date__c, Id'
+  );
   const outcomes = leads
     .filter((r) => new Date(r.Submitted_Date__c).getTime() < now - 20 * DAY)
     .map((r) => {
       const x = rand();
-      return { lead: r.Lead__c, at: new Date(r.Submitted_Date__c).getTime(), fate: x < 0.13 ? 'Closed Won' : x < 0.35 ? 'Closed Lost' : x < 0.5 ? 'Qualification' : null, amount: Math.round(Math.exp(9.4 + rand() * 1.6) / 100) * 100 };
+      return {
+        lead: r.Lead__c,
+        at: new Date(r.Submitted_Date__c).getTime(),
+        fate: x < 0.13 ? 'Closed Won' : x < 0.35 ? 'Closed Lost' : x < 0.5 ? 'Qualification' : null,
+        amount: Math.round(Math.exp(9.4 + rand() * 1.6) / 100) * 100
+      };
     })
     .filter((o) => o.fate);
   step(`pipeline (${outcomes.length} conversions, chunks of 100)`, () => {

@@ -17,13 +17,25 @@ function findFiles(dir, suffix, out = []) {
 
 function flexipage(file, components) {
   const xml = fs.readFileSync(file, 'utf8');
-  const regions = [...xml.matchAll(/<flexiPageRegions>([\s\S]*?)<\/flexiPageRegions>/g)].map((m) => m[1]);
+  const regions = [...xml.matchAll(/<flexiPageRegions>([\s\S]*?)<\/flexiPageRegions>/g)].map(
+    (m) => m[1]
+  );
   const tabTitle = new Map(); // facet name -> tab title
   for (const r of regions) {
     for (const inst of r.matchAll(/<componentInstance>([\s\S]*?)<\/componentInstance>/g)) {
       if (!/<componentName>flexipage:tab<\/componentName>/.test(inst[1])) continue;
-      const props = Object.fromEntries([...inst[1].matchAll(/<componentInstanceProperties>\s*<name>(.*?)<\/name>\s*<value>([\s\S]*?)<\/value>/g)].map((p) => [p[1], p[2]]));
-      if (props.body) tabTitle.set(props.body, props.title === 'Standard.Tab.detail' ? 'Details' : props.title ?? props.body);
+      const props = Object.fromEntries(
+        [
+          ...inst[1].matchAll(
+            /<componentInstanceProperties>\s*<name>(.*?)<\/name>\s*<value>([\s\S]*?)<\/value>/g
+          )
+        ].map((p) => [p[1], p[2]])
+      );
+      if (props.body)
+        tabTitle.set(
+          props.body,
+          props.title === 'Standard.Tab.detail' ? 'Details' : (props.title ?? props.body)
+        );
     }
   }
   const out = [];
@@ -33,9 +45,18 @@ function flexipage(file, components) {
       const name = /<componentName>(?:c:)?([^<]*)<\/componentName>/.exec(inst[1])?.[1];
       if (!name || !components.has(name)) continue;
       const props = Object.fromEntries(
-        [...inst[1].matchAll(/<componentInstanceProperties>\s*<name>(.*?)<\/name>\s*<value>([\s\S]*?)<\/value>/g)].map((p) => [p[1], p[2]])
+        [
+          ...inst[1].matchAll(
+            /<componentInstanceProperties>\s*<name>(.*?)<\/name>\s*<value>([\s\S]*?)<\/value>/g
+          )
+        ].map((p) => [p[1], p[2]])
       );
-      out.push({ name, region: tabTitle.has(region) ? 'main' : region, tab: tabTitle.get(region) ?? null, props });
+      out.push({
+        name,
+        region: tabTitle.has(region) ? 'main' : region,
+        tab: tabTitle.get(region) ?? null,
+        props
+      });
     }
   }
   const sobject = /<sobjectType>(.*?)<\/sobjectType>/.exec(xml)?.[1] ?? null;
@@ -45,21 +66,37 @@ function flexipage(file, components) {
 
 function siteView(file, components) {
   const json = fs.readFileSync(file, 'utf8');
-  const names = [...json.matchAll(/"definition"\s*:\s*"c:([A-Za-z0-9_]+)"/g)].map((m) => m[1]).filter((n) => components.has(n));
+  const names = [...json.matchAll(/"definition"\s*:\s*"c:([A-Za-z0-9_]+)"/g)]
+    .map((m) => m[1])
+    .filter((n) => components.has(n));
   let label = path.basename(path.dirname(file));
   try {
     label = JSON.parse(json).label ?? label;
   } catch {
     /* the folder name then */
   }
-  return { source: `sfdc_cms__view/${path.basename(path.dirname(file))}`, label, sobject: null, components: names.map((name) => ({ name, region: 'main', tab: null, props: {} })) };
+  return {
+    source: `sfdc_cms__view/${path.basename(path.dirname(file))}`,
+    label,
+    sobject: null,
+    components: names.map((name) => ({ name, region: 'main', tab: null, props: {} }))
+  };
 }
 
 /** The preview's pages: key -> { source, label, sobject, components: [{ name, region, tab, props }] }. */
 export function layouts(root, components) {
   const pages = {};
-  const flexi = new Map(findFiles(path.join(root, 'force-app'), '.flexipage-meta.xml').map((f) => [path.basename(f, '.flexipage-meta.xml'), f]));
-  const views = new Map(findFiles(path.join(root, 'force-app', 'site'), 'content.json').filter((f) => f.includes('sfdc_cms__view')).map((f) => [path.basename(path.dirname(f)), f]));
+  const flexi = new Map(
+    findFiles(path.join(root, 'force-app'), '.flexipage-meta.xml').map((f) => [
+      path.basename(f, '.flexipage-meta.xml'),
+      f
+    ])
+  );
+  const views = new Map(
+    findFiles(path.join(root, 'force-app', 'site'), 'content.json')
+      .filter((f) => f.includes('sfdc_cms__view'))
+      .map((f) => [path.basename(path.dirname(f)), f])
+  );
   const fromFlexi = (key, name) => {
     if (flexi.has(name)) pages[key] = flexipage(flexi.get(name), components);
   };
@@ -82,7 +119,14 @@ export function layouts(root, components) {
   fromView('guest/refer', 'Refer');
   fromView('guest/join', 'Join');
   // the rep's leaderboard and verbal referral are app-level (home page, utility bar)
-  if (components.has('advocateLeaderboard')) pages['rep/leaderboard'] = { source: 'Referral_Program_Home (leaderboard)', label: 'Leaderboard', sobject: null, components: [{ name: 'advocateLeaderboard', region: 'main', tab: null, props: {} }] };
-  if (pages['rep/utility']) pages['rep/verbal'] = { ...pages['rep/utility'], label: 'Log a verbal referral' };
+  if (components.has('advocateLeaderboard'))
+    pages['rep/leaderboard'] = {
+      source: 'Referral_Program_Home (leaderboard)',
+      label: 'Leaderboard',
+      sobject: null,
+      components: [{ name: 'advocateLeaderboard', region: 'main', tab: null, props: {} }]
+    };
+  if (pages['rep/utility'])
+    pages['rep/verbal'] = { ...pages['rep/utility'], label: 'Log a verbal referral' };
   return pages;
 }

@@ -8,7 +8,15 @@ import path from 'node:path';
 import * as S from '../../local-org/dist/src/server/index.js';
 import { PERSONA_USERS } from './demo-data.mjs';
 
-const MIME = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png', '.json': 'application/json' };
+const MIME = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.png': 'image/png',
+  '.json': 'application/json'
+};
 
 const PAGES = {
   rep: [
@@ -36,14 +44,26 @@ const PAGES = {
     ['join', 'Join the program']
   ]
 };
-const KIND = { rep1: 'rep', rep2: 'rep', admin: 'admin', finance: 'admin', advocate: 'advocate', guest: 'guest' };
+const KIND = {
+  rep1: 'rep',
+  rep2: 'rep',
+  admin: 'admin',
+  finance: 'admin',
+  advocate: 'advocate',
+  guest: 'guest'
+};
 const HEADER_FIELDS = {
   Lead: ['Name', 'Company', 'Email', 'Status', 'LeadSource', 'Owner.Name', 'IsConverted'],
   Opportunity: ['Name', 'StageName', 'Amount', 'CloseDate', 'Owner.Name'],
   Referral_Program__c: ['Name', 'Status__c', 'Routing_Policy__c', 'Currency_Code__c'],
   Advocate__c: ['Name', 'Status__c', 'Referral_Code__c', 'Points_Balance__c', 'Owner.Name']
 };
-const OBJECT_OF_PAGE = { lead: 'Lead', opportunity: 'Opportunity', program: 'Referral_Program__c', advocate: 'Advocate__c' };
+const OBJECT_OF_PAGE = {
+  lead: 'Lead',
+  opportunity: 'Opportunity',
+  program: 'Referral_Program__c',
+  advocate: 'Advocate__c'
+};
 
 function send(res, status, body, type = 'application/json; charset=utf-8') {
   const data = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
@@ -68,7 +88,12 @@ function readBody(req, limit = 1_000_000) {
 }
 
 function cookies(req) {
-  return Object.fromEntries((req.headers.cookie || '').split(';').map((c) => c.trim().split('=')).filter((p) => p.length === 2));
+  return Object.fromEntries(
+    (req.headers.cookie || '')
+      .split(';')
+      .map((c) => c.trim().split('='))
+      .filter((p) => p.length === 2)
+  );
 }
 
 export function createPreviewServer({ root, bundleDir, state, log = () => {} }) {
@@ -83,7 +108,10 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
       const row = S.querySystem(session, 'SELECT Id, Name FROM User WHERE Username = :u', { u })[0];
       if (row) users[k] = row;
     }
-    const advocates = S.querySystem(session, 'SELECT Id, Name, Referral_Code__c, Portal_User__c, Portal_User__r.Name FROM Advocate__c WHERE Portal_User__c != null ORDER BY Name');
+    const advocates = S.querySystem(
+      session,
+      'SELECT Id, Name, Referral_Code__c, Portal_User__c, Portal_User__r.Name FROM Advocate__c WHERE Portal_User__c != null ORDER BY Name'
+    );
     const guestId = session.org.seeded.guestUserId;
     personaCache.value = { users, advocates, guestId };
     return personaCache.value;
@@ -92,13 +120,28 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
   /** persona key -> { key, userId, label, advocate? }; null when unknown. */
   function resolvePersona(key, req) {
     const p = personas();
-    if (p.users[key]) return { key, userId: p.users[key].Id, label: p.users[key].Name, user: p.users[key] };
-    if (key === 'guest') return p.guestId ? { key, userId: p.guestId, label: 'Guest (public site)', user: { Id: p.guestId, Name: 'Guest' } } : null;
+    if (p.users[key])
+      return { key, userId: p.users[key].Id, label: p.users[key].Name, user: p.users[key] };
+    if (key === 'guest')
+      return p.guestId
+        ? {
+            key,
+            userId: p.guestId,
+            label: 'Guest (public site)',
+            user: { Id: p.guestId, Name: 'Guest' }
+          }
+        : null;
     if (key === 'advocate') {
       const chosen = cookies(req).preview_advocate;
       const adv = p.advocates.find((a) => a.Id === chosen) || p.advocates[0];
       if (!adv) return null;
-      return { key, userId: adv.Portal_User__c, label: `Advocate: ${adv.Name}`, advocate: adv, user: { Id: adv.Portal_User__c, Name: adv.Portal_User__r?.Name ?? adv.Name } };
+      return {
+        key,
+        userId: adv.Portal_User__c,
+        label: `Advocate: ${adv.Name}`,
+        advocate: adv,
+        user: { Id: adv.Portal_User__c, Name: adv.Portal_User__r?.Name ?? adv.Name }
+      };
     }
     return null;
   }
@@ -108,11 +151,20 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
     const one = (soql, binds) => S.querySystem(s, soql, binds)[0]?.Id ?? null;
     switch (page) {
       case 'lead':
-        return one('SELECT Id FROM Lead WHERE OwnerId = :u AND IsConverted = false ORDER BY CreatedDate DESC, Id DESC LIMIT 1', { u: persona.userId });
+        return one(
+          'SELECT Id FROM Lead WHERE OwnerId = :u AND IsConverted = false ORDER BY CreatedDate DESC, Id DESC LIMIT 1',
+          { u: persona.userId }
+        );
       case 'opportunity':
-        return one('SELECT Id FROM Opportunity WHERE OwnerId = :u AND IsClosed = false ORDER BY CreatedDate DESC, Id DESC LIMIT 1', { u: persona.userId });
+        return one(
+          'SELECT Id FROM Opportunity WHERE OwnerId = :u AND IsClosed = false ORDER BY CreatedDate DESC, Id DESC LIMIT 1',
+          { u: persona.userId }
+        );
       case 'advocate':
-        return one('SELECT Id FROM Advocate__c WHERE OwnerId = :u ORDER BY Referrals_Submitted__c DESC NULLS LAST, Id LIMIT 1', { u: persona.userId });
+        return one(
+          'SELECT Id FROM Advocate__c WHERE OwnerId = :u ORDER BY Referrals_Submitted__c DESC NULLS LAST, Id LIMIT 1',
+          { u: persona.userId }
+        );
       case 'program':
         return one('SELECT Id FROM Referral_Program__c ORDER BY CreatedDate LIMIT 1', {});
       default:
@@ -126,7 +178,10 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
     const kind = KIND[key];
     if (!kind) return null;
     const persona = resolvePersona(key, req);
-    if (!persona) return { error: `The persona ${key} has no user in the local org (reload the demo data with npm start -- --reset).` };
+    if (!persona)
+      return {
+        error: `The persona ${key} has no user in the local org (reload the demo data with npm start -- --reset).`
+      };
     const page = parts[1] || PAGES[kind][0][0];
     if (!PAGES[kind].some(([p]) => p === page)) return null;
     const pageKey = `${kind === 'admin' ? 'admin' : kind === 'rep' ? 'rep' : kind === 'advocate' ? 'portal' : 'guest'}/${page}`;
@@ -138,7 +193,10 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
     }
     const p = personas();
     const personaOptions = [
-      ...Object.entries(p.users).map(([k, u]) => ({ value: k, label: `${{ admin: 'Admin', finance: 'Finance', rep1: 'Rep', rep2: 'Rep' }[k]}: ${u.Name}` })),
+      ...Object.entries(p.users).map(([k, u]) => ({
+        value: k,
+        label: `${{ admin: 'Admin', finance: 'Finance', rep1: 'Rep', rep2: 'Rep' }[k]}: ${u.Name}`
+      })),
       ...p.advocates.map((a) => ({ value: `advocate:${a.Id}`, label: `Advocate: ${a.Name}` })),
       ...(p.guestId ? [{ value: 'guest', label: 'Guest (public site)' }] : [])
     ];
@@ -153,11 +211,28 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
       objectApiName,
       objectLabel: objectApiName ? objectApiName.replace(/__c$/, '').replace(/_/g, ' ') : null,
       headerFields: objectApiName ? HEADER_FIELDS[objectApiName] : null,
-      stages: objectApiName === 'Opportunity' ? S.querySystem(state.session, 'SELECT MasterLabel FROM OpportunityStage WHERE IsActive = true ORDER BY SortOrder').map((r) => r.MasterLabel) : null,
-      pageType: kind === 'advocate' || kind === 'guest' ? 'comm__namedPage' : objectApiName ? 'standard__recordPage' : 'standard__navItemPage',
-      pageAttributes: objectApiName ? { recordId, objectApiName, actionName: 'view' } : { name: page },
+      stages:
+        objectApiName === 'Opportunity'
+          ? S.querySystem(
+              state.session,
+              'SELECT MasterLabel FROM OpportunityStage WHERE IsActive = true ORDER BY SortOrder'
+            ).map((r) => r.MasterLabel)
+          : null,
+      pageType:
+        kind === 'advocate' || kind === 'guest'
+          ? 'comm__namedPage'
+          : objectApiName
+            ? 'standard__recordPage'
+            : 'standard__navItemPage',
+      pageAttributes: objectApiName
+        ? { recordId, objectApiName, actionName: 'view' }
+        : { name: page },
       personas: personaOptions,
-      nav: PAGES[kind].map(([p2, label]) => ({ href: `/${key}/${p2}`, label, current: p2 === page })),
+      nav: PAGES[kind].map(([p2, label]) => ({
+        href: `/${key}/${p2}`,
+        label,
+        current: p2 === page
+      })),
       error: objectApiName && !recordId ? `No ${objectApiName} for this persona yet.` : null
     };
   }
@@ -191,21 +266,31 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
   function personaForApi(req) {
     const key = String(req.headers['x-preview-persona'] || '');
     const persona = resolvePersona(key, req);
-    if (!persona) throw Object.assign(new Error(`Unknown persona '${key}': send the x-preview-persona header (rep1, rep2, admin, finance, advocate or guest).`), { status: 400 });
+    if (!persona)
+      throw Object.assign(
+        new Error(
+          `Unknown persona '${key}': send the x-preview-persona header (rep1, rep2, admin, finance, advocate or guest).`
+        ),
+        { status: 400 }
+      );
     return persona;
   }
 
   async function api(req, res, url) {
     if (req.method !== 'POST') return send(res, 405, { message: 'Use POST.' });
-    if (!state.ready) return send(res, 503, { message: `The local org is not ready yet: ${state.phase}.` });
+    if (!state.ready)
+      return send(res, 503, { message: `The local org is not ready yet: ${state.phase}.` });
     let payload;
     try {
       const text = await readBody(req);
       payload = text ? JSON.parse(text) : {};
     } catch (e) {
-      return send(res, e.status || 400, { message: e.status ? e.message : `The request body is not JSON: ${e.message}` });
+      return send(res, e.status || 400, {
+        message: e.status ? e.message : `The request body is not JSON: ${e.message}`
+      });
     }
-    if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return send(res, 400, { message: 'The request body must be a JSON object.' });
+    if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+      return send(res, 400, { message: 'The request body must be a JSON object.' });
     let persona;
     try {
       persona = personaForApi(req);
@@ -217,10 +302,21 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
     let out;
     switch (url.pathname) {
       case '/api/apex':
-        out = S.invokeAura(s, { classname: payload.classname, method: payload.method, params: payload.params, userId: persona.userId, cacheable: payload.cacheable === true });
+        out = S.invokeAura(s, {
+          classname: payload.classname,
+          method: payload.method,
+          params: payload.params,
+          userId: persona.userId,
+          cacheable: payload.cacheable === true
+        });
         break;
       case '/api/ui/getRecord':
-        out = S.getRecord(s, persona.userId, payload.recordId, Array.isArray(payload.fields) ? payload.fields : []);
+        out = S.getRecord(
+          s,
+          persona.userId,
+          payload.recordId,
+          Array.isArray(payload.fields) ? payload.fields : []
+        );
         break;
       case '/api/ui/updateRecord':
         out = S.updateRecord(s, persona.userId, payload);
@@ -234,12 +330,15 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
       default:
         out = { status: 404, body: { message: `No preview API at ${url.pathname}.` } };
     }
-    log(`${persona.key} ${url.pathname} ${payload.classname ? `${payload.classname}.${payload.method} ` : ''}${out.status} ${Date.now() - t0} ms`);
+    log(
+      `${persona.key} ${url.pathname} ${payload.classname ? `${payload.classname}.${payload.method} ` : ''}${out.status} ${Date.now() - t0} ms`
+    );
     return send(res, out.status, out.body);
   }
 
   function convertLead(persona, leadId) {
-    if (typeof leadId !== 'string' || !/^00Q[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(leadId)) return { status: 400, body: { message: 'convertLead needs { leadId } of a lead.' } };
+    if (typeof leadId !== 'string' || !/^00Q[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(leadId))
+      return { status: 400, body: { message: 'convertLead needs { leadId } of a lead.' } };
     try {
       S.runAnonymous(
         state.session,
@@ -250,17 +349,38 @@ lc.setConvertedStatus([SELECT MasterLabel FROM LeadStatus WHERE IsConverted = tr
 Database.LeadConvertResult r = Database.convertLead(lc, true);`
       );
     } catch (e) {
-      return { status: 400, body: { message: String(e.message).split('\n')[0].replace(/^[\w.]+: /, '') } };
+      return {
+        status: 400,
+        body: {
+          message: String(e.message)
+            .split('\n')[0]
+            .replace(/^[\w.]+: /, '')
+        }
+      };
     }
-    const lead = S.querySystem(state.session, 'SELECT ConvertedOpportunityId, ConvertedAccountId, ConvertedContactId FROM Lead WHERE Id = :id', { id: leadId })[0];
-    return { status: 200, body: { opportunityId: lead?.ConvertedOpportunityId ?? null, accountId: lead?.ConvertedAccountId ?? null, contactId: lead?.ConvertedContactId ?? null } };
+    const lead = S.querySystem(
+      state.session,
+      'SELECT ConvertedOpportunityId, ConvertedAccountId, ConvertedContactId FROM Lead WHERE Id = :id',
+      { id: leadId }
+    )[0];
+    return {
+      status: 200,
+      body: {
+        opportunityId: lead?.ConvertedOpportunityId ?? null,
+        accountId: lead?.ConvertedAccountId ?? null,
+        contactId: lead?.ConvertedContactId ?? null
+      }
+    };
   }
 
   function search(persona, { objectApiName, term, fields, display, criteria }) {
     const name = /^[A-Za-z_][A-Za-z0-9_]*$/;
     const field = /^[A-Za-z_][A-Za-z0-9_.]*$/;
-    if (!name.test(String(objectApiName)) || typeof term !== 'string') return { status: 400, body: { message: 'search needs { objectApiName, term }.' } };
-    const match = (Array.isArray(fields) && fields.length ? fields : ['Name']).filter((f) => field.test(f));
+    if (!name.test(String(objectApiName)) || typeof term !== 'string')
+      return { status: 400, body: { message: 'search needs { objectApiName, term }.' } };
+    const match = (Array.isArray(fields) && fields.length ? fields : ['Name']).filter((f) =>
+      field.test(f)
+    );
     const show = (Array.isArray(display) ? display : []).filter((f) => field.test(f));
     const binds = { t: `%${term.replace(/[%_]/g, '')}%` };
     const where = [`(${match.map((f) => `${f} LIKE :t`).join(' OR ')})`];
@@ -274,18 +394,31 @@ Database.LeadConvertResult r = Database.convertLead(lc, true);`
     try {
       const s = state.session;
       const rows = S.inTransaction(s, persona.userId, () =>
-        s.org.queryWithBinds(`SELECT ${select} FROM ${objectApiName} WHERE ${where.join(' AND ')} ORDER BY Name LIMIT 10`, binds, { userId: persona.userId, accessLevel: 'USER_MODE', sharing: 'with' })
+        s.org.queryWithBinds(
+          `SELECT ${select} FROM ${objectApiName} WHERE ${where.join(' AND ')} ORDER BY Name LIMIT 10`,
+          binds,
+          { userId: persona.userId, accessLevel: 'USER_MODE', sharing: 'with' }
+        )
       );
       const json = s.I.builtins.json;
-      return { status: 200, body: (Array.isArray(rows) ? rows : rows.records ?? []).map((r) => JSON.parse(json.write(r, null, false))) };
+      return {
+        status: 200,
+        body: (Array.isArray(rows) ? rows : (rows.records ?? [])).map((r) =>
+          JSON.parse(json.write(r, null, false))
+        )
+      };
     } catch (e) {
       return S.apexFailure(state.session, e);
     }
   }
 
   function file(res, full, base) {
-    if (!full.startsWith(base) || !fs.existsSync(full) || !fs.statSync(full).isFile()) return send(res, 404, { message: 'Not found' });
-    res.writeHead(200, { 'content-type': MIME[path.extname(full)] || 'application/octet-stream', 'cache-control': 'public, max-age=3600' });
+    if (!full.startsWith(base) || !fs.existsSync(full) || !fs.statSync(full).isFile())
+      return send(res, 404, { message: 'Not found' });
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(full)] || 'application/octet-stream',
+      'cache-control': 'public, max-age=3600'
+    });
     fs.createReadStream(full).pipe(res);
   }
 
@@ -293,22 +426,60 @@ Database.LeadConvertResult r = Database.convertLead(lc, true);`
     try {
       const url = new URL(req.url, 'http://localhost');
       if (url.pathname.startsWith('/api/')) return await api(req, res, url);
-      if (url.pathname === '/api-status' || url.pathname === '/status') return send(res, 200, { ready: state.ready, phase: state.phase, error: state.error || null });
-      if (url.pathname.startsWith('/assets/')) return file(res, path.join(slds, decodeURIComponent(url.pathname.slice('/assets/'.length))), slds);
+      if (url.pathname === '/api-status' || url.pathname === '/status')
+        return send(res, 200, {
+          ready: state.ready,
+          phase: state.phase,
+          error: state.error || null
+        });
+      if (url.pathname.startsWith('/assets/'))
+        return file(
+          res,
+          path.join(slds, decodeURIComponent(url.pathname.slice('/assets/'.length))),
+          slds
+        );
       if (url.pathname === '/preview/app.js') {
         if (!state.bundleReady) return send(res, 503, '// the bundle is being built', MIME['.js']);
         return file(res, path.join(bundleDir, 'app.js'), bundleDir);
       }
-      if (url.pathname === '/preview/preview.css') return file(res, path.join(root, 'scripts', 'preview', 'preview.css'), path.join(root, 'scripts', 'preview'));
+      if (url.pathname === '/preview/preview.css')
+        return file(
+          res,
+          path.join(root, 'scripts', 'preview', 'preview.css'),
+          path.join(root, 'scripts', 'preview')
+        );
       if (url.pathname === '/favicon.ico') return send(res, 204, '');
-      if (state.error) return send(res, 500, waitingPage(`The preview could not start: ${state.error}`).replace('<meta http-equiv="refresh" content="2">', ''), 'text/html; charset=utf-8');
-      if (!state.ready || !state.bundleReady) return send(res, 200, waitingPage(`Starting: ${state.phase}. This page refreshes by itself.`), 'text/html; charset=utf-8');
+      if (state.error)
+        return send(
+          res,
+          500,
+          waitingPage(`The preview could not start: ${state.error}`).replace(
+            '<meta http-equiv="refresh" content="2">',
+            ''
+          ),
+          'text/html; charset=utf-8'
+        );
+      if (!state.ready || !state.bundleReady)
+        return send(
+          res,
+          200,
+          waitingPage(`Starting: ${state.phase}. This page refreshes by itself.`),
+          'text/html; charset=utf-8'
+        );
       if (url.pathname === '/') {
         res.writeHead(302, { location: '/rep1/lead' });
         return res.end();
       }
       const pv = pageState(req, url);
-      if (!pv) return send(res, 404, waitingPage(`No page at ${url.pathname}. Try /rep1/lead, /admin/program, /finance/approvals, /advocate/home or /guest/refer.`).replace('<meta http-equiv="refresh" content="2">', ''), 'text/html; charset=utf-8');
+      if (!pv)
+        return send(
+          res,
+          404,
+          waitingPage(
+            `No page at ${url.pathname}. Try /rep1/lead, /admin/program, /finance/approvals, /advocate/home or /guest/refer.`
+          ).replace('<meta http-equiv="refresh" content="2">', ''),
+          'text/html; charset=utf-8'
+        );
       if (pv.redirect) {
         res.writeHead(302, { location: pv.redirect });
         return res.end();
@@ -316,7 +487,8 @@ Database.LeadConvertResult r = Database.convertLead(lc, true);`
       return send(res, 200, html(pv), 'text/html; charset=utf-8');
     } catch (e) {
       log(`error: ${e.stack || e}`);
-      if (!res.headersSent) send(res, 500, { message: `Internal error of the preview server: ${e.message}` });
+      if (!res.headersSent)
+        send(res, 500, { message: `Internal error of the preview server: ${e.message}` });
     }
   });
   return { server, resetPersonas: () => (personaCache.value = null) };

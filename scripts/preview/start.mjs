@@ -17,7 +17,9 @@ const reset = args.includes('--reset');
 const quiet = args.includes('--quiet');
 const portArg = args.find((a) => a.startsWith('--port='));
 const PORT = Number(portArg ? portArg.split('=')[1] : process.env.PORT || 3000);
-const DB = process.env.PREVIEW_DB ? path.resolve(process.env.PREVIEW_DB) : path.join(ROOT, '.local-org', 'preview.db');
+const DB = process.env.PREVIEW_DB
+  ? path.resolve(process.env.PREVIEW_DB)
+  : path.join(ROOT, '.local-org', 'preview.db');
 const small = process.env.PREVIEW_DEMO_SIZE === 'small';
 const log = (m) => {
   if (!quiet) console.log(m);
@@ -34,9 +36,20 @@ function newest(dir) {
   return t;
 }
 const distEntry = path.join(ROOT, 'local-org', 'dist', 'src', 'server', 'index.js');
-if (!fs.existsSync(distEntry) || newest(path.join(ROOT, 'local-org', 'src')) > fs.statSync(distEntry).mtimeMs) {
+if (
+  !fs.existsSync(distEntry) ||
+  newest(path.join(ROOT, 'local-org', 'src')) > fs.statSync(distEntry).mtimeMs
+) {
   log('Compiling the local org (local-org/dist)...');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', path.join(ROOT, 'local-org/tsconfig.json')], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/typescript/bin/tsc'),
+      '-p',
+      path.join(ROOT, 'local-org/tsconfig.json')
+    ],
+    { stdio: 'inherit' }
+  );
   if (r.status !== 0) {
     console.error('The local org did not compile (errors above).');
     process.exit(1);
@@ -45,8 +58,20 @@ if (!fs.existsSync(distEntry) || newest(path.join(ROOT, 'local-org', 'src')) > f
 
 const { createPreviewServer } = await import('./server.mjs');
 const { buildPreview, OUT } = await import('./build.mjs');
-const state = { ready: false, bundleReady: false, phase: 'starting', session: null, bundleHash: '', error: null };
-const { server, resetPersonas } = createPreviewServer({ root: ROOT, bundleDir: OUT, state, log: process.env.PREVIEW_LOG ? log : () => {} });
+const state = {
+  ready: false,
+  bundleReady: false,
+  phase: 'starting',
+  session: null,
+  bundleHash: '',
+  error: null
+};
+const { server, resetPersonas } = createPreviewServer({
+  root: ROOT,
+  bundleDir: OUT,
+  state,
+  log: process.env.PREVIEW_LOG ? log : () => {}
+});
 
 await new Promise((resolve, reject) => {
   server.once('error', reject);
@@ -74,12 +99,23 @@ try {
       session.org.close();
       state.session = S.openPreviewOrg({ root: ROOT, file: DB, reset: true });
     }
-    state.phase = 'loading the demo data through the org (users, program, 300 advocates, 3,000 referrals)';
-    log(`Loading demo data into ${path.relative(ROOT, DB)} through the org's DML (a few minutes the first time)...`);
+    state.phase =
+      'loading the demo data through the org (users, program, 300 advocates, 3,000 referrals)';
+    log(
+      `Loading demo data into ${path.relative(ROOT, DB)} through the org's DML (a few minutes the first time)...`
+    );
     const { loadDemoData } = await import('./demo-data.mjs');
-    const r = loadDemoData(state.session, { log, ...(small ? { advocates: 60, referrals: 400 } : {}) });
-    fs.writeFileSync(`${DB}.ready`, JSON.stringify({ loadedAt: new Date().toISOString(), ...r }, null, 2));
-    log(`Demo data loaded in ${(r.ms / 1000).toFixed(1)} s: ${r.counts.referrals.n} referrals, ${r.counts.leads.n} leads, ${r.counts.rewards.n} rewards.`);
+    const r = loadDemoData(state.session, {
+      log,
+      ...(small ? { advocates: 60, referrals: 400 } : {})
+    });
+    fs.writeFileSync(
+      `${DB}.ready`,
+      JSON.stringify({ loadedAt: new Date().toISOString(), ...r }, null, 2)
+    );
+    log(
+      `Demo data loaded in ${(r.ms / 1000).toFixed(1)} s: ${r.counts.referrals.n} referrals, ${r.counts.leads.n} leads, ${r.counts.rewards.n} rewards.`
+    );
   }
   resetPersonas();
   state.ready = true;

@@ -13,7 +13,12 @@ const PORTAL_PAGES = {
   Refer__c: 'refer',
   Join__c: 'join'
 };
-const RECORD_PAGES = { Lead: 'rep/lead', Opportunity: 'rep/opportunity', Advocate__c: 'rep/advocate', Referral_Program__c: 'admin/program' };
+const RECORD_PAGES = {
+  Lead: 'rep/lead',
+  Opportunity: 'rep/opportunity',
+  Advocate__c: 'rep/advocate',
+  Referral_Program__c: 'admin/program'
+};
 
 function query(state) {
   const entries = Object.entries(state || {}).filter(([, v]) => v !== undefined && v !== null);
@@ -25,7 +30,11 @@ export function urlFor(ref) {
   const a = (ref && ref.attributes) || {};
   switch (ref && ref.type) {
     case 'comm__namedPage': {
-      const page = PORTAL_PAGES[a.name] || String(a.name || 'home').replace(/__c$/, '').toLowerCase();
+      const page =
+        PORTAL_PAGES[a.name] ||
+        String(a.name || 'home')
+          .replace(/__c$/, '')
+          .toLowerCase();
       if (page === 'refer' || page === 'join') return `/guest/${page}${query(ref.state)}`;
       return `/${p.startsWith('advocate') ? p : 'advocate'}/${page}${query(ref.state)}`;
     }
@@ -33,7 +42,13 @@ export function urlFor(ref) {
       return '/';
     case 'standard__recordPage': {
       const base = RECORD_PAGES[a.objectApiName] || 'rep/record';
-      const persona = base.startsWith('admin') ? (p === 'finance' ? 'finance' : 'admin') : p.startsWith('rep') ? p : 'rep1';
+      const persona = base.startsWith('admin')
+        ? p === 'finance'
+          ? 'finance'
+          : 'admin'
+        : p.startsWith('rep')
+          ? p
+          : 'rep1';
       return `/${persona}/${base.split('/')[1]}/${a.recordId}`;
     }
     case 'standard__webPage':

@@ -17,5 +17,7 @@ export function loadScript(_component, url) {
   return load(url, (u) => Object.assign(document.createElement('script'), { src: u }));
 }
 export function loadStyle(_component, url) {
-  return load(url, (u) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href: u }));
+  return load(url, (u) =>
+    Object.assign(document.createElement('link'), { rel: 'stylesheet', href: u })
+  );
 }

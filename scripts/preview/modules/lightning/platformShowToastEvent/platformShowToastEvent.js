@@ -2,6 +2,11 @@
 // listens for; the preview shell shows it as an SLDS toast.
 export class ShowToastEvent extends CustomEvent {
   constructor(toast) {
-    super('lightning__showtoast', { bubbles: true, composed: true, cancelable: true, detail: toast });
+    super('lightning__showtoast', {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      detail: toast
+    });
   }
 }

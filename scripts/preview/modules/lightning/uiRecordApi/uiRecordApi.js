@@ -6,7 +6,9 @@ import { uiApi } from 'preview/platform';
 const live = new Set();
 
 function fieldNames(list) {
-  return (Array.isArray(list) ? list : list ? [list] : []).map((f) => (typeof f === 'string' ? f : `${f.objectApiName}.${f.fieldApiName}`));
+  return (Array.isArray(list) ? list : list ? [list] : []).map((f) =>
+    typeof f === 'string' ? f : `${f.objectApiName}.${f.fieldApiName}`
+  );
 }
 
 export class getRecord {
@@ -17,7 +19,10 @@ export class getRecord {
   fetch() {
     const c = this.config;
     if (!c || !c.recordId) return Promise.resolve();
-    return uiApi('getRecord', { recordId: c.recordId, fields: [...fieldNames(c.fields), ...fieldNames(c.optionalFields)] }).then(
+    return uiApi('getRecord', {
+      recordId: c.recordId,
+      fields: [...fieldNames(c.fields), ...fieldNames(c.optionalFields)]
+    }).then(
       (data) => this.dataCallback({ data, error: undefined }),
       (error) => this.dataCallback({ data: undefined, error })
     );
@@ -43,7 +48,9 @@ export function updateRecord(recordInput) {
 
 export function notifyRecordUpdateAvailable(items) {
   const ids = new Set((items || []).map((i) => i.recordId));
-  return Promise.all([...live].filter((a) => a.config && ids.has(a.config.recordId)).map((a) => a.fetch())).then(() => undefined);
+  return Promise.all(
+    [...live].filter((a) => a.config && ids.has(a.config.recordId)).map((a) => a.fetch())
+  ).then(() => undefined);
 }
 export const getRecordNotifyChange = notifyRecordUpdateAvailable;
 

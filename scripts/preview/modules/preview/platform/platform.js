@@ -16,7 +16,12 @@ async function post(url, payload) {
       body: JSON.stringify(payload)
     });
   } catch (e) {
-    throw { status: 0, statusText: 'Network error', ok: false, body: { message: `The preview server did not answer: ${e && e.message}` } };
+    throw {
+      status: 0,
+      statusText: 'Network error',
+      ok: false,
+      body: { message: `The preview server did not answer: ${e && e.message}` }
+    };
   }
   let body = null;
   try {
@@ -24,7 +29,8 @@ async function post(url, payload) {
   } catch (e) {
     body = { message: `The preview server answered ${res.status} without JSON.` };
   }
-  if (!res.ok) throw { status: res.status, statusText: res.statusText, ok: false, headers: {}, body };
+  if (!res.ok)
+    throw { status: res.status, statusText: res.statusText, ok: false, headers: {}, body };
   return body;
 }
 

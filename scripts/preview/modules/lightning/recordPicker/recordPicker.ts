@@ -59,7 +59,14 @@ export default class RecordPicker extends LightningElement {
         display,
         criteria: (this.filter && this.filter.criteria) || []
       });
-      this.results = rows.map((r) => ({ id: r.Id, label: r.Name, detail: display.map((f) => r[f]).filter(Boolean).join(' • ') }));
+      this.results = rows.map((r) => ({
+        id: r.Id,
+        label: r.Name,
+        detail: display
+          .map((f) => r[f])
+          .filter(Boolean)
+          .join(' • ')
+      }));
     } catch (e) {
       this.results = [];
     }
