@@ -27,6 +27,8 @@ import type { Schema, ApexSourceFile } from '../contracts.js';
 import { Builtins, SYSTEM_EXCEPTION_CANONICAL } from './builtins.js';
 
 export const BRK = 1;
+/** A safe navigation (?.) met null: the rest of the chain is not evaluated and yields null. */
+const SHORT = Symbol('short-circuit');
 export const CONT = 2;
 export class Ret {
   constructor(public v: any) {}
@@ -524,6 +526,17 @@ export class Interpreter {
       obj.f.set('$stack', this.stackTrace());
     }
     this.construct(obj, cls, args);
+    return obj;
+  }
+
+  /** An instance without a constructor call (JSON.deserialize of a class without a no-argument constructor). */
+  allocate(cls: RtClass): ApexObject {
+    this.ensureStatic(cls);
+    const obj = new ApexObject(cls);
+    for (const [k, mi] of this.memberTable(cls)) if (!mi.isStatic) obj.f.set(k, null);
+    const chain: RtClass[] = [];
+    for (let c: RtClass | null = cls; c; c = c.superclass) chain.unshift(c);
+    for (const c of chain) this.runInstanceInit(obj, c);
     return obj;
   }
 
@@ -1052,12 +1065,16 @@ export class Interpreter {
         return f.self;
       case 'super':
         return f.self;
-      case 'field':
-        return this.evalField(e, f);
-      case 'call':
+      case 'field': {
+        const v = this.evalField(e, f);
+        return v === SHORT ? null : v;
+      }
+      case 'call': {
         f.line = e.line;
         f.col = e.col;
-        return this.evalCall(e, f);
+        const v = this.evalCall(e, f);
+        return v === SHORT ? null : v;
+      }
       case 'index': {
         const o = this.eval(e.obj, f);
         const i = this.eval(e.idx, f);
@@ -1262,10 +1279,18 @@ export class Interpreter {
     cls.staticValues.set(d.lname, v);
   }
 
+  /** The object of a member access: a safe navigation that met null short-circuits the whole chain. */
+  evalChain(x: Expr, f: Frame): any {
+    if (x.k === 'field') return this.evalField(x, f);
+    if (x.k === 'call') return this.evalCall(x, f);
+    return this.eval(x, f);
+  }
+
   evalField(e: Extract<Expr, { k: 'field' }>, f: Frame): any {
-    const o = this.eval(e.obj, f);
+    const o = this.evalChain(e.obj, f);
+    if (o === SHORT) return SHORT;
     if (o === null || o === undefined) {
-      if (e.safe) return null;
+      if (e.safe) return SHORT;
       f.line = e.line;
       this.npe();
     }
@@ -1338,9 +1363,10 @@ export class Interpreter {
         return null;
       }
     }
-    const target = this.eval(e.obj, f);
+    const target = this.evalChain(e.obj, f);
+    if (target === SHORT) return SHORT;
     if (target === null || target === undefined) {
-      if (e.safe) return null;
+      if (e.safe) return SHORT;
       f.line = e.line;
       this.npe();
     }

@@ -143,3 +143,9 @@ test('Type.forName and newInstance', () =>
 // https://developer.salesforce.com/docs/platform/apex-ref/references/apex-ref/apex-enum-system-triggeroperation.html (values listed by ordinal)
 test('TriggerOperation.values() in documented ordinal order', () =>
   run(`List<System.TriggerOperation> v = System.TriggerOperation.values(); Assert.areEqual(System.TriggerOperation.AFTER_INSERT, v[1]); Assert.areEqual(System.TriggerOperation.BEFORE_UPDATE, v[2]); Assert.areEqual(6, System.TriggerOperation.AFTER_UNDELETE.ordinal());`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_SafeNavigationOperator.htm ("If the left-hand-side of the chain expression evaluates to null, the right-hand-side isn't evaluated")
+test('safe navigation short-circuits the whole chain', () =>
+  run(`C0 c; Assert.isNull(c?.inner.name.length()); c = new C0(); Assert.areEqual(3, c?.inner.name.length());`, [
+    "public class C0 { public C0 inner { get { return this; } } public String name = 'abc'; }"
+  ]));

@@ -234,7 +234,8 @@ export class JsonLib {
         const cls = this.I.resolveClassName(n, ctx?.lname ? ctx : null);
         if (cls && cls.kind === 'enum' && j.t === 'str') return cls.enumValues.find((e) => e.name === j.v) ?? null;
         if (cls && j.t === 'obj') {
-          const o = this.I.instantiate(cls, []);
+          const hasNoArg = !cls.decl || cls.decl.ctors.length === 0 || cls.decl.ctors.some((c) => c.params.length === 0);
+          const o = hasNoArg ? this.I.instantiate(cls, []) : this.I.allocate(cls);
           const table = this.I.memberTable(cls);
           for (const [k, v] of j.v) {
             const mi = table.get(k.toLowerCase());
