@@ -908,8 +908,7 @@ export class LocalOrg implements QueryHost {
           continue;
         }
       }
-      if (old && f.type === 'MasterDetail' && old.fields.get(l) !== v) {
-        // reparenting needs reparentableMasterDetail (not kept in FieldDef: treated as not reparentable)
+      if (old && f.type === 'MasterDetail' && old.fields.get(l) !== v && !f.reparentableMasterDetail) {
         errs.push({ statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${f.label}: You cannot reparent this record`, fields: [f.name] });
       }
     }

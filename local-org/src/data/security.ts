@@ -218,6 +218,9 @@ export class Security {
       if (!parent) return viewAll ? 'Read' : 'None';
       const pa = this.recordAccess(parent.def, parent.row, userId, depth + 1);
       if (pa === 'None' && viewAll) return 'Read';
+      // "Read/Write access to the master is required to edit the detail unless writeRequiresMasterRead" (Metadata API, CustomField)
+      const md = [...def.fields.values()].find((f) => f.type === 'MasterDetail');
+      if (pa === 'Read' && md?.writeRequiresMasterRead) return 'Edit';
       return pa;
     }
     // sharing sets (external users)
@@ -294,13 +297,15 @@ export class Security {
     }
     if (!this.sharingApplies(ctx)) return null;
     if (op === 'insert') {
-      // master-detail: writeRequiresMasterRead is not kept; edit access on the master is required
+      // master-detail: Read on the master is enough when writeRequiresMasterRead, else Edit
       for (const f of def.fields.values()) {
         if (f.type !== 'MasterDetail') continue;
         const pid = input.fields.get(f.name.toLowerCase());
         if (!pid) continue;
         const p = this.org.byId(String(pid));
-        if (p && this.recordAccess(p.def, p.row, ctx.userId) === 'None') {
+        if (!p) continue;
+        const acc = this.recordAccess(p.def, p.row, ctx.userId);
+        if (acc === 'None' || (acc === 'Read' && !f.writeRequiresMasterRead)) {
           return { statusCode: 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY', message: 'insufficient access rights on cross-reference id', fields: [] };
         }
       }
@@ -310,7 +315,8 @@ export class Security {
     if (!found) return null;
     const acc = this.recordAccess(def, found.row, ctx.userId);
     if (op === 'update' && (acc === 'Edit' || acc === 'All')) return null;
-    if (op === 'delete' && acc === 'All') return null;
+    // detail records follow the master: edit access on it allows the delete (writeRequiresMasterRead: read)
+    if (op === 'delete' && (acc === 'All' || (def.sharingModel === 'ControlledByParent' && acc === 'Edit'))) return null;
     return { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id', fields: [] };
   }
 

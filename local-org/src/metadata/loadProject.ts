@@ -594,7 +594,11 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
       fd.childRelationshipName = ns ? `${ns}__${rn}__r` : `${rn}__r`;
     }
     fd.relationshipName = name.replace(/__c$/i, '__r');
-    if (t === 'MasterDetail') fd.deleteConstraint = 'Cascade';
+    if (t === 'MasterDetail') {
+      fd.deleteConstraint = 'Cascade';
+      fd.writeRequiresMasterRead = bool(r.writeRequiresMasterRead);
+      fd.reparentableMasterDetail = bool(r.reparentableMasterDetail);
+    }
     else {
       const dc = str(r.deleteConstraint) ?? 'SetNull';
       if (dc !== 'SetNull' && dc !== 'Restrict' && dc !== 'Cascade') throw new MetadataError(doc.file, lineOf(doc.text, '<deleteConstraint>'), `unknown deleteConstraint ${dc}`);

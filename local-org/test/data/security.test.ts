@@ -124,3 +124,16 @@ test('a permission set created with ObjectPermissions and FieldPermissions rows 
   assert.doesNotThrow(() => q('SELECT Id, Referral_Code__c FROM Advocate__c WITH USER_MODE', userMode(user)));
   assert.throws(() => q('SELECT Id, Status__c FROM Advocate__c WITH USER_MODE', userMode(user)), DataError);
 });
+
+test('writeRequiresMasterRead: Read on the advocate lets a user create and edit its referrals, not its rewards (Metadata API, CustomField.writeRequiresMasterRead)', () => {
+  const share = org.insertRaw('Advocate__Share', { ParentId: advocate.id, UserOrGroupId: repWithSet, AccessLevel: 'Read', RowCause: 'Manual' });
+  try {
+    const [ref] = org.dml('insert', [rec(org, 'Referral__c', { Advocate__c: advocate.id, Referred_Last_Name__c: 'M', Referred_Email__c: 'm@b.co' })], { allOrNone: false }, withSharing(repWithSet));
+    assert.equal(ref!.success, true, JSON.stringify(ref!.errors));
+    const [rw] = org.dml('insert', [rec(org, 'Reward__c', { Advocate__c: advocate.id, Reward_Type__c: 'POINTS', Points__c: 1 })], { allOrNone: false }, withSharing(repWithSet));
+    assert.equal(rw!.success, false);
+    assert.equal(rw!.errors[0]!.statusCode, 'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY');
+  } finally {
+    org.dml('delete', [rec(org, 'Advocate__Share', { Id: share })], { allOrNone: true }, ctx);
+  }
+});
