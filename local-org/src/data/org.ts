@@ -297,9 +297,11 @@ export class LocalOrg implements QueryHost {
   pathValue(def: ObjectDef, row: Row | Map<string, unknown>, path: string[]): unknown {
     let curDef = def;
     let curRow: Row | null = row as Row;
+    // formulas in source are written without the namespace prefix: accept both spellings
+    const ns = this.schema.namespace ? this.schema.namespace.toLowerCase() + '__' : '';
     for (let i = 0; i < path.length - 1; i++) {
       const rel = path[i]!.toLowerCase();
-      const lf = [...curDef.fields.values()].find((x) => x.relationshipName?.toLowerCase() === rel);
+      const lf = [...curDef.fields.values()].find((x) => x.relationshipName?.toLowerCase() === rel || (!!ns && x.relationshipName?.toLowerCase() === ns + rel));
       if (!lf) throw new DataError('Unsupported', `Unsupported in the local org: formula path ${path.join('.')} on ${curDef.name}`);
       const id = this.value(curDef, curRow!, lf.name.toLowerCase());
       if (!id) return null;
@@ -308,7 +310,8 @@ export class LocalOrg implements QueryHost {
       curDef = p.def;
       curRow = p.row;
     }
-    const last = path[path.length - 1]!.toLowerCase();
+    let last = path[path.length - 1]!.toLowerCase();
+    if (!curDef.fields.has(last) && ns && curDef.fields.has(ns + last)) last = ns + last;
     if (!curDef.fields.has(last)) {
       if (last.startsWith('$')) return null;
       throw new DataError('Unsupported', `Unsupported in the local org: formula field reference ${path.join('.')} on ${curDef.name}`);

@@ -254,3 +254,18 @@ isolated('a child change that moves a roll-up summary re-saves the master: its u
   org.dml('insert', [mk(), mk()], { allOrNone: true }, ctx);
   assert.deepEqual(events, ['BEFORE_UPDATE:1', 'AFTER_UPDATE:1']);
 });
+
+test('with a namespace prefix, validation rules written without it still evaluate (loadProject namespace option)', async () => {
+  const { loadProject } = await import('../../src/metadata/loadProject.js');
+  const { LocalOrg } = await import('../../src/data/org.js');
+  const { repoRoot } = await import('./helpers.js');
+  const s = loadProject(repoRoot, { namespace: 'refp' });
+  const nsOrg = new LocalOrg(s);
+  const c = sys(nsOrg);
+  const { SObjectRecord } = await import('../../src/data/sobject.js');
+  const program = new SObjectRecord(s.objects.get('refp__referral_program__c')!, { Name: 'P', refp__Currency_Code__c: 'usd' });
+  const [res] = nsOrg.dml('insert', [program], { allOrNone: false }, c);
+  assert.equal(res!.success, false);
+  assert.equal(res!.errors[0]!.statusCode, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
+  nsOrg.close();
+});
