@@ -531,8 +531,8 @@ export class LocalOrg implements QueryHost {
       this.rollback(sp);
       this.release(sp);
       if (options.allOrNone) {
-        const j = failed[0]!;
-        throw dmlException(op, [{ index: pending[j]!, id: attemptResults[j]!.id, errors: attemptResults[j]!.errors }]);
+        // every failed row is reported (DmlException.getNumDml / getDmlMessage(i)); the message names the first
+        throw dmlException(op, failed.map((j) => ({ index: pending[j]!, id: attemptResults[j]!.id, errors: attemptResults[j]!.errors })));
       }
       for (const j of failed) results[pending[j]!] = attemptResults[j]!;
       pending = pending.filter((_, j) => !failed.includes(j));

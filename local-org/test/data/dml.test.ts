@@ -269,3 +269,9 @@ test('with a namespace prefix, validation rules written without it still evaluat
   assert.equal(res!.errors[0]!.statusCode, 'FIELD_CUSTOM_VALIDATION_EXCEPTION');
   nsOrg.close();
 });
+
+isolated('an all-or-none failure reports every failed row (DmlException.getNumDml) and names the first in the message', () => {
+  const e = dmlError(() => org.dml('insert', [rec(org, 'Contact', { LastName: 'ok' }), rec(org, 'Contact', {}), rec(org, 'Contact', {})], { allOrNone: true }, ctx));
+  assert.deepEqual(e.dmlRows!.map((r) => r.index), [1, 2]);
+  assert.match(e.message, /^Insert failed\. First exception on row 1; first error: REQUIRED_FIELD_MISSING/);
+});
