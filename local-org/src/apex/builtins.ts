@@ -524,11 +524,11 @@ export class Builtins {
         if (args[0] !== true) this.assertFail(args.length > 1 ? apexToString(args[1]) : null, 'Assertion Failed');
         return null;
       case 'assertequals':
-        if (!apexEquals(args[0], args[1]))
+        if (!apexEquals(args[0], args[1]) || !sameKind(args[0], args[1]))
           this.assertFail(args.length > 2 ? apexToString(args[2]) : null, `Assertion Failed: Expected: ${this.show(args[0])}, Actual: ${this.show(args[1])}`, true);
         return null;
       case 'assertnotequals':
-        if (apexEquals(args[0], args[1]))
+        if (apexEquals(args[0], args[1]) && sameKind(args[0], args[1]))
           this.assertFail(args.length > 2 ? apexToString(args[2]) : null, `Assertion Failed: Same value: ${this.show(args[0])}`, true);
         return null;
       case 'now':
