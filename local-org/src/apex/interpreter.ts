@@ -1733,6 +1733,8 @@ export class Interpreter {
     this.stack.push(frame);
     try {
       this.exec(t.body, frame);
+    } catch (e) {
+      throw this.atThrowSite(e);
     } finally {
       this.stack.pop();
     }

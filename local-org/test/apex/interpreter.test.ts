@@ -149,3 +149,73 @@ test('safe navigation short-circuits the whole chain', () =>
   run(`C0 c; Assert.isNull(c?.inner.name.length()); c = new C0(); Assert.areEqual(3, c?.inner.name.length());`, [
     "public class C0 { public C0 inner { get { return this; } } public String name = 'abc'; }"
   ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_interfaces.htm (interface dispatch)
+test('interface dispatch and abstract classes', () =>
+  run(`List<C0.Shape> s = new List<C0.Shape>{ new C0.Sq(2), new C0.Sq(3) }; Integer t = 0; for (C0.Shape x : s) t += x.area(); Assert.areEqual(13, t); Assert.areEqual('sq', s[0].kind());`, [
+    "public class C0 { public interface Shape { Integer area(); String kind(); } public abstract class Base implements Shape { public String kind() { return name(); } protected abstract String name(); } public class Sq extends Base { Integer n; public Sq(Integer n) { this.n = n; } public Integer area() { return n * n; } protected override String name() { return 'sq'; } } }"
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_comparable.htm (List.sort with Comparable)
+test('List.sort uses compareTo of Comparable', () =>
+  run(`List<C0> l = new List<C0>{ new C0(3), new C0(1), new C0(2) }; l.sort(); Assert.areEqual(1, l[0].v); Assert.areEqual(3, l[2].v);`, [
+    'public class C0 implements Comparable { public Integer v; public C0(Integer v) { this.v = v; } public Integer compareTo(Object o) { return v - ((C0) o).v; } }'
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_exception_methods.htm (getLineNumber, getStackTraceString)
+test('exception line number and stack trace', () =>
+  run(`try {\n  Integer x;\n  x++;\n} catch (NullPointerException e) {\n  Assert.areEqual(3, e.getLineNumber());\n  Assert.isTrue(e.getStackTraceString().contains('line 3'));\n}`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_integer.htm (Integer.valueOf invalid)
+test('Integer.valueOf of a non-number throws TypeException', () => throwsApex(`Integer i = Integer.valueOf('x1');`, 'System.TypeException'));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_math.htm (Math.mod sign follows the dividend)
+test('Math.mod', () => run(`Assert.areEqual(-1, Math.mod(-7, 3)); Assert.areEqual(1, Math.mod(7, -3));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_decimal.htm (setScale with RoundingMode)
+test('Decimal.setScale HALF_UP and HALF_EVEN', () =>
+  run(`Assert.areEqual('2.35', String.valueOf((2.345).setScale(2, RoundingMode.HALF_UP))); Assert.areEqual('2.34', String.valueOf((2.345).setScale(2, RoundingMode.HALF_EVEN)));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_class_System_Json.htm (serialize an Apex object, typed deserialize)
+test('JSON serialize and typed deserialize of a class', () =>
+  run(`C0 c = new C0(); c.name = 'x'; c.n = 2; String s = JSON.serialize(c); Assert.areEqual('{"name":"x","n":2}', s); C0 d = (C0) JSON.deserialize(s, C0.class); Assert.areEqual('x', d.name); Assert.areEqual(2, d.n);`, [
+    'public class C0 { public String name; public Integer n; }'
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_collections_maps.htm (enum keys, keySet, values)
+test('Map with enum keys', () =>
+  run(`Map<C0.E, Integer> m = new Map<C0.E, Integer>{ C0.E.A => 1 }; m.put(C0.E.B, 2); Assert.areEqual(2, m.size()); Assert.isTrue(m.containsKey(C0.E.A)); Assert.areEqual(3, m.get(C0.E.A) + m.get(C0.E.B));`, [
+    'public class C0 { public enum E { A, B } }'
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_string.htm (String.format, join, split)
+test('String.format, join and split', () =>
+  run(`Assert.areEqual('a-b', String.format('{0}-{1}', new List<Object>{ 'a', 'b' })); Assert.areEqual('1,2', String.join(new List<Integer>{1, 2}, ',')); Assert.areEqual(3, 'a,b,c'.split(',').size());`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_pattern_and_matcher.htm (Pattern and Matcher)
+test('Pattern and Matcher groups', () =>
+  run(`Matcher m = Pattern.compile('(\\\\w+)@(\\\\w+)').matcher('x lee@acme y'); Assert.isTrue(m.find()); Assert.areEqual('acme', m.group(2));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_methods_system_date.htm (addDays, daysBetween)
+test('Date arithmetic', () =>
+  run(`Date d = Date.newInstance(2024, 2, 28); Assert.areEqual(Date.newInstance(2024, 3, 1), d.addDays(2)); Assert.areEqual(2, d.daysBetween(Date.newInstance(2024, 3, 1)));`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_static.htm (superclass statics initialise first)
+test('superclass static initialiser runs before the subclass', () =>
+  run(`Assert.areEqual('base,sub', C0.Sub.order());`, [
+    "public class C0 { public static List<String> log = new List<String>(); public virtual class Base { public Base() {} } public class Sub extends Base { public Sub() {} public String x = 'y'; public static String order() { return String.join(C0.log, ','); } } static { log.add('base'); log.add('sub'); } }"
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_classes_exception_custom.htm (catch by superclass, getTypeName)
+test('catch by superclass of a custom exception', () =>
+  run(`String r; try { throw new C0.Child('m'); } catch (C0.Parent e) { r = e.getTypeName() + ':' + e.getMessage(); } Assert.areEqual('C0.Child:m', r);`, [
+    'public class C0 { public virtual class Parent extends Exception {} public class Child extends Parent {} }'
+  ]));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_gov_limits.htm (LimitException cannot be caught) and System.assert failures cannot be caught
+test('AssertException is not caught by catch (Exception)', () =>
+  throwsApex(`try { Assert.fail('stop'); } catch (Exception e) { }`, 'System.AssertException', 'Assertion Failed: stop'));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_primitives.htm (Long literal and Integer widening)
+test('Integer widens to Long and Decimal on assignment', () =>
+  run(`Long l = 5; Decimal d = 5; Double x = 5; Assert.isTrue(l instanceof Long); Assert.isTrue(d instanceof Decimal); Assert.isTrue(x instanceof Double); Assert.areEqual(2, 5 / 2); Assert.areEqual(2.5, d / 2);`));
