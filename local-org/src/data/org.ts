@@ -88,7 +88,7 @@ function stored(f: FieldDef): boolean {
 /** The message the platform uses for a failed DML statement (DmlException.getMessage()). */
 export function dmlExceptionMessage(op: DmlOperation, index: number, id: string | null, e: DmlError): string {
   const verb = op.charAt(0).toUpperCase() + op.slice(1);
-  const withId = id && op !== 'insert' ? ` with id ${id}` : '';
+  const withId = id ? ` with id ${id}` : '';
   return `${verb} failed. First exception on row ${index}${withId}; first error: ${e.statusCode}, ${e.message}: [${e.fields.join(', ')}]`;
 }
 
@@ -502,7 +502,7 @@ export class LocalOrg implements QueryHost {
     }
     if (op === 'insert') {
       records.forEach((r, i) => {
-        if (r.id) throw dmlException(op, [{ index: i, id: null, errors: [{ statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'cannot specify Id in an insert call', fields: ['Id'] }] }]);
+        if (r.id) throw dmlException(op, [{ index: i, id: r.id, errors: [{ statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'cannot specify Id in an insert call', fields: ['Id'] }] }]);
       });
     }
     const mixedErr = this.checkMixedDml(def, op, records);
