@@ -313,6 +313,12 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     o.validationRules.push(vr);
   }
 
+  // Task.WhatId points at Account, Opportunity and every custom object (activities enabled)
+  const what = schema.objects.get('task')?.fields.get('whatid');
+  if (what) {
+    what.referenceTo = ['Account', 'Opportunity', ...[...schema.objects.values()].filter((o) => o.custom && !o.customSettingsType).map((o) => o.name)];
+  }
+
   // relationships: resolve targets and child relationship names
   for (const o of schema.objects.values()) {
     for (const fd of o.fields.values()) {
