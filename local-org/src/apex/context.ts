@@ -370,6 +370,7 @@ export class ApexContext {
       const frame: Frame = { self: null, cls, scope: new Scope(null), method: '<trigger>', line: t.line, col: 1, file: t.file, sharing: undefined };
       this.I.stack.push(frame);
       const depth = this.I.stack.length;
+      let failed = false;
       try {
         this.I.exec(t.body, frame);
       } catch (e) {
@@ -383,10 +384,13 @@ export class ApexContext {
         const msg = `${t.name}: execution of ${ev}\n\ncaused by: ${ae.ex.cls.name}: ${ae.ex.f.get('$message') ?? ''}\n\n${ae.ex.f.get('$stack') ?? ''}`;
         for (const r of rows) if (Array.isArray(r.errors)) r.errors.push({ statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message: msg, fields: [] });
         this.I.stack.length = depth;
+        failed = true;
       } finally {
         this.I.stack.pop();
         this.triggerStack.pop();
       }
+      // the exception ends this chunk's trigger execution
+      if (failed) return;
     }
   }
 
