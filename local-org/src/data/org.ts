@@ -1480,8 +1480,8 @@ export class LocalOrg implements QueryHost {
 
   /**
    * Site.createExternalUser outside a running site: the local org never serves a site request
-   * (Site.getSiteId() is null), and in Apex tests the platform does not create the user either;
-   * it returns null and the caller handles the missing user.
+   * (Site.getSiteId() is null), so no user is created and null is returned. Not verified against
+   * a documented platform outcome for tests; callers must handle a null id either way.
    */
   createExternalUser(args: unknown[], ctx: RunContext): string | null {
     void args;
