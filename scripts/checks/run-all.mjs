@@ -12,7 +12,11 @@ const GATES = [
   ['apex-semantics', 'check:apex-semantics', 'apex-ls semantic check'],
   ['code-analyzer', 'check:code-analyzer', 'Code Analyzer (PMD) security and performance'],
   ['metadata', 'check:metadata', 'source converts; XML matches the Metadata API schema'],
-  ['apex-local', 'check:apex-local', 'every Apex test in the local org; no test of local-org/passing-tests.json may fail']
+  [
+    'apex-local',
+    'check:apex-local',
+    'every Apex test in the local org; no test of local-org/passing-tests.json may fail'
+  ]
 ];
 
 const only = process.argv.slice(2);
