@@ -249,13 +249,18 @@ export async function buildPreview({ force = false, log = () => {} } = {}) {
     plugins: [
       replace({
         preventAssignment: true,
-        values: { 'process.env.NODE_ENV': JSON.stringify('production') }
+        values: {
+          'process.env.NODE_ENV': JSON.stringify('production'),
+          'import.meta.env.SSR': 'false'
+        }
       }),
       previewPlatform(components),
       lwc({
         rootDir: MODULES,
         modules: [{ dir: MODULES }, { npm: 'lightning-base-components' }],
-        enableDynamicComponents: true
+        enableDynamicComponents: true,
+        // lightning-combobox and friends use ElementInternals; Lightning Experience runs synthetic shadow
+        enableSyntheticElementInternals: true
       })
     ],
     onwarn(w, warn) {

@@ -433,19 +433,33 @@ Database.update(closing, false);
     }
   });
 
-  // 7. finance approves and issues the rewards of deals won more than 45 days ago
+  // 7. finance approves and issues, through the approval queue's own Apex, the rewards of more
+  //    than 45 days ago (points reach the advocates' balances, cash the year-to-date payouts)
   org.setClock(() => now - DAY);
-  step('approvals', () =>
-    S.runAnonymous(
+  step('approvals', () => {
+    const cutoff = `${new Date(now - 45 * DAY).toISOString().slice(0, 19)}Z`;
+    const old = S.querySystem(
       session,
-      users.admin,
-      `
-List<Reward__c> rs = [SELECT Id FROM Reward__c WHERE Status__c = 'Pending' AND CreatedDate < ${new Date(now - 45 * DAY).toISOString().slice(0, 19)}Z LIMIT 400];
-for (Reward__c r : rs) { r.Status__c = 'Approved'; r.Approved_By__c = ${q(users.finance)}; r.Approved_On__c = Date.today().addDays(-40); }
-Database.update(rs, false);
-`
-    )
-  );
+      `SELECT Id FROM Reward__c WHERE Status__c = 'Pending' AND CreatedDate < ${cutoff} ORDER BY CreatedDate`
+    ).map((r) => r.Id);
+    for (let start = 0; start < old.length; start += 100) {
+      const ids = old.slice(start, start + 100);
+      const a = S.invokeAura(session, {
+        classname: 'RewardApprovalController',
+        method: 'approve',
+        params: { rewardIds: ids },
+        userId: users.finance
+      });
+      if (a.status !== 200) log(`    approve: ${a.body.message}`);
+      const b = S.invokeAura(session, {
+        classname: 'RewardApprovalController',
+        method: 'issue',
+        params: { rewardIds: ids, payoutReference: `DEMO-${start / 100 + 1}` },
+        userId: users.finance
+      });
+      if (b.status !== 200) log(`    issue: ${b.body.message}`);
+    }
+  });
   org.setClock(() => Date.now());
   const counts2 = {
     referrals: S.querySystem(session, 'SELECT COUNT(Id) n FROM Referral__c')[0],

@@ -110,7 +110,7 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
     }
     const advocates = S.querySystem(
       session,
-      'SELECT Id, Name, Referral_Code__c, Portal_User__c, Portal_User__r.Name FROM Advocate__c WHERE Portal_User__c != null ORDER BY Name'
+      'SELECT Id, Name, Contact__r.Name, Referral_Code__c, Portal_User__c, Portal_User__r.Name FROM Advocate__c WHERE Portal_User__c != null ORDER BY Name'
     );
     const guestId = session.org.seeded.guestUserId;
     personaCache.value = { users, advocates, guestId };
@@ -138,7 +138,7 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
       return {
         key,
         userId: adv.Portal_User__c,
-        label: `Advocate: ${adv.Name}`,
+        label: `Advocate: ${adv.Contact__r?.Name ?? adv.Name}`,
         advocate: adv,
         user: { Id: adv.Portal_User__c, Name: adv.Portal_User__r?.Name ?? adv.Name }
       };
@@ -197,7 +197,10 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
         value: k,
         label: `${{ admin: 'Admin', finance: 'Finance', rep1: 'Rep', rep2: 'Rep' }[k]}: ${u.Name}`
       })),
-      ...p.advocates.map((a) => ({ value: `advocate:${a.Id}`, label: `Advocate: ${a.Name}` })),
+      ...p.advocates.map((a) => ({
+        value: `advocate:${a.Id}`,
+        label: `Advocate: ${a.Contact__r?.Name ?? a.Name} (${a.Name})`
+      })),
       ...(p.guestId ? [{ value: 'guest', label: 'Guest (public site)' }] : [])
     ];
     const personaValue = key === 'advocate' ? `advocate:${persona.advocate.Id}` : key;
@@ -207,6 +210,7 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
       user: persona.user,
       page: pageKey,
       title: `${PAGES[kind].find(([x]) => x === page)[1]} · ${persona.label}`,
+      pageTitle: PAGES[kind].find(([x]) => x === page)[1],
       recordId,
       objectApiName,
       objectLabel: objectApiName ? objectApiName.replace(/__c$/, '').replace(/_/g, ' ') : null,
@@ -331,7 +335,7 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
         out = { status: 404, body: { message: `No preview API at ${url.pathname}.` } };
     }
     log(
-      `${persona.key} ${url.pathname} ${payload.classname ? `${payload.classname}.${payload.method} ` : ''}${out.status} ${Date.now() - t0} ms`
+      `${persona.key} ${url.pathname} ${payload.classname ? `${payload.classname}.${payload.method} ` : ''}${out.status} ${Date.now() - t0} ms${out.status >= 400 ? ` ${JSON.stringify(payload.params ?? payload).slice(0, 300)} -> ${out.body?.message}` : ''}`
     );
     return send(res, out.status, out.body);
   }

@@ -63,13 +63,17 @@ export function apexMethod(classname, method) {
         (error) => this.emit({ data: undefined, error })
       );
     }
+    ready() {
+      // as the platform's Apex adapter: no call while a reactive parameter is undefined
+      return this.config !== undefined && Object.values(this.config).every((v) => v !== undefined);
+    }
     update(config) {
       this.config = config;
-      if (this.connected) this.fetch();
+      if (this.connected && this.ready()) this.fetch();
     }
     connect() {
       this.connected = true;
-      if (this.config !== undefined) this.fetch();
+      if (this.ready()) this.fetch();
     }
     disconnect() {
       this.connected = false;

@@ -303,7 +303,13 @@ export async function start(components, manifest) {
     return;
   }
   if (!pv.recordId)
-    main.append(el('h1', { class: 'slds-text-heading_medium slds-m-bottom_small' }, page.label));
+    main.append(
+      el(
+        'h1',
+        { class: 'slds-text-heading_medium slds-m-bottom_small' },
+        pv.pageTitle || page.label
+      )
+    );
   main.setAttribute('data-page', pv.page);
   main.setAttribute('data-layout', page.source);
   await recordHeader(main);
