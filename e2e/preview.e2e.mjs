@@ -313,13 +313,13 @@ async function main() {
       rewardType: 'CASH'
     });
     assert(q.status === 200, JSON.stringify(q.body));
-    const mine = q.body.rows
-      .filter(
-        (r) =>
-          r.milestone === 'WON' && r.recipient === 'ADVOCATE' && r.advocateName === advocate.name
-      )
-      .sort((a, b) => (a.createdDate < b.createdDate ? 1 : -1))[0];
-    assert(mine, `no pending WON reward for ${advocate.name}`);
+    const refs = await apex('advocate', 'PortalController', 'getMyReferrals');
+    const ours = (refs.body || []).find((r) => JSON.stringify(r).includes(referred.last));
+    assert(ours && ours.name, `the advocate's referrals do not list ${referred.last}`);
+    const mine = q.body.rows.find(
+      (r) => r.milestone === 'WON' && r.recipient === 'ADVOCATE' && r.referralName === ours.name
+    );
+    assert(mine, `no pending WON reward for the referral ${ours.name}`);
     rewardName = mine.name;
     const ms = await open(page, '/finance/approvals');
     speed.push(['finance approval queue load', `${ms} ms`]);
@@ -367,6 +367,25 @@ async function main() {
     const ms = await open(page, '/advocate/rewards');
     speed.push(['portal rewards page load', `${ms} ms`]);
     await page.waitForSelector('.tile.points', { timeout: 30000 });
+    // finance also pays out the advocate's pending points (submission rewards) through the queue's Apex
+    const points = await apex('finance', 'RewardApprovalController', 'getRewards', {
+      status: 'Pending',
+      programId: null,
+      rewardType: 'POINTS'
+    });
+    const mineRefs = new Set(
+      ((await apex('advocate', 'PortalController', 'getMyReferrals')).body || []).map((r) => r.name)
+    );
+    const ids = points.body.rows.filter((r) => mineRefs.has(r.referralName)).map((r) => r.id);
+    if (ids.length) {
+      const a = await apex('finance', 'RewardApprovalController', 'approve', { rewardIds: ids });
+      assert(a.status === 200, `approve points: ${JSON.stringify(a.body)}`);
+      const b = await apex('finance', 'RewardApprovalController', 'issue', {
+        rewardIds: ids,
+        payoutReference: `E2E-PTS-${stamp}`
+      });
+      assert(b.status === 200, `issue points: ${JSON.stringify(b.body)}`);
+    }
     const before = (await apex('advocate', 'PortalController', 'getMyAdvocate')).body;
     await open(page, '/advocate/catalog');
     const item = page.locator('article.item', { hasText: 'Branded hoodie' });
@@ -402,8 +421,20 @@ async function main() {
 
   await check('the public page refuses an unknown code', async () => {
     await open(page, '/guest/refer?code=NO-SUCH-CODE');
-    await page.waitForSelector('.no-code, .problem', { timeout: 30000 });
-    const text = (await page.locator('.no-code, .problem').first().textContent()).trim();
+    await page.waitForSelector('.no-code, c-public-referral-form c-error-panel', {
+      timeout: 30000
+    });
+    const text = (
+      await page.locator('.no-code, c-public-referral-form c-error-panel').first().innerText()
+    ).trim();
+    const api = await apex('guest', 'PublicReferralController', 'getOffer', {
+      referralCode: 'NO-SUCH-CODE'
+    });
+    assert(
+      api.status >= 400 && api.body.message,
+      `getOffer accepted an unknown code: ${JSON.stringify(api)}`
+    );
+    console.log(`    unknown code (Apex): "${api.body.message}"`);
     assert(text.length > 10, 'no sentence for the unknown code');
     console.log(`    unknown code: "${text}"`);
   });
@@ -452,7 +483,9 @@ async function main() {
       const lb = await apex('rep1', 'AdvocateLeaderboardController', 'getPrograms');
       const programId = Array.isArray(lb.body) && lb.body[0] ? lb.body[0].id : null;
       const real = await apex('rep1', 'AdvocateLeaderboardController', 'getLeaderboard', {
-        programId
+        programId,
+        periodStart: new Date(Date.now() - 365 * 86400000).toISOString().slice(0, 10),
+        periodEnd: new Date().toISOString().slice(0, 10)
       });
       assert(real.status === 200, `getLeaderboard: ${JSON.stringify(real.body).slice(0, 300)}`);
       const base = real.body;
