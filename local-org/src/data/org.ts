@@ -172,6 +172,8 @@ export class LocalOrg implements QueryHost {
         });
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(def)} (id TEXT PRIMARY KEY, _seq INTEGER, ${cols.join(', ')})`);
     }
+    // lookups cleared by a delete (SetNull), restored by undelete; in SQLite so savepoints cover them
+    this.db.exec('CREATE TABLE IF NOT EXISTS _cleared_lookups (parent_id TEXT, child_object TEXT, child_id TEXT, field TEXT)');
   }
 
   private defByPrefix(id: string): ObjectDef | null {
@@ -689,6 +691,12 @@ export class LocalOrg implements QueryHost {
       const e = this.security.checkDmlRow(op, def, input, olds[i] ?? null, ctx);
       if (e) errors[i]!.push(e);
     });
+    // 2. for a request from Apex: foreign keys, field formats, maximum lengths and restricted
+    // picklists of the request's values, before the before triggers
+    chunk.forEach((input, i) => {
+      if (errors[i]!.length) return;
+      errors[i]!.push(...this.preTriggerValidate(def, input, news[i]!));
+    });
     const live = () => news.map((_, i) => i).filter((i) => errors[i]!.length === 0);
     const beforeIdx = live();
     // 3. before triggers
@@ -844,6 +852,53 @@ export class LocalOrg implements QueryHost {
     }
   }
 
+  /**
+   * The checks the order of execution runs before the before triggers for requests from Apex
+   * or the API ("Salesforce validates foreign keys, field formats, maximum field lengths, and
+   * restricted picklists", Apex Developer Guide, Triggers and Order of Execution). They run
+   * again, with the other system validation, after the before triggers. Null when the value passes.
+   */
+  private requestFieldErrors(f: FieldDef, v: unknown): DmlError | null {
+    if (v === null || v === undefined) return null;
+    const t = effectiveType(f);
+    if ((t === 'Text' || t === 'TextArea' || t === 'LongTextArea' || t === 'Html' || t === 'Email' || t === 'Phone' || t === 'Url' || t === 'Picklist' || t === 'MultiselectPicklist') && f.length !== undefined && typeof v === 'string' && v.length > f.length) {
+      return { statusCode: 'STRING_TOO_LONG', message: `${f.label}: data value too large: ${v.length > 100 ? v.slice(0, 100) + '...' : v} (max length=${f.length})`, fields: [f.name] };
+    }
+    if ((t === 'Picklist' || t === 'MultiselectPicklist') && f.restrictedPicklist && f.picklistValues && typeof v === 'string') {
+      const parts = t === 'MultiselectPicklist' ? v.split(';') : [v];
+      if (parts.some((p) => !f.picklistValues!.some((pv) => pv.value === p && pv.active))) {
+        return { statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: `${f.label}: bad value for restricted picklist field: ${v}`, fields: [f.name] };
+      }
+    }
+    if (t === 'Email' && typeof v === 'string' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
+      return { statusCode: 'INVALID_EMAIL_ADDRESS', message: `${f.label}: invalid email address: ${v}`, fields: [f.name] };
+    }
+    if ((f.type === 'Lookup' || f.type === 'MasterDetail') && typeof v === 'string') {
+      if (!isValidId(v)) return { statusCode: 'MALFORMED_ID', message: `${f.label}: id value of incorrect type: ${v}`, fields: [f.name] };
+      const okType = (f.referenceTo ?? []).some((t2) => this.schema.objects.get(t2.toLowerCase())?.keyPrefix === v.slice(0, 3));
+      if (!okType) return { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${f.label}: id value of incorrect type: ${v}`, fields: [f.name] };
+      if (!this.byId(v)) {
+        const deleted = this.byId(v, true);
+        return deleted ? { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [f.name] } : { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [f.name] };
+      }
+    }
+    return null;
+  }
+
+  /** Step 2 of the order of execution for an Apex request: the values the request sets, checked before the before triggers. */
+  private preTriggerValidate(def: ObjectDef, input: SObjectRecord, rec: SObjectRecord): DmlError[] {
+    const errs: DmlError[] = [];
+    for (const l of input.fields.keys()) {
+      const f = def.fields.get(l);
+      if (!f || !stored(f) || SYSTEM_FIELDS.has(l) || !rec.fields.has(l)) continue;
+      const v = rec.fields.get(l);
+      if (v === '') continue; // blank text is stored as null
+      const e = this.requestFieldErrors(f, v);
+      if (e) errs.push(e);
+    }
+    return errs;
+  }
+
   private systemValidate(def: ObjectDef, rec: SObjectRecord, old: SObjectRecord | null, batch: SObjectRecord[], index: number): DmlError[] {
     const errs: DmlError[] = [];
     const missing: string[] = [];
@@ -858,21 +913,6 @@ export class LocalOrg implements QueryHost {
         continue;
       }
       if (v === null || v === undefined) continue;
-      if ((t === 'Text' || t === 'TextArea' || t === 'LongTextArea' || t === 'Html' || t === 'Email' || t === 'Phone' || t === 'Url' || t === 'Picklist' || t === 'MultiselectPicklist') && f.length !== undefined && typeof v === 'string' && v.length > f.length) {
-        errs.push({ statusCode: 'STRING_TOO_LONG', message: `${f.label}: data value too large: ${v.length > 100 ? v.slice(0, 100) + '...' : v} (max length=${f.length})`, fields: [f.name] });
-        continue;
-      }
-      if ((t === 'Picklist' || t === 'MultiselectPicklist') && f.restrictedPicklist && f.picklistValues && typeof v === 'string') {
-        const parts = t === 'MultiselectPicklist' ? v.split(';') : [v];
-        if (parts.some((p) => !f.picklistValues!.some((pv) => pv.value === p && pv.active))) {
-          errs.push({ statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: `${f.label}: bad value for restricted picklist field: ${v}`, fields: [f.name] });
-          continue;
-        }
-      }
-      if (t === 'Email' && typeof v === 'string' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
-        errs.push({ statusCode: 'INVALID_EMAIL_ADDRESS', message: `${f.label}: invalid email address: ${v}`, fields: [f.name] });
-        continue;
-      }
       if (isNumericType(t) && f.precision !== undefined) {
         const n = norm(v);
         if (n.k === 'num') {
@@ -884,22 +924,10 @@ export class LocalOrg implements QueryHost {
           }
         }
       }
-      if ((f.type === 'Lookup' || f.type === 'MasterDetail') && typeof v === 'string') {
-        if (!isValidId(v)) {
-          errs.push({ statusCode: 'MALFORMED_ID', message: `${f.label}: id value of incorrect type: ${v}`, fields: [f.name] });
-          continue;
-        }
-        const target = this.byId(v);
-        const okType = (f.referenceTo ?? []).some((t2) => this.schema.objects.get(t2.toLowerCase())?.keyPrefix === v.slice(0, 3));
-        if (!okType) {
-          errs.push({ statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${f.label}: id value of incorrect type: ${v}`, fields: [f.name] });
-          continue;
-        }
-        if (!target) {
-          const deleted = this.byId(v, true);
-          errs.push(deleted ? { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [f.name] } : { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [f.name] });
-          continue;
-        }
+      const pre = this.requestFieldErrors(f, v);
+      if (pre) {
+        errs.push(pre);
+        continue;
       }
       if (f.unique && v !== null) {
         const key = uniqueKey(v, !!f.caseSensitive);
@@ -1100,6 +1128,7 @@ export class LocalOrg implements QueryHost {
             const nr = new Map(r);
             nr.set(l, null);
             this.writeRow(child, nr, false);
+            if (restoredByUndelete(child, f)) this.db.prepare('INSERT INTO _cleared_lookups (parent_id, child_object, child_id, field) VALUES (?, ?, ?, ?)').run(id, child.name.toLowerCase(), String(r.get('id')), l);
           }
         }
       }
@@ -1139,6 +1168,7 @@ export class LocalOrg implements QueryHost {
     const row = new Map(found.row);
     row.set('isdeleted', false);
     this.writeRow(def, row, false);
+    this.restoreClearedLookups(id);
     for (const child of this.schema.objects.values()) {
       for (const f of child.fields.values()) {
         if (f.type !== 'MasterDetail' || !(f.referenceTo ?? []).some((t) => t.toLowerCase() === def.name.toLowerCase())) continue;
@@ -1148,10 +1178,30 @@ export class LocalOrg implements QueryHost {
     }
   }
 
+  /**
+   * "The undelete operation restores the record associations for ... all custom lookup
+   * relationships ... Salesforce only restores lookup relationships that have not been replaced"
+   * (Apex Developer Guide, Deleting Records, Referential Integrity When Deleting and Restoring Records).
+   */
+  private restoreClearedLookups(parentId: string): void {
+    const rows = this.db.prepare('SELECT rowid AS rid, child_object, child_id, field FROM _cleared_lookups WHERE parent_id = ?').all(parentId) as { rid: number; child_object: string; child_id: string; field: string }[];
+    for (const c of rows) {
+      const child = this.schema.objects.get(c.child_object);
+      const found = this.byId(c.child_id, true);
+      if (child && found && found.def === child && (found.row.get(c.field) ?? null) === null) {
+        const nr = new Map(found.row);
+        nr.set(c.field, parentId);
+        this.writeRow(child, nr, false);
+      }
+    }
+    this.db.prepare('DELETE FROM _cleared_lookups WHERE parent_id = ?').run(parentId);
+  }
+
   /** Hard delete for emptying the recycle bin (Database.emptyRecycleBin). */
   emptyRecycleBin(ids: string[]): void {
     for (const id of ids) {
       const f = this.byId(id, true);
+      if (f && f.row.get('isdeleted') === true) this.db.prepare('DELETE FROM _cleared_lookups WHERE parent_id = ?').run(to18(id));
       if (f && f.row.get('isdeleted') === true) this.deleteRowHard(f.def, to18(id));
     }
   }
@@ -1537,4 +1587,10 @@ function formatAutoNumber(fmt: string, n: number, now: number): string {
     .replace(/\{YY\}/g, String(d.getUTCFullYear()).slice(2))
     .replace(/\{MM\}/g, String(d.getUTCMonth() + 1).padStart(2, '0'))
     .replace(/\{DD\}/g, String(d.getUTCDate()).padStart(2, '0'));
+}
+
+/** The lookups whose association undelete restores: every custom lookup and the standard ones the guide lists. */
+const RESTORED_STANDARD_LOOKUPS = new Set(['account.parentid', 'case.parentid', 'contact.reportstoid', 'asset.product2id', 'quote.opportunityid']);
+function restoredByUndelete(child: ObjectDef, f: FieldDef): boolean {
+  return f.name.toLowerCase().endsWith('__c') || RESTORED_STANDARD_LOOKUPS.has(`${child.name}.${f.name}`.toLowerCase());
 }
