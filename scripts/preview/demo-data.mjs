@@ -120,19 +120,24 @@ function referralCounts(rand, advocates, total) {
       r < 0.61 ? 1 : r < 0.95 ? 2 + Math.floor(rand() * 9) : 11 + Math.floor(rand() * 30)
     );
   }
-  // scale the heavy tail to the total: the top referrers absorb the rest (top 1% ~ a fifth of all)
+  // reach the total by scaling the repeat referrers (two or more) in proportion: the share that
+  // refers once stays at 61%, the concentration of the top referrers follows the sampled shape
+  const base = counts.reduce((a, b) => a + b, 0);
+  const repeat = counts.reduce((a, b) => a + (b >= 2 ? b : 0), 0);
+  const factor = repeat ? (total - (base - repeat)) / repeat : 1;
+  for (let i = 0; i < counts.length; i++)
+    if (counts[i] >= 2) counts[i] = Math.max(2, Math.round(counts[i] * factor));
   let sum = counts.reduce((a, b) => a + b, 0);
-  const order = counts
-    .map((c, i) => [c, i])
-    .sort((a, b) => b[0] - a[0])
-    .map(([, i]) => i);
-  let k = 0;
-  while (sum < total) {
-    const i = order[k % Math.max(1, Math.ceil(active * 0.1))];
-    const add = Math.min(total - sum, 1 + Math.floor(rand() * (k < active * 0.01 ? 40 : 8)));
-    counts[i] += add;
-    sum += add;
-    k++;
+  for (let i = 0; sum !== total && i < 100000; i++) {
+    const k = i % counts.length;
+    if (counts[k] < 2) continue;
+    if (sum < total) {
+      counts[k]++;
+      sum++;
+    } else if (counts[k] > 2) {
+      counts[k]--;
+      sum--;
+    }
   }
   return counts;
 }
@@ -263,7 +268,8 @@ List<Advocate__c> advs = new List<Advocate__c>();
 for (Integer i = 0; i < accounts.size(); i++) {
   Integer k = ${start} + i;
   advs.add(new Advocate__c(Program__c = ${q(programId)}, Contact__c = contacts[i].Id, Account__c = accounts[i].Id,
-    Type__c = Math.mod(k, 10) == 9 ? 'Partner' : 'Customer', Status__c = 'Active', Consent_Date__c = Datetime.now(), OwnerId = accounts[i].OwnerId));
+    Type__c = Math.mod(k, 10) == 9 ? 'Partner' : 'Customer', Status__c = 'Active', Consent_Date__c = Datetime.now(), OwnerId = accounts[i].OwnerId,
+    Tax_Form_Status__c = Math.mod(k, 4) == 3 ? 'None' : 'W-9', Tax_Country__c = Math.mod(k, 4) == 3 ? null : 'US'));
 }
 insert advs;
 `
