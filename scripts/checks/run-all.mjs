@@ -15,7 +15,7 @@ const GATES = [
   [
     'apex-local',
     'check:apex-local',
-    'every Apex test in the local org; no test of local-org/passing-tests.json may fail'
+    'the local org: its node tests, the fidelity suite, every Apex test of the package (policy in apex-local.mjs)'
   ]
 ];
 

@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import * as P from '@apexdevtools/apex-parser';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -75,7 +75,10 @@ export function compileSource(file: string, body: string, kind: 'class' | 'trigg
   memCache.set(hash, result);
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(cachePath, JSON.stringify(result));
+    // written aside and renamed: a concurrent run (the gate runs several) never reads half a file
+    const tmp = `${cachePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(result));
+    renameSync(tmp, cachePath);
   } catch {
     /* cache is optional */
   }
