@@ -397,7 +397,7 @@ async function main() {
     }
     const before = (await apex('advocate', 'PortalController', 'getMyAdvocate')).body;
     await open(page, '/advocate/catalog');
-    const item = page.locator('article.item', { hasText: 'Branded hoodie' });
+    const item = page.locator('article.item', { hasText: 'Sticker pack' });
     await item.getByRole('button', { name: 'Redeem' }).click();
     await item.getByRole('button', { name: 'Yes, redeem' }).click();
     await waitFor(

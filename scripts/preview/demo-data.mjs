@@ -233,6 +233,7 @@ insert new List<Reward_Rule__c>{
 insert new List<Reward_Catalog_Item__c>{
   new Reward_Catalog_Item__c(Name = 'Gift card 500', Points_Cost__c = 500, Active__c = true, Program__c = p.Id, Description__c = 'A 50 dollar gift card.'),
   new Reward_Catalog_Item__c(Name = 'Conference pass', Points_Cost__c = 2000, Active__c = true, Program__c = p.Id, Description__c = 'A pass to our annual conference.'),
+  new Reward_Catalog_Item__c(Name = 'Sticker pack', Points_Cost__c = 100, Active__c = true, Program__c = p.Id, Description__c = 'Laptop stickers with our logo.'),
   new Reward_Catalog_Item__c(Name = 'Branded hoodie', Points_Cost__c = 300, Active__c = true, Program__c = p.Id, Description__c = 'A warm hoodie with our logo.')
 };
 `
