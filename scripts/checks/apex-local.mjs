@@ -1,5 +1,6 @@
 // Gate apex-local (npm run check:apex-local): the local org (local-org/) in one gate.
-//   1. build      local-org compiled to local-org/dist (works on a fresh clone after npm ci)
+//   1. build      local-org compiled to local-org/dist (works on a fresh clone after npm ci),
+//                 then every Apex class and trigger parsed once (fills local-org/.cache)
 //   2. unit       local-org's own node tests (dist/test/{apex,testing,values,data,metadata})
 //   3. fidelity   the documented Apex programs of local-org/test/fidelity: every one must pass
 //   4. package    every @IsTest method of the package, judged by POLICY below
@@ -193,6 +194,19 @@ async function main() {
     !verdict('build', build.status === 0, build.ms, build.status === 0 ? 'compiled' : 'tsc failed')
   ) {
     console.log('apex-local: the local org did not compile (errors above).');
+    return report(timings, t0);
+  }
+
+  // one process parses every class first (cold on a fresh clone): the steps below, several of
+  // them in parallel, then read the parse cache instead of each parsing the package again
+  console.log('\n--- parse: node local-org/dist/src/testing/cli.js --parse-only');
+  const parse = await step(process.execPath, [
+    join(LOCAL_ORG, 'dist/src/testing/cli.js'),
+    '--parse-only'
+  ]);
+  const parseLine = lastLine(parse.out, /^parsed \d+ Apex sources/) ?? `exit ${parse.status}`;
+  if (!verdict('parse', parse.status === 0, parse.ms, parseLine)) {
+    console.log('apex-local: the package Apex does not load (message above).');
     return report(timings, t0);
   }
 

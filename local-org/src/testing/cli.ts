@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// npm run test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing]
+// npm run test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing --parse-only]
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject } from '../metadata/loadProject.js';
-import { ApexSyntaxError } from '../apex/parse.js';
+import { ApexSyntaxError, compileSource } from '../apex/parse.js';
 import { runTests, toSfJson } from './runner.js';
 
 function findRoot(): string {
@@ -26,6 +26,7 @@ async function main(): Promise<number> {
   let updatePassing = false;
   let checkPassing = false;
   let quiet = false;
+  let parseOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--tests' || a === '-t') tests = argv[++i].split(',').map((s) => s.trim()).filter(Boolean);
@@ -34,8 +35,9 @@ async function main(): Promise<number> {
     else if (a === '--update-passing') updatePassing = true;
     else if (a === '--check-passing') checkPassing = true;
     else if (a === '--quiet') quiet = true;
+    else if (a === '--parse-only') parseOnly = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing]');
+      console.log('usage: test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing --parse-only]');
       return 0;
     } else {
       console.error(`unknown argument: ${a}`);
@@ -49,6 +51,18 @@ async function main(): Promise<number> {
   } catch (e: any) {
     console.error(`local org: the project does not load: ${e?.message ?? e}`);
     return 2;
+  }
+  if (parseOnly) {
+    // parses every class and trigger once (fills the parse cache, local-org/.cache) and stops
+    const t0 = Date.now();
+    try {
+      for (const src of schema.apexSources) compileSource(src.path, src.body, src.kind);
+    } catch (e: any) {
+      console.error(`local org: ${e?.message ?? e}`);
+      return 2;
+    }
+    console.log(`parsed ${schema.apexSources.length} Apex sources in ${Date.now() - t0} ms`);
+    return 0;
   }
   let summary;
   try {
