@@ -16,6 +16,11 @@ const GATES = [
     'apex-local',
     'check:apex-local',
     'the local org: its node tests, the fidelity suite, every Apex test of the package (policy in apex-local.mjs)'
+  ],
+  [
+    'e2e',
+    'test:e2e',
+    'the preview in headless Chromium: the referral flow end to end on the real Apex, axe-core'
   ]
 ];
 
