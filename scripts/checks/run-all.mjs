@@ -11,6 +11,7 @@ const GATES = [
   ['conformance', 'test:conformance', 'RULES.md vectors on the TypeScript engine'],
   ['apex-semantics', 'check:apex-semantics', 'apex-ls semantic check'],
   ['code-analyzer', 'check:code-analyzer', 'Code Analyzer (PMD) security and performance'],
+  ['graph-engine', 'check:graph-engine', 'Code Analyzer Graph Engine (path-based) and regex rules'],
   ['metadata', 'check:metadata', 'source converts; XML matches the Metadata API schema'],
   [
     'apex-local',
