@@ -105,6 +105,8 @@ export interface ObjectDef {
   externalSharingModel?: string;
   customSettingsType?: 'Hierarchy' | 'List';
   isSetup: boolean; // User, Group, PermissionSetAssignment, ... (mixed DML)
+  /** The namespace prefix the project was loaded with (no `__`), on every object; unset without one. */
+  namespace?: string;
   fields: Map<string, FieldDef>; // key: lower-case API name
   validationRules: ValidationRuleDef[];
   /** child relationships by lower-case relationship name. */

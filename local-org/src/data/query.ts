@@ -7,7 +7,7 @@ import { Decimal } from '../apex/values/index.js';
 import type { FieldDef, ObjectDef, RunContext, Schema } from '../contracts.js';
 import { queryError, unsupportedData } from './errors.js';
 import { isValidId, to18 } from './ids.js';
-import { SObjectRecord } from './sobject.js';
+import { SObjectRecord, namespacedKey } from './sobject.js';
 import { dateLiteralRange, type BindResolver, type Cond, type DateFn, type SoqlQuery, type ValueRef } from './soql.js';
 import { compareValues, dateToDays, datetimeToMs, effectiveType, isDate, isDatetime, localMidnightMs, makeDate, msToLocalDays, norm, tzOffset, userTimeZone } from './values.js';
 
@@ -31,13 +31,19 @@ export interface QueryHost {
 }
 
 export function resolveObject(schema: Schema, name: string): ObjectDef {
-  const def = schema.objects.get(name.toLowerCase());
+  const alias = namespacedKey({ namespace: schema.namespace }, name.toLowerCase());
+  const def = schema.objects.get(name.toLowerCase()) ?? (alias ? schema.objects.get(alias) : undefined);
   if (!def) {
     throw queryError(
       `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
     );
   }
   return def;
+}
+
+function childRelationship(def: ObjectDef, lower: string): ReturnType<ObjectDef['childRelationships']['get']> {
+  const alias = namespacedKey(def, lower);
+  return def.childRelationships.get(lower) ?? (alias ? def.childRelationships.get(alias) : undefined);
 }
 
 function noSuchColumn(def: ObjectDef, name: string): Error {
@@ -49,6 +55,8 @@ function noSuchColumn(def: ObjectDef, name: string): Error {
 function relationshipField(def: ObjectDef, relName: string): FieldDef | undefined {
   const lower = relName.toLowerCase();
   for (const f of def.fields.values()) if (f.relationshipName && f.relationshipName.toLowerCase() === lower) return f;
+  const alias = namespacedKey(def, lower);
+  if (alias) for (const f of def.fields.values()) if (f.relationshipName && f.relationshipName.toLowerCase() === alias) return f;
   return undefined;
 }
 
@@ -84,7 +92,8 @@ function resolvePath(schema: Schema, def: ObjectDef, path: string[], objectAlias
     }
   }
   const last = p[p.length - 1]!;
-  const field = cur.fields.get(last.toLowerCase());
+  const lastAlias = namespacedKey(cur, last.toLowerCase());
+  const field = cur.fields.get(last.toLowerCase()) ?? (lastAlias ? cur.fields.get(lastAlias) : undefined);
   if (!field) throw noSuchColumn(cur, last);
   return { hops, field, leafDef: cur };
 }
@@ -482,7 +491,7 @@ export function executeQuery(host: QueryHost, q: SoqlQuery, opts: ExecOptions): 
         const rp = selectPaths.get(i)!;
         placeValue(ex, rec, def, r, rp, s.toLabel ? (f, v) => labelOf(f, v) : undefined);
       } else if (s.kind === 'sub') {
-        const child = def.childRelationships.get(s.query.object.toLowerCase());
+        const child = childRelationship(def, s.query.object.toLowerCase());
         if (!child) throw queryError(`Didn't understand relationship '${s.query.object}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
         const sub: SoqlQuery = { ...s.query, object: child.childObject };
         const res = executeQuery(host, sub, { ...opts, ctx: effCtx, parentFilter: { field: child.field.toLowerCase(), id: String(r.get('id')) } }) as SObjectRecord[];
@@ -697,7 +706,7 @@ export { isDate };
 export function checkQuery(schema: Schema, q: SoqlQuery, parent?: ObjectDef): void {
   let def: ObjectDef;
   if (parent) {
-    const child = parent.childRelationships.get(q.object.toLowerCase());
+    const child = childRelationship(parent, q.object.toLowerCase());
     if (!child) throw queryError(`Didn't understand relationship '${q.object}' in FROM part of query call.`);
     def = resolveObject(schema, child.childObject);
   } else def = resolveObject(schema, q.object);

@@ -30,6 +30,13 @@ export function relationshipIndex(def: ObjectDef): Map<string, RelInfo> {
   return m;
 }
 
+/** `ns__name` for an unprefixed custom name when the project is loaded with a namespace. */
+export function namespacedKey(def: { namespace?: string }, lower: string): string | undefined {
+  const ns = def.namespace?.toLowerCase();
+  if (!ns || lower.startsWith(ns + '__') || !/__[a-z]+$/.test(lower)) return undefined;
+  return `${ns}__${lower}`;
+}
+
 export class SObjectRecord {
   /** Canonical object API name (Referral__c, Lead). */
   readonly objectName: string;
@@ -94,6 +101,9 @@ export class SObjectRecord {
     const lower = name.toLowerCase();
     if (!this.def) return lower;
     if (this.def.fields.has(lower) || this.relationshipOf(lower)) return lower;
+    // Apex inside the package's namespace names its own fields without the prefix
+    const alias = namespacedKey(this.def, lower);
+    if (alias && (this.def.fields.has(alias) || this.relationshipOf(alias))) return alias;
     throw sobjectError(`Invalid field ${name} for ${this.objectName}`);
   }
 
@@ -115,7 +125,7 @@ export class SObjectRecord {
     if (this.readOnly) throw new DataError('System.FinalException', 'Record is read-only');
     const lower = this.checkField(name);
     const prev = this.fields.has(lower) ? this.fields.get(lower) : null;
-    this.setRaw(name, value);
+    this.setRaw(lower === name.toLowerCase() ? name : lower, value);
     return prev;
   }
 

@@ -492,6 +492,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
       body: fs.readFileSync(f, 'utf8'),
     });
   }
+  if (ns) for (const o of schema.objects.values()) o.namespace = ns;
   return schema;
 }
 
