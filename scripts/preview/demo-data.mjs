@@ -334,8 +334,16 @@ insert shares;
   const counts = referralCounts(rand, advs.length, referrals);
   const plan = [];
   let person = 0;
-  counts.forEach((c, i) => {
-    const adv = advs[(i * 7) % advs.length];
+  // the repeat referrers (two to ten) first, so the portal advocates (the first twelve) have a
+  // history and stay under the annual cash cap; the blast referrers at the end; the rest refer once
+  const mid = counts.filter((c) => c >= 2 && c < 11).sort((a, b) => b - a);
+  const ones = counts.filter((c) => c < 2);
+  const blast = counts.filter((c) => c >= 11);
+  const assigned = [...mid, ...ones].map((c, i) => [c, advs[i % advs.length]]);
+  blast.forEach((c, i) =>
+    assigned.push([c, advs[(advs.length - 1 - i + advs.length) % advs.length]])
+  );
+  assigned.forEach(([c, adv]) => {
     for (let k = 0; k < c; k++) {
       person++;
       const dup = rand() < 0.02 && person > 10;
