@@ -738,6 +738,10 @@ export class ApexContext {
       // each job is its own transaction with its own limits
       const prevLimits = this.limits;
       this.limits = new LimitsState();
+      // ... and its own transaction in the org: mixed-DML tracking of the caller does not carry
+      // over (Apex Developer Guide, Mixed DML Operations in Test Methods: @future is the workaround)
+      const txOrg = this.I.org;
+      const prevTx = txOrg && typeof txOrg.beginTransaction === 'function' ? txOrg.beginTransaction() : null;
       let jobFailed = true;
       let items = 1;
       try {
@@ -808,6 +812,7 @@ export class ApexContext {
       } finally {
         this.asyncMode = prevMode;
         this.limits = prevLimits;
+        if (prevTx && txOrg && typeof txOrg.resumeTransaction === 'function') txOrg.resumeTransaction(prevTx);
         if (job.kind !== 'schedulable' && job.kind !== 'batch') this.finishJob(job.id, jobFailed, items);
         else if (job.kind === 'batch' && jobFailed) this.finishJob(job.id, true, items);
       }

@@ -272,6 +272,7 @@ export class LocalOrg implements QueryHost {
     const v = row.get(fieldLower);
     // StaticResource.Body is a Blob (stored as base64 text)
     if (fieldLower === 'body' && def.name === 'StaticResource' && typeof v === 'string') return new ApexBlob(new Uint8Array(Buffer.from(v, 'base64')));
+    if (fieldLower === 'versiondata' && def.name === 'ContentVersion' && typeof v === 'string') return new ApexBlob(new Uint8Array(Buffer.from(v, 'base64')));
     return v === undefined ? null : v;
   }
 
@@ -429,9 +430,16 @@ export class LocalOrg implements QueryHost {
 
   // ------------------------------------------------------------------------ mixed DML
 
-  /** A new transaction (test method, async job): resets mixed-DML tracking. */
-  beginTransaction(): void {
+  /** A new transaction (test method, async job): resets mixed-DML tracking; returns the previous
+   *  transaction's tracking so an async job run inside a test (Test.stopTest) can hand it back. */
+  beginTransaction(): Array<{ setup: string | null; nonSetup: string | null }> {
+    const prev = this.mixed;
     this.mixed = [{ setup: null, nonSetup: null }];
+    return prev;
+  }
+  /** Resumes a transaction suspended by beginTransaction (the test after its async jobs ran). */
+  resumeTransaction(prev: Array<{ setup: string | null; nonSetup: string | null }>): void {
+    this.mixed = prev;
   }
   /** System.runAs: setup and non-setup DML may be mixed across runAs blocks. */
   enterRunAs(): void {
@@ -731,7 +739,9 @@ export class LocalOrg implements QueryHost {
       rec.setRaw('LastModifiedById', ctx.userId);
       rec.setRaw('SystemModstamp', makeDatetime(now));
       this.deriveFields(def, rec);
+      const files = isInsert && def.name === 'ContentVersion' ? this.contentVersionBeforeWrite(rec, ctx) : null;
       this.writeRow(def, this.rowFromRecord(def, rec), isInsert);
+      if (files) this.contentVersionAfterWrite(rec, files.created);
     }
     // 6. after triggers (Trigger.new read-only; formula fields computed)
     if (saveIdx.length) {
@@ -1044,6 +1054,55 @@ export class LocalOrg implements QueryHost {
         rec.setRaw('IsPortalEnabled', true);
       }
     }
+  }
+
+  /**
+   * Salesforce Files (Object Reference, ContentVersion): a version inserted without
+   * ContentDocumentId creates its ContentDocument; with FirstPublishLocationId the document is
+   * linked to that record. The owner gets a link too. VersionData (a Blob) is stored as base64.
+   */
+  private contentVersionBeforeWrite(rec: SObjectRecord, ctx: RunContext): { created: boolean } {
+    const data = rec.fields.get('versiondata');
+    const bytes = data instanceof ApexBlob ? data.bytes : typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : null;
+    if (bytes) rec.setRaw('VersionData', Buffer.from(bytes).toString('base64'));
+    const path = rec.fields.get('pathonclient');
+    const m = typeof path === 'string' ? /\.([A-Za-z0-9]+)$/.exec(path) : null;
+    const ext = m ? m[1]!.toLowerCase() : null;
+    const fileTypes: Record<string, string> = { txt: 'TEXT', csv: 'CSV', pdf: 'PDF', png: 'PNG', jpg: 'JPG', jpeg: 'JPEG', gif: 'GIF', doc: 'WORD', docx: 'WORD_X', xls: 'EXCEL', xlsx: 'EXCEL_X', ppt: 'POWER_POINT', pptx: 'POWER_POINT_X', zip: 'ZIP', html: 'HTML', xml: 'XML', json: 'JSON' };
+    rec.setRaw('FileExtension', ext);
+    rec.setRaw('FileType', ext ? fileTypes[ext] ?? 'UNKNOWN' : 'UNKNOWN');
+    rec.setRaw('ContentSize', Decimal.fromInteger(bytes ? bytes.length : 0));
+    rec.setRaw('IsLatest', true);
+    if (!rec.fields.get('title') && typeof path === 'string') rec.setRaw('Title', path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
+    const owner = (rec.fields.get('ownerid') as string | null) ?? ctx.userId;
+    const docId = rec.fields.get('contentdocumentid') as string | null;
+    if (docId) {
+      // a new version of an existing document: the previous versions are no longer the latest
+      const vdef = this.schema.objects.get('contentversion')!;
+      for (const r of this.scan(vdef, false)) if (r.get('contentdocumentid') === docId && r.get('islatest') === true) this.updateRaw(String(r.get('id')), { IsLatest: false });
+      rec.setRaw('VersionNumber', String(this.scan(vdef, false).filter((r) => r.get('contentdocumentid') === docId).length + 1));
+      return { created: false };
+    }
+    rec.setRaw('VersionNumber', '1');
+    const id = this.insertRaw('ContentDocument', { Title: rec.fields.get('title') ?? null, OwnerId: owner, CreatedById: ctx.userId, LastModifiedById: ctx.userId });
+    rec.setRaw('ContentDocumentId', id);
+    return { created: true };
+  }
+
+  private contentVersionAfterWrite(rec: SObjectRecord, created: boolean): void {
+    const docId = String(rec.fields.get('contentdocumentid'));
+    this.updateRaw(docId, {
+      LatestPublishedVersionId: rec.id,
+      Title: rec.fields.get('title') ?? null,
+      FileExtension: rec.fields.get('fileextension') ?? null,
+      FileType: rec.fields.get('filetype') ?? null,
+      ContentSize: rec.fields.get('contentsize') ?? null,
+    });
+    if (!created) return;
+    const owner = String(rec.fields.get('ownerid'));
+    this.insertRaw('ContentDocumentLink', { ContentDocumentId: docId, LinkedEntityId: owner, ShareType: 'I', Visibility: 'AllUsers' });
+    const loc = rec.fields.get('firstpublishlocationid') as string | null;
+    if (loc && loc !== owner) this.insertRaw('ContentDocumentLink', { ContentDocumentId: docId, LinkedEntityId: loc, ShareType: 'V', Visibility: 'AllUsers' });
   }
 
   private deleteChunk(def: ObjectDef, chunk: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {

@@ -407,8 +407,26 @@ function cmpForOrder(a: unknown, b: unknown, desc: boolean, nullsFirst: boolean)
 export type QueryResult = SObjectRecord[] | number;
 
 /** Runs a query: SObjectRecord rows, AggregateResult rows (objectName 'AggregateResult'), or a number for COUNT(). */
+/**
+ * SOQL and SOSL Reference / Object Reference, ContentDocumentLink: "you must filter on
+ * ContentDocumentId or LinkedEntityId using the equals operator (=) or the IN operator".
+ */
+function checkContentDocumentLinkFilter(def: ObjectDef, where: Cond | undefined): void {
+  if (def.name !== 'ContentDocumentLink') return;
+  const conjuncts = !where ? [] : where.k === 'and' ? where.items : [where];
+  const ok = conjuncts.some(
+    (c) => c.k === 'cmp' && !c.agg && !c.dateFn && c.path && c.path.length === 1 && /^(contentdocumentid|linkedentityid)$/i.test(c.path[0]!) && /^(=|in)$/i.test(c.op.trim())
+  );
+  if (!ok) {
+    throw queryError(
+      "Implementation restriction: ContentDocumentLink requires a filter by a single Id on ContentDocumentId or LinkedEntityId using the equals operator or multiple Id's using the IN operator."
+    );
+  }
+}
+
 export function executeQuery(host: QueryHost, q: SoqlQuery, opts: ExecOptions): QueryResult {
   const def = resolveObject(host.schema, q.object);
+  checkContentDocumentLinkFilter(def, q.where);
   const ex = new Exec(host, opts);
   const mode = q.withMode ?? (opts.ctx.accessLevel === 'USER_MODE' ? 'USER_MODE' : undefined);
   const effCtx: RunContext =

@@ -319,6 +319,14 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     what.referenceTo = ['Account', 'Opportunity', ...[...schema.objects.values()].filter((o) => o.custom && !o.customSettingsType).map((o) => o.name)];
   }
 
+  // Files: ContentDocumentLink.LinkedEntityId and ContentVersion.FirstPublishLocationId point at
+  // any record (users, groups, standard and custom objects; Object Reference, ContentDocumentLink)
+  const anyTargets = [...schema.objects.values()].filter((o) => !o.customSettingsType && !/^content(document|version|documentlink)$/i.test(o.name)).map((o) => o.name);
+  for (const [obj, fld] of [['contentdocumentlink', 'linkedentityid'], ['contentversion', 'firstpublishlocationid']] as const) {
+    const fd = schema.objects.get(obj)?.fields.get(fld);
+    if (fd) fd.referenceTo = anyTargets;
+  }
+
   // relationships: resolve targets and child relationship names
   for (const o of schema.objects.values()) {
     for (const fd of o.fields.values()) {
