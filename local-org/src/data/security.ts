@@ -210,6 +210,7 @@ export class Security {
     if (def.isSetup || ['organization', 'profile', 'userlicense', 'opportunitystage', 'leadstatus', 'emailtemplate', 'customnotificationtype', 'staticresource', 'site', 'sitedetail', 'network', 'apexclass', 'asyncapexjob', 'crontrigger', 'cronjobdetail', 'currencytype', 'assignmentrule'].includes(lower)) {
       return 'Read';
     }
+    if (lower === 'contentdocument' || lower === 'contentversion' || lower === 'contentdocumentlink') return this.fileAccess(lower, row, a, viewAll, depth);
     let model: string = external ? (def.externalSharingModel ?? (def.custom ? 'Private' : def.sharingModel === 'ControlledByParent' ? 'ControlledByParent' : 'Private')) : def.sharingModel;
     if (a.userType === 'Guest') model = def.sharingModel === 'ControlledByParent' ? 'ControlledByParent' : 'Private';
     if (model === 'ControlledByParent') {
@@ -241,6 +242,39 @@ export class Security {
     if (model === 'ReadWrite' || model === 'PublicReadWrite' || model === 'FullAccess') return shared === 'All' ? 'All' : 'Edit';
     if (model === 'Read') return shared === 'Edit' || shared === 'All' ? shared : 'Read';
     if (shared !== 'None') return shared;
+    return viewAll ? 'Read' : 'None';
+  }
+
+  /**
+   * Salesforce Files, simplified: the document's owner has full access (above); otherwise a user
+   * sees a file through a ContentDocumentLink to them (or a group they are in) or to a record
+   * they can see. ShareType C (Collaborator) grants Edit, V and I Read. A version and a link
+   * follow their document.
+   */
+  private fileAccess(lower: string, row: Row, a: UserAccess, viewAll: boolean, depth: number): 'None' | 'Read' | 'Edit' | 'All' {
+    const docId = lower === 'contentdocument' ? row.get('id') : row.get('contentdocumentid');
+    if (lower !== 'contentdocument') {
+      const doc = docId ? this.org.byId(String(docId)) : null;
+      if (doc && doc.row.get('ownerid') === a.userId) return 'All';
+    }
+    const linkDef = this.org.schema.objects.get('contentdocumentlink');
+    let best: 'None' | 'Read' | 'Edit' = 'None';
+    if (linkDef && docId && depth <= 5) {
+      for (const l of this.org.scan(linkDef, false)) {
+        if (l.get('contentdocumentid') !== docId) continue;
+        const who = String(l.get('linkedentityid'));
+        let sees = who === a.userId || a.queues.has(who);
+        if (!sees && !/^00[5G]/.test(who)) {
+          const target = this.org.byId(who);
+          sees = !!target && this.recordAccess(target.def, target.row, a.userId, depth + 1) !== 'None';
+        }
+        if (!sees) continue;
+        const lvl = l.get('sharetype') === 'C' ? 'Edit' : 'Read';
+        if (lvl === 'Edit') return 'Edit';
+        best = 'Read';
+      }
+    }
+    if (best !== 'None') return best;
     return viewAll ? 'Read' : 'None';
   }
 

@@ -66,3 +66,23 @@ test('querying ContentDocumentLink without a ContentDocumentId or LinkedEntityId
     );
   }
 });
+
+// Files sharing as modelled (src/data/README.md): owner; a link to the user; a link to a record
+// the user can see. Object Reference, ContentDocumentLink: "ShareType ... V - Viewer ... C - Collaborator".
+test('a file is visible to its owner and through links to the user or to records the user can see', () => {
+  const sp = org.setSavepoint();
+  try {
+    const other = org.createUser('Standard User', { LastName: 'Other' });
+    const cv = insert(org, 'ContentVersion', { Title: 'Private', PathOnClient: 'p.txt', VersionData: ApexBlob.valueOf('x') }, ctx);
+    const docId = (org.query('SELECT ContentDocumentId FROM ContentVersion WHERE Id = :id', binds({ id: cv.id }), ctx) as SObjectRecord[])[0]!.get('ContentDocumentId') as string;
+    const asOther = { userId: other, accessLevel: 'SYSTEM_MODE' as const, sharing: 'with' as const };
+    const seen = () => (org.query('SELECT Id FROM ContentDocument WHERE Id = :id', binds({ id: docId }), asOther) as SObjectRecord[]).length;
+    assert.equal(seen(), 0, 'no link to the other user');
+    assert.equal((org.query('SELECT Id FROM ContentDocument WHERE Id = :id', binds({ id: docId }), { ...asOther, userId: org.seeded.adminUserId }) as SObjectRecord[]).length, 1, 'owner');
+    insert(org, 'ContentDocumentLink', { ContentDocumentId: docId, LinkedEntityId: other, ShareType: 'V', Visibility: 'AllUsers' }, ctx);
+    assert.equal(seen(), 1, 'linked to the user');
+    assert.equal((org.query('SELECT Id FROM ContentVersion WHERE ContentDocumentId = :id', binds({ id: docId }), asOther) as SObjectRecord[]).length, 1, 'the version follows the document');
+  } finally {
+    org.rollback(sp);
+  }
+});
