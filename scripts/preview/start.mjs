@@ -6,7 +6,7 @@ the TypeScript rules engine and sample data, no org needed) is not built yet.
 
 What you can run today:
   npm test                  every quality gate, offline
-  npm run test:conformance  the RULES.md vectors against the TypeScript engine
+  npm run test:conformance  the docs/rules.md vectors against the TypeScript engine
   npm run bench             engine benchmarks
   npm run org:create        a scratch org (needs a Dev Hub), then npm run org:deploy and npm run org:seed
 `);

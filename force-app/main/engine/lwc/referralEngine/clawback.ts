@@ -1,4 +1,4 @@
-/** RULES.md section 2, `clawback`: what a reversal of a WON referral takes back. */
+/** docs/rules.md section 2, `clawback`: what a reversal of a WON referral takes back. */
 import type { ClawbackAction, ClawbackInput, Milestone, RewardStatus, RewardType } from './types';
 import {
   elemObj,

@@ -1,4 +1,4 @@
-/** RULES.md section 1, `reward`: the rewards a referral earns at a milestone. */
+/** docs/rules.md section 1, `reward`: the rewards a referral earns at a milestone. */
 import { ReferralEngineError } from './errors';
 import { BIG_0, convertCents, divHalfUp, divHalfUpBig } from './money';
 import type { Milestone, Recipient, RewardDecision, RewardInput, RewardType } from './types';
@@ -420,7 +420,7 @@ function compareCandidates(a: CompiledRule, b: CompiledRule): number {
 }
 
 /**
- * The rewards a referral earns at its milestone (RULES.md section 1), in milestone, rule id,
+ * The rewards a referral earns at its milestone (docs/rules.md section 1), in milestone, rule id,
  * recipient order. Throws `INVALID_INPUT` for bad input and `MISSING_RATE` when a conversion
  * the rules need lacks a rate.
  */

@@ -1,4 +1,4 @@
-/** RULES.md section 3, `score`: advocate scoring and the leaderboard. */
+/** docs/rules.md section 3, `score`: advocate scoring and the leaderboard. */
 import { dayNumber } from './dates';
 import type { ScoreInput, ScoreRow } from './types';
 import {

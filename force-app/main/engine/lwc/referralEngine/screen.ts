@@ -1,4 +1,4 @@
-/** RULES.md section 5, `screen`: duplicates, self-referrals and fraud. */
+/** docs/rules.md section 5, `screen`: duplicates, self-referrals and fraud. */
 import type { ScreenInput, ScreenResult } from './types';
 import {
   elemObj,

@@ -74,7 +74,7 @@ describe('ReferralEngineError', () => {
 });
 
 describe('reward', () => {
-  it('decides the RULES.md example: 5% of 12000 EUR in USD', () => {
+  it('decides the docs/rules.md example: 5% of 12000 EUR in USD', () => {
     const out = reward(
       rewardInput(
         [
@@ -381,7 +381,7 @@ describe('score', () => {
     maxMultiplier: 2
   };
 
-  it('scores the RULES.md example', () => {
+  it('scores the docs/rules.md example', () => {
     const input: ScoreInput = {
       asOf: '2026-06-30',
       weights,
@@ -534,7 +534,7 @@ describe('screen and normaliseEmail', () => {
     expect(normaliseEmail('a@b+c.com')).toBe('a@b+c.com');
   });
 
-  it('decides the RULES.md example', () => {
+  it('decides the docs/rules.md example', () => {
     expect(screen(base)).toEqual({
       verdict: 'REVIEW',
       reason: 'EXISTING_CONTACT',
