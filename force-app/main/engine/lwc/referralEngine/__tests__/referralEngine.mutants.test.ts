@@ -1,0 +1,151 @@
+/**
+ * Tests that close the gaps a mutation run of the engine found (docs/quality.md): behaviour of
+ * docs/rules.md that no other test pinned. Expected values are derived by hand from the rules.
+ */
+import { ReferralEngineError, reward } from 'c/referralEngine';
+import type { RewardInput, Rule, Tier } from 'c/referralEngine';
+
+function rule(id: string, extra: Partial<Rule> = {}): Rule {
+  return {
+    id,
+    active: true,
+    milestone: 'WON',
+    recipient: 'ADVOCATE',
+    rewardType: 'CASH',
+    calculation: 'FLAT',
+    value: 10,
+    ...extra
+  };
+}
+
+function rewardInput(rules: Rule[], extra: Partial<RewardInput> = {}): RewardInput {
+  return {
+    program: { currency: 'USD', annualCashCapPerAdvocate: null },
+    rules,
+    referral: { id: 'ref1', milestone: 'WON', milestoneDate: '2026-03-01' },
+    deal: { amount: 5000, currency: 'USD' },
+    rates: { USD: 1 },
+    existingKeys: [],
+    advocateCashYtd: 0,
+    ...extra
+  };
+}
+
+/** The decisions as `ruleId=value` (value: amount or points, then `*` when capped). */
+function summary(input: RewardInput): string[] {
+  return reward(input).map((d) => {
+    const v = d.rewardType === 'CASH' ? d.amount : d.points;
+    return `${d.ruleId}=${v}${d.capped ? '*' : ''}`;
+  });
+}
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ReferralEngineError) {
+      return `${e.code}: ${e.message}`;
+    }
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('the validation memo notices every change to a rule list it has seen', () => {
+  // One list object, decided again after each in-place change: the result must be that of a
+  // fresh list with the same content.
+  it.each<[string, (r: Rule) => void, string[]]>([
+    ['maxReward', (r) => (r.maxReward = 20), ['R=20*']],
+    ['maxReward removed', (r) => (r.maxReward = null), ['R=250']],
+    ['minDealAmount', (r) => (r.minDealAmount = 6000), []],
+    ['startDate', (r) => (r.startDate = '2026-03-02'), []],
+    ['endDate', (r) => (r.endDate = '2026-02-28'), []],
+    ['value', (r) => (r.value = 10), ['R=50*']],
+    ['calculation', (r) => (r.calculation = 'FLAT'), ['R=5']],
+    ['rewardType', (r) => (r.rewardType = 'POINTS'), ['R=50*']],
+    ['recipient', (r) => (r.recipient = 'REFERRED'), ['R=50*']],
+    ['milestone', (r) => (r.milestone = 'QUALIFIED'), ['R=50*']],
+    ['active', (r) => (r.active = false), []],
+    ['id', (r) => (r.id = 'S'), ['S=50*']]
+  ])('%s', (_field, change, expected) => {
+    const r = rule('R', { calculation: 'PERCENT', value: 5, maxReward: 50 });
+    const input = rewardInput([r]);
+    expect(summary(input)).toEqual(['R=50*']);
+    change(r);
+    expect(summary(input)).toEqual(expected);
+  });
+
+  it.each<[string, (r: Rule, tiers: Tier[]) => void, string[]]>([
+    ['tierMode', (r) => (r.tierMode = 'MARGINAL'), ['T=140']],
+    ['a tier upTo', (_r, t) => (t[0].upTo = 5000), ['T=100']],
+    ['a tier calculation', (_r, t) => (t[1].calculation = 'FLAT'), ['T=3']],
+    ['a tier value', (_r, t) => (t[1].value = 4), ['T=200']],
+    [
+      'a tier replaced',
+      (_r, t) => (t[1] = { upTo: null, calculation: 'PERCENT', value: 1 }),
+      ['T=50']
+    ],
+    ['the tier list replaced', (r, t) => (r.tiers = [{ ...t[0], upTo: 5000 }, t[1]]), ['T=100']],
+    [
+      'a tier added',
+      (_r, t) => t.splice(1, 0, { upTo: 10000, calculation: 'PERCENT', value: 1 }),
+      ['T=50']
+    ]
+  ])('%s', (_field, change, expected) => {
+    // D = 5000: STEP over [(upTo 1000: 2%), (open: 3%)] takes 3% of all of D = 150;
+    // MARGINAL takes 2% of 1000 plus 3% of the 4000 above it = 20 + 120 = 140.
+    const tiers: Tier[] = [
+      { upTo: 1000, calculation: 'PERCENT', value: 2 },
+      { upTo: null, calculation: 'PERCENT', value: 3 }
+    ];
+    const r = rule('T', { calculation: 'TIERED', tiers });
+    const input = rewardInput([r]);
+    expect(summary(input)).toEqual(['T=150']);
+    change(r, tiers);
+    expect(summary(input)).toEqual(expected);
+  });
+
+  it('sees a rule replaced, added or removed in the same list', () => {
+    const rules = [rule('A'), rule('B', { value: 20 })];
+    const input = rewardInput(rules);
+    expect(summary(input)).toEqual(['A=10', 'B=20']);
+    rules[0] = rule('A', { value: 11 });
+    expect(summary(input)).toEqual(['A=11', 'B=20']);
+    rules.push(rule('C', { value: 30 }));
+    expect(summary(input)).toEqual(['A=11', 'B=20', 'C=30']);
+    rules.splice(1, 1);
+    expect(summary(input)).toEqual(['A=11', 'C=30']);
+  });
+
+  it('alternates between two lists without mixing them up', () => {
+    const one = rewardInput([rule('A')]);
+    const two = rewardInput([rule('B', { value: 2 })]);
+    expect(summary(one)).toEqual(['A=10']);
+    expect(summary(two)).toEqual(['B=2']);
+    expect(summary(one)).toEqual(['A=10']);
+    expect(summary(rewardInput([]))).toEqual([]);
+    expect(summary(two)).toEqual(['B=2']);
+  });
+
+  it('does not trust a frozen list whose rules are not frozen', () => {
+    const r = rule('A');
+    const input = rewardInput(Object.freeze([r]) as Rule[]);
+    expect(summary(input)).toEqual(['A=10']);
+    r.value = 12;
+    expect(summary(input)).toEqual(['A=12']);
+  });
+
+  it('does not trust a frozen list with unfrozen tiers', () => {
+    const tier: Tier = { upTo: null, calculation: 'FLAT', value: 5 };
+    const tiers = [tier];
+    const r = Object.freeze(rule('A', { calculation: 'TIERED', tiers }));
+    const input = rewardInput(Object.freeze([r]) as Rule[]);
+    expect(summary(input)).toEqual(['A=5']);
+    tier.value = 6;
+    expect(summary(input)).toEqual(['A=6']);
+    tiers.push({ upTo: null, calculation: 'FLAT', value: 1 });
+    expect(messageOf(() => reward(input))).toBe(
+      'INVALID_INPUT: rules[0].tiers[0].upTo must not be null: only the last tier is open-ended.'
+    );
+  });
+});
