@@ -2,8 +2,8 @@
  * Tests that close the gaps a mutation run of the engine found (docs/quality.md): behaviour of
  * docs/rules.md that no other test pinned. Expected values are derived by hand from the rules.
  */
-import { ReferralEngineError, reward } from 'c/referralEngine';
-import type { RewardInput, Rule, Tier } from 'c/referralEngine';
+import { ReferralEngineError, reward, score } from 'c/referralEngine';
+import type { RewardInput, Rule, ScoreInput, Tier } from 'c/referralEngine';
 
 function rule(id: string, extra: Partial<Rule> = {}): Rule {
   return {
@@ -147,5 +147,91 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(messageOf(() => reward(input))).toBe(
       'INVALID_INPUT: rules[0].tiers[0].upTo must not be null: only the last tier is open-ended.'
     );
+  });
+});
+
+describe('exact results on the BigInt paths', () => {
+  it('writes the cents of a result above 2^53 cents with their leading zero', () => {
+    // 9933071052827.44 x 970.7626 % = 96426538812275.03 (exact decimal arithmetic, rounded half up)
+    const input = rewardInput([rule('R', { calculation: 'PERCENT', value: 970.7626 })], {
+      deal: { amount: 9933071052827.44, currency: 'USD' }
+    });
+    expect(summary(input)).toEqual([`R=${Number('96426538812275.03')}`]);
+  });
+
+  it('takes tier values beyond safe integers exactly, STEP and MARGINAL', () => {
+    const tiers: Tier[] = [
+      { upTo: 100, calculation: 'FLAT', value: 2e15 },
+      { upTo: null, calculation: 'PERCENT', value: 1e12 }
+    ];
+    const step = rule('S', { calculation: 'TIERED', tiers, rewardType: 'POINTS' });
+    const marginal = rule('M', { calculation: 'TIERED', tiers, tierMode: 'MARGINAL' });
+    // D = 50: STEP takes the FLAT tier: 2e15 points.
+    expect(summary(rewardInput([step], { deal: { amount: 50, currency: 'USD' } }))).toEqual([
+      'S=2000000000000000'
+    ]);
+    // D = 300: MARGINAL: 2e15 + 1e12 % of (300 - 100) = 2e15 + 2e12.
+    expect(summary(rewardInput([marginal], { deal: { amount: 300, currency: 'USD' } }))).toEqual([
+      'M=2002000000000000'
+    ]);
+  });
+
+  it('treats a POINTS maxReward of 0 as set', () => {
+    const r = rule('P', { rewardType: 'POINTS', value: 5, maxReward: 0 });
+    expect(summary(rewardInput([r]))).toEqual([]);
+    r.maxReward = null;
+    expect(summary(rewardInput([r]))).toEqual(['P=5']);
+  });
+});
+
+describe('score over many advocates', () => {
+  it('keeps every advocate apart when the table grows, and decays very old referrals', () => {
+    // 3000 advocates (the table grows several times); advocate i has (i % 3) + 1 referrals on
+    // asOf, so with submitted weight 1 and the multiplier clamped to 1 its score is that count.
+    const referrals: ScoreInput['referrals'] = [];
+    const count = (i: number) => (i % 3) + 1;
+    for (let i = 0; i < 3000; i++) {
+      for (let k = 0; k < count(i); k++) {
+        referrals.push({
+          advocateId: `adv${i}`,
+          submittedDate: '2026-06-30',
+          qualifiedDate: null,
+          wonDate: null,
+          wonAmount: null
+        });
+      }
+    }
+    // One referral 10,000 days old with a half-life of 10,000 days: weight 0.5.
+    referrals.push({
+      advocateId: 'old',
+      submittedDate: '1999-02-12',
+      qualifiedDate: null,
+      wonDate: null,
+      wonAmount: null
+    });
+    const rows = score({
+      asOf: '2026-06-30',
+      weights: {
+        submitted: 1,
+        qualified: 0,
+        won: 0,
+        revenuePer1000: 0,
+        halfLifeDays: 10000,
+        priorConversion: 0.5,
+        priorStrength: 1,
+        minMultiplier: 1,
+        maxMultiplier: 1
+      },
+      referrals
+    });
+    expect(rows).toHaveLength(3001);
+    const ids = Array.from({ length: 3000 }, (_, i) => `adv${i}`);
+    const byScore = (n: number) => ids.filter((id) => count(Number(id.slice(3))) === n).sort();
+    const expected = [...byScore(3), ...byScore(2), ...byScore(1), 'old'];
+    expect(rows.map((r) => r.advocateId)).toEqual(expected);
+    expect(rows[0]).toMatchObject({ score: 3, rank: 1, submitted: 3 });
+    expect(rows[1000]).toMatchObject({ score: 2, rank: 1001, submitted: 2 });
+    expect(rows[2000]).toMatchObject({ score: 1, rank: 2001, submitted: 1 });
+    expect(rows[3000]).toMatchObject({ advocateId: 'old', score: 0.5, rank: 3001 });
   });
 });
