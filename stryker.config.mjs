@@ -38,7 +38,20 @@ export default {
     '!force-app/main/engine/lwc/referralEngine/types.ts',
     '!force-app/main/engine/lwc/referralEngine/referralEngine.ts'
   ],
-  ignorePatterns: ['local-org', 'docs', 'scripts/org', 'reports', 'coverage', '.sf', '.sfdx'],
+  // The sandbox needs the engine and its tests only: no Apex, metadata, site or compiled components.
+  ignorePatterns: [
+    'local-org',
+    'docs',
+    'scripts/org',
+    'reports',
+    'coverage',
+    '.sf',
+    '.sfdx',
+    'force-app/site',
+    'force-app/**/*.cls',
+    'force-app/**/*-meta.xml',
+    'force-app/**/lwc/**/*.js'
+  ],
   coverageAnalysis: 'perTest',
   // Re-test only what changed since the last run (reports/stryker-incremental.json); `--force` to redo all.
   incremental: true,
