@@ -14,7 +14,19 @@ const require = createRequire(import.meta.url);
 const coreDir = dirname(require.resolve('@stryker-mutator/core/package.json'));
 const { Stryker } = await import(pathToFileURL(join(coreDir, 'dist/src/stryker.js')).href);
 
-const results = await new Stryker({ ...config }).runMutationTest();
+// `--only reward,money` mutates just those modules of the engine (a run in parts on a busy
+// machine); each part records its events in its own folder, which summary.mjs reads together.
+const only = process.argv.indexOf('--only');
+const options = { ...config };
+if (only >= 0) {
+  const names = process.argv[only + 1].split(',');
+  options.mutate = names.map((n) => `force-app/main/engine/lwc/referralEngine/${n}.ts`);
+  options.eventReporter = { baseDir: `reports/mutation/events-${names.join('-')}` };
+  options.jsonReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.json` };
+  options.htmlReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.html` };
+  options.incrementalFile = `reports/stryker-incremental-${names.join('-')}.json`;
+}
+const results = await new Stryker(options).runMutationTest();
 const counts = {};
 for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
 const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);

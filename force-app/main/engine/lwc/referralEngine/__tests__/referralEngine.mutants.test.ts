@@ -2,7 +2,7 @@
  * Tests that close the gaps a mutation run of the engine found (docs/quality.md): behaviour of
  * docs/rules.md that no other test pinned. Expected values are derived by hand from the rules.
  */
-import { ReferralEngineError, reward, score } from 'c/referralEngine';
+import { ReferralEngineError, dayNumber, reward, score } from 'c/referralEngine';
 import type { RewardInput, Rule, ScoreInput, Tier } from 'c/referralEngine';
 
 function rule(id: string, extra: Partial<Rule> = {}): Rule {
@@ -233,5 +233,110 @@ describe('score over many advocates', () => {
     expect(rows[1000]).toMatchObject({ score: 2, rank: 1001, submitted: 2 });
     expect(rows[2000]).toMatchObject({ score: 1, rank: 2001, submitted: 1 });
     expect(rows[3000]).toMatchObject({ advocateId: 'old', score: 0.5, rank: 3001 });
+  });
+});
+
+describe('paths the first mutation run found without a test', () => {
+  it('rejects dates with a non-digit anywhere', () => {
+    for (const bad of ['2026-0a-01', 'x026-01-01', '2026-01-0x', '2026-1a-01', '20 6-01-01']) {
+      expect(dayNumber(bad)).toBeNaN();
+    }
+    expect(dayNumber('0000-01-01')).toBeNaN();
+    expect(dayNumber('2026-00-10')).toBeNaN();
+    expect(dayNumber('0001-01-01')).toBe(-719162);
+    expect(dayNumber('9999-12-31')).toBe(2932896);
+  });
+
+  it('reads numbers that JavaScript writes in exponent form', () => {
+    // FLAT 1e21 points: String(1e21) is "1e+21".
+    expect(summary(rewardInput([rule('P', { rewardType: 'POINTS', value: 1e21 })]))).toEqual([
+      'P=1e+21'
+    ]);
+    // A rate of 1e-20 (more than 15 fraction digits): 1 EUR is 1e20 USD; 1% of it is 1e18.
+    const tiny = rewardInput([rule('R', { calculation: 'PERCENT', value: 1 })], {
+      deal: { amount: 1, currency: 'EUR' },
+      rates: { USD: 1, EUR: 1e-20 }
+    });
+    expect(summary(tiny)).toEqual(['R=1000000000000000000']);
+  });
+
+  it('keeps converting correctly across thousands of distinct rates', () => {
+    // 100 EUR at rate i is round2(100 / i) USD; taken whole by a 100% rule.
+    for (let i = 1; i <= 4200; i++) {
+      const cents = Math.floor((2 * 10000 + i) / (2 * i));
+      const input = rewardInput([rule('R', { calculation: 'PERCENT', value: 100 })], {
+        deal: { amount: 100, currency: 'EUR' },
+        rates: { USD: 1, EUR: i }
+      });
+      const expected = cents === 0 ? [] : [`R=${cents / 100}`];
+      expect(summary(input)).toEqual(expected);
+    }
+  });
+
+  it('pays a FLAT value whose units pass 2^53, and STEP beyond the first tier on BigInt', () => {
+    expect(summary(rewardInput([rule('F', { value: 1e9 })]))).toEqual(['F=1000000000']);
+    const step = rule('S', {
+      calculation: 'TIERED',
+      tiers: [
+        { upTo: 10000000000, calculation: 'PERCENT', value: 10 },
+        { upTo: null, calculation: 'PERCENT', value: 20 }
+      ]
+    });
+    // D = 2e10 is above the first tier: 20% of it.
+    expect(
+      summary(rewardInput([step], { deal: { amount: 20000000000, currency: 'USD' } }))
+    ).toEqual(['S=4000000000']);
+  });
+
+  it('decides a deeply frozen TIERED list like an unfrozen one, repeatedly', () => {
+    const tiers = Object.freeze([
+      Object.freeze({ upTo: 1000, calculation: 'PERCENT' as const, value: 2 }),
+      Object.freeze({ upTo: null, calculation: 'PERCENT' as const, value: 3 })
+    ]);
+    const frozen = Object.freeze([
+      Object.freeze(
+        rule('T', { calculation: 'TIERED', tiers: tiers as Tier[], tierMode: 'MARGINAL' })
+      )
+    ]) as Rule[];
+    const input = rewardInput(frozen);
+    expect(summary(input)).toEqual(['T=140']);
+    expect(summary(input)).toEqual(['T=140']);
+  });
+
+  it('scores of 1e10 and more are rounded on their exact decimal', () => {
+    const rows = score({
+      asOf: '2026-06-30',
+      weights: {
+        submitted: 10000000000,
+        qualified: 0.005,
+        won: 0,
+        revenuePer1000: 0,
+        halfLifeDays: 180,
+        priorConversion: 0.5,
+        priorStrength: 1,
+        minMultiplier: 1,
+        maxMultiplier: 1
+      },
+      referrals: [
+        {
+          advocateId: 'a',
+          submittedDate: '2026-06-30',
+          qualifiedDate: null,
+          wonDate: null,
+          wonAmount: null
+        },
+        {
+          advocateId: 'b',
+          submittedDate: '2026-06-30',
+          qualifiedDate: '2026-06-30',
+          wonDate: null,
+          wonAmount: null
+        }
+      ]
+    });
+    expect(rows.map((r) => [r.advocateId, r.score])).toEqual([
+      ['b', 10000000000.01],
+      ['a', 10000000000]
+    ]);
   });
 });

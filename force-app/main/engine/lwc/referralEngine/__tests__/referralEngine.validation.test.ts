@@ -124,6 +124,40 @@ const bases: Record<Kind, Record<string, unknown>> = {
 };
 
 const faults: [Kind, string, unknown, string][] = [
+  ['clawback', '', null, 'INVALID_INPUT: input must be an object.'],
+  ['clawback', '', 'x', 'INVALID_INPUT: input must be an object.'],
+  ['score', '', null, 'INVALID_INPUT: input must be an object.'],
+  ['score', '', 'x', 'INVALID_INPUT: input must be an object.'],
+  ['route', '', null, 'INVALID_INPUT: input must be an object.'],
+  ['route', '', 'x', 'INVALID_INPUT: input must be an object.'],
+  ['screen', '', null, 'INVALID_INPUT: input must be an object.'],
+  ['screen', '', 'x', 'INVALID_INPUT: input must be an object.'],
+  ['metrics', '', null, 'INVALID_INPUT: input must be an object.'],
+  ['metrics', '', 'x', 'INVALID_INPUT: input must be an object.'],
+  ['clawback', 'program', DELETE, 'INVALID_INPUT: program is required.'],
+  ['clawback', 'program.clawbackDays', DELETE, 'INVALID_INPUT: program.clawbackDays is required.'],
+  ['clawback', 'wonDate', DELETE, 'INVALID_INPUT: wonDate is required.'],
+  [
+    'screen',
+    'program.duplicateWindowDays',
+    DELETE,
+    'INVALID_INPUT: program.duplicateWindowDays is required.'
+  ],
+  ['screen', 'today', '2026-02-30', 'INVALID_INPUT: today must be a calendar date YYYY-MM-DD.'],
+  ['score', 'weights.halfLifeDays', DELETE, 'INVALID_INPUT: weights.halfLifeDays is required.'],
+  [
+    'score',
+    'weights.priorConversion',
+    DELETE,
+    'INVALID_INPUT: weights.priorConversion is required.'
+  ],
+  [
+    'metrics',
+    'periodStart',
+    '2026-1-01',
+    'INVALID_INPUT: periodStart must be a calendar date YYYY-MM-DD.'
+  ],
+  ['route', 'policy', DELETE, 'INVALID_INPUT: policy is required.'],
   ['reward', '', null, 'INVALID_INPUT: input must be an object.'],
   ['reward', '', [], 'INVALID_INPUT: input must be an object.'],
   ['reward', 'program', DELETE, 'INVALID_INPUT: program is required.'],
