@@ -260,9 +260,9 @@ describe('paths the first mutation run found without a test', () => {
     expect(summary(tiny)).toEqual(['R=1000000000000000000']);
   });
 
-  it('keeps converting correctly across thousands of distinct rates', () => {
+  it('converts correctly across many distinct rates', () => {
     // 100 EUR at rate i is round2(100 / i) USD; taken whole by a 100% rule.
-    for (let i = 1; i <= 4200; i++) {
+    for (let i = 1; i <= 300; i++) {
       const cents = Math.floor((2 * 10000 + i) / (2 * i));
       const input = rewardInput([rule('R', { calculation: 'PERCENT', value: 100 })], {
         deal: { amount: 100, currency: 'EUR' },
