@@ -135,6 +135,17 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(summary(input)).toEqual(['A=12']);
   });
 
+  it('does not trust a frozen list whose tier list is frozen but not its tiers', () => {
+    const tier: Tier = { upTo: null, calculation: 'FLAT', value: 5 };
+    const r = Object.freeze(
+      rule('A', { calculation: 'TIERED', tiers: Object.freeze([tier]) as Tier[] })
+    );
+    const input = rewardInput(Object.freeze([r]) as Rule[]);
+    expect(summary(input)).toEqual(['A=5']);
+    tier.value = 7;
+    expect(summary(input)).toEqual(['A=7']);
+  });
+
   it('does not trust a frozen list with unfrozen tiers', () => {
     const tier: Tier = { upTo: null, calculation: 'FLAT', value: 5 };
     const tiers = [tier];
@@ -258,6 +269,13 @@ describe('paths the first mutation run found without a test', () => {
       rates: { USD: 1, EUR: 1e-20 }
     });
     expect(summary(tiny)).toEqual(['R=1000000000000000000']);
+    // A rate of 1e21 ("1e+21"): 1 USD is 1e21 XBT; 1% of it is 1e19.
+    const huge = rewardInput([rule('R', { calculation: 'PERCENT', value: 1 })], {
+      program: { currency: 'XBT', annualCashCapPerAdvocate: null },
+      deal: { amount: 1, currency: 'USD' },
+      rates: { USD: 1, XBT: 1e21 }
+    });
+    expect(summary(huge)).toEqual(['R=10000000000000000000']);
   });
 
   it('converts correctly across many distinct rates', () => {
