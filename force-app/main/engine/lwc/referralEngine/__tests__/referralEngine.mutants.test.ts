@@ -358,3 +358,38 @@ describe('paths the first mutation run found without a test', () => {
     ]);
   });
 });
+
+describe('more paths the mutation run found untested', () => {
+  it('rejects an upTo of 0 on the last tier and a repeated upTo of 0', () => {
+    const last = rule('T', {
+      calculation: 'TIERED',
+      tiers: [{ upTo: 0, calculation: 'FLAT', value: 1 }]
+    });
+    expect(messageOf(() => reward(rewardInput([last])))).toBe(
+      'INVALID_INPUT: rules[0].tiers[0].upTo must be null: the last tier has no upper bound.'
+    );
+    const repeated = rule('T', {
+      calculation: 'TIERED',
+      tiers: [
+        { upTo: 0, calculation: 'FLAT', value: 1 },
+        { upTo: 0, calculation: 'FLAT', value: 2 },
+        { upTo: null, calculation: 'FLAT', value: 3 }
+      ]
+    });
+    expect(messageOf(() => reward(rewardInput([repeated])))).toBe(
+      "INVALID_INPUT: rules[0].tiers[1].upTo must be greater than the previous tier's upTo."
+    );
+  });
+
+  it('caps POINTS at an odd maxReward whose hundredths a double cannot hold', () => {
+    // 400000000000001 x 100 is above 2^55, where doubles are 8 apart: it must stay exact.
+    const r = rule('P', {
+      rewardType: 'POINTS',
+      value: 500000000000000,
+      maxReward: 400000000000001
+    });
+    expect(reward(rewardInput([r]))).toEqual([
+      expect.objectContaining({ points: 400000000000001, capped: true })
+    ]);
+  });
+});
