@@ -127,6 +127,19 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(summary(two)).toEqual(['B=2']);
   });
 
+  it('sees the only rule of a list replaced, and a rule replaced in an unfrozen list of frozen rules', () => {
+    const single = [rule('A')];
+    const one = rewardInput(single);
+    expect(summary(one)).toEqual(['A=10']);
+    single[0] = rule('A', { value: 13 });
+    expect(summary(one)).toEqual(['A=13']);
+    const rules = [Object.freeze(rule('B', { value: 2 }))];
+    const two = rewardInput(rules);
+    expect(summary(two)).toEqual(['B=2']);
+    rules[0] = Object.freeze(rule('B', { value: 3 }));
+    expect(summary(two)).toEqual(['B=3']);
+  });
+
   it('does not trust a frozen list whose rules are not frozen', () => {
     const r = rule('A');
     const input = rewardInput(Object.freeze([r]) as Rule[]);
