@@ -31,6 +31,11 @@ function rewardInput(rules: Rule[], extra: Partial<RewardInput> = {}): RewardInp
   };
 }
 
+/** The decisions of a fresh deep copy of the input (no memo can know its rule objects). */
+function fresh(input: RewardInput): unknown {
+  return reward(JSON.parse(JSON.stringify(input)) as RewardInput);
+}
+
 /** The decisions as `ruleId=value` (value: amount or points, then `*` when capped). */
 function summary(input: RewardInput): string[] {
   return reward(input).map((d) => {
@@ -73,6 +78,7 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(summary(input)).toEqual(['R=50*']);
     change(r);
     expect(summary(input)).toEqual(expected);
+    expect(reward(input)).toEqual(fresh(input));
   });
 
   it.each<[string, (r: Rule, tiers: Tier[]) => void, string[]]>([
@@ -103,6 +109,7 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(summary(input)).toEqual(['T=150']);
     change(r, tiers);
     expect(summary(input)).toEqual(expected);
+    expect(reward(input)).toEqual(fresh(input));
   });
 
   it('sees a rule replaced, added or removed in the same list', () => {
