@@ -31,6 +31,11 @@ function rewardInput(rules: Rule[], extra: Partial<RewardInput> = {}): RewardInp
   };
 }
 
+/** The decisions of a fresh deep copy of the input (no memo can know its rule objects). */
+function fresh(input: RewardInput): unknown {
+  return reward(JSON.parse(JSON.stringify(input)) as RewardInput);
+}
+
 /** The decisions as `ruleId=value` (value: amount or points, then `*` when capped). */
 function summary(input: RewardInput): string[] {
   return reward(input).map((d) => {
@@ -73,6 +78,7 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(summary(input)).toEqual(['R=50*']);
     change(r);
     expect(summary(input)).toEqual(expected);
+    expect(reward(input)).toEqual(fresh(input));
   });
 
   it.each<[string, (r: Rule, tiers: Tier[]) => void, string[]]>([
@@ -103,6 +109,7 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(summary(input)).toEqual(['T=150']);
     change(r, tiers);
     expect(summary(input)).toEqual(expected);
+    expect(reward(input)).toEqual(fresh(input));
   });
 
   it('sees a rule replaced, added or removed in the same list', () => {
@@ -125,6 +132,19 @@ describe('the validation memo notices every change to a rule list it has seen', 
     expect(summary(one)).toEqual(['A=10']);
     expect(summary(rewardInput([]))).toEqual([]);
     expect(summary(two)).toEqual(['B=2']);
+  });
+
+  it('sees the only rule of a list replaced, and a rule replaced in an unfrozen list of frozen rules', () => {
+    const single = [rule('A')];
+    const one = rewardInput(single);
+    expect(summary(one)).toEqual(['A=10']);
+    single[0] = rule('A', { value: 13 });
+    expect(summary(one)).toEqual(['A=13']);
+    const rules = [Object.freeze(rule('B', { value: 2 }))];
+    const two = rewardInput(rules);
+    expect(summary(two)).toEqual(['B=2']);
+    rules[0] = Object.freeze(rule('B', { value: 3 }));
+    expect(summary(two)).toEqual(['B=3']);
   });
 
   it('does not trust a frozen list whose rules are not frozen', () => {
