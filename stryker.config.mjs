@@ -33,8 +33,8 @@ export default {
     enableFindRelatedTests: false
   },
   // Every module of the engine but the declarations (types.ts) and the barrel
-  // (referralEngine.ts), which have no behaviour of their own; the decisions with the most
-  // arithmetic first, so that an interrupted run has covered them.
+  // (referralEngine.ts), which have no behaviour of their own. On a busy machine run it in parts:
+  // `node scripts/mutation/run.mjs --only reward,money,validate` (see docs/quality.md).
   mutate: [
     'reward',
     'money',
