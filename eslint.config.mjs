@@ -17,6 +17,7 @@ export default [
       'build/**',
       'local-org/dist/**',
       'local-org/dist-test/**',
+      'reports/**',
       'force-app/**/lwc/**/*.js',
       '**/*.d.ts'
     ]

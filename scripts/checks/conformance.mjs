@@ -1,4 +1,4 @@
-// Conformance harness: runs every case of a RULES.md vector file against the TypeScript engine.
+// Conformance harness: runs every case of a docs/rules.md vector file against the TypeScript engine.
 //   npm run test:conformance                          (the shipped static resource)
 //   CONFORMANCE_VECTORS=/path/to/file.json npm run test:conformance
 // Prints each failure with the case name and a diff, ends with "N passed, N failed",
@@ -123,7 +123,7 @@ function caseProblem(c) {
 const show = (v) => (v === undefined ? 'undefined' : JSON.stringify(v));
 
 /**
- * Differences between expected and actual per RULES.md: numbers by value, key order ignored,
+ * Differences between expected and actual per docs/rules.md: numbers by value, key order ignored,
  * array order significant, `score` fields of score rows within 0.01.
  */
 function diff(expected, actual, path, kind, out) {

@@ -8,7 +8,7 @@ const GATES = [
   ['lint', 'check:lint', 'ESLint (LWC rules, TypeScript)'],
   ['format', 'check:format', 'Prettier (Apex, XML, TS, HTML)'],
   ['unit', 'test:unit', 'Jest with coverage floor'],
-  ['conformance', 'test:conformance', 'RULES.md vectors on the TypeScript engine'],
+  ['conformance', 'test:conformance', 'docs/rules.md vectors on the TypeScript engine'],
   ['apex-semantics', 'check:apex-semantics', 'apex-ls semantic check'],
   ['code-analyzer', 'check:code-analyzer', 'Code Analyzer (PMD) security and performance'],
   ['graph-engine', 'check:graph-engine', 'Code Analyzer Graph Engine (path-based) and regex rules'],

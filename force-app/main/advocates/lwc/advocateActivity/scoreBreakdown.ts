@@ -1,7 +1,7 @@
 /**
- * The parts of an advocate's score (RULES.md section 3), each computed by the engine's `score`:
+ * The parts of an advocate's score (docs/rules.md section 3), each computed by the engine's `score`:
  * a part is the score with only that weight kept and the multiplier pinned to 1, so decay and
- * rounding are the engine's own. The multiplier is RULES.md's clamp(((w + k·p0) / (s + k)) / p0).
+ * rounding are the engine's own. The multiplier is docs/rules.md's clamp(((w + k·p0) / (s + k)) / p0).
  */
 import { score } from 'c/referralEngine';
 import type { ScoreReferral, ScoreWeights } from 'c/referralEngine';

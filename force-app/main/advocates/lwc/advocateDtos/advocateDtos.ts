@@ -12,7 +12,7 @@ export interface ProgramOption {
   status: string | null;
 }
 
-/** AdvocateLeaderboardController.ScoreWeights: RULES.md score.weights from the program. */
+/** AdvocateLeaderboardController.ScoreWeights: docs/rules.md score.weights from the program. */
 export interface ScoreWeightsDto {
   submitted: number;
   qualified: number;
@@ -36,7 +36,7 @@ export interface LeaderboardAdvocate {
   status: string | null;
 }
 
-/** AdvocateLeaderboardController.LeaderboardReferral: a referral as RULES.md score reads it. */
+/** AdvocateLeaderboardController.LeaderboardReferral: a referral as docs/rules.md score reads it. */
 export interface LeaderboardReferral {
   advocateId: string;
   submittedDate: string;

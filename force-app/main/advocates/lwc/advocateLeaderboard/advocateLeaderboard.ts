@@ -35,7 +35,7 @@ interface WireResult<T> {
 }
 
 /**
- * Advocates ranked by RULES.md `score` with their program's weights, for a period; a second tab
+ * Advocates ranked by docs/rules.md `score` with their program's weights, for a period; a second tab
  * ranks reps by the activity of the advocates they own. Admins (who may edit the program's
  * weights) can drag the weights and see the ranking change at once: the ranking is recomputed in
  * the browser with the TypeScript engine; Reset restores the program's weights.

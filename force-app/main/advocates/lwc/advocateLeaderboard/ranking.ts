@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the leaderboard: the advocate and rep rankings built on the
- * engine's `score` (RULES.md section 3). No DOM, no platform: unit-tested directly.
+ * engine's `score` (docs/rules.md section 3). No DOM, no platform: unit-tested directly.
  */
 import { score } from 'c/referralEngine';
 import type { ScoreWeights } from 'c/referralEngine';

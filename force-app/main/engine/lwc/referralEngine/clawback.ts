@@ -1,4 +1,4 @@
-/** RULES.md section 2, `clawback`: what a reversal of a WON referral takes back. */
+/** docs/rules.md section 2, `clawback`: what a reversal of a WON referral takes back. */
 import type { ClawbackAction, ClawbackInput, Milestone, RewardStatus, RewardType } from './types';
 import {
   elemObj,
@@ -9,6 +9,7 @@ import {
   reqEnum,
   reqNum,
   reqObj,
+  reqWhole,
   reqStr,
   root
 } from './validate';
@@ -57,7 +58,7 @@ export function clawback(input: ClawbackInput): ClawbackAction[] {
     const milestone = reqEnum(r, 'milestone', p, MILESTONES);
     const cash = reqEnum(r, 'rewardType', p, REWARD_TYPES) === 'CASH';
     const status = reqEnum(r, 'status', p, STATUSES);
-    const value = cash ? reqCents(r, 'amount', p) : reqNum(r, 'points', p);
+    const value = cash ? reqCents(r, 'amount', p) : reqWhole(r, 'points', p);
     entries.push({ key, milestone, cash, status, value });
   }
   if (reversalDay < wonDay) {

@@ -1,7 +1,7 @@
-/** Error codes raised by the rules engine (RULES.md, "The vector file"). */
+/** Error codes raised by the rules engine (docs/rules.md, "The vector file"). */
 export type ReferralEngineErrorCode = 'MISSING_RATE' | 'INVALID_INPUT';
 
-/** A typed engine error: `code` is the RULES.md error code, `message` names the field at fault. */
+/** A typed engine error: `code` is the docs/rules.md error code, `message` names the field at fault. */
 export class ReferralEngineError extends Error {
   readonly code: ReferralEngineErrorCode;
 

@@ -1,4 +1,4 @@
-/** RULES.md section 6, `metrics`: program health. */
+/** docs/rules.md section 6, `metrics`: program health. */
 import { dayNumber } from './dates';
 import type { MetricsInput, MetricsResult, TopShare } from './types';
 import {

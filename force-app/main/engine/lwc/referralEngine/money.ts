@@ -3,7 +3,9 @@
  * are safe integers (every operation checks), and in BigInt beyond that. No binary floating
  * point ever touches a money value: division is done on integers with an exact remainder.
  */
-import { MAX_SAFE } from './validate';
+
+/** The largest integer a double holds exactly with its neighbours, 2^53 - 1. */
+export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** A non-negative decimal as `mantissa / 10^scale`. */
 export interface Decimal {
@@ -17,6 +19,7 @@ export const BIG_0 = BigInt(0);
 const BIG_1 = BigInt(1);
 const BIG_2 = BigInt(2);
 const BIG_10 = BigInt(10);
+const BIG_100 = BigInt(100);
 
 const POW10: bigint[] = [];
 export function pow10n(n: number): bigint {
@@ -108,4 +111,37 @@ export function convertCents(cents: number, rateFrom: number, rateTo: number): n
   const den = a.d.mantissa * pow10n(b.d.scale);
   const q = divHalfUpBig(num, den);
   return q <= BigInt(MAX_SAFE) ? Number(q) : q;
+}
+
+/**
+ * The JavaScript number nearest to `hundredths / 100` (cents to an amount, or points x 100 to
+ * points): a safe integer divides exactly-then-rounds once; a BigInt goes through its exact
+ * decimal text, which `Number` parses with a single correct rounding.
+ */
+export function fromHundredths(hundredths: number | bigint): number {
+  if (typeof hundredths === 'number') {
+    return hundredths / 100;
+  }
+  const whole = hundredths / BIG_100;
+  const cents = Number(hundredths - whole * BIG_100);
+  return Number(`${whole}.${cents < 10 ? '0' : ''}${cents}`);
+}
+
+/**
+ * round2 of a double, half away from zero, on the decimal the double denotes in its shortest form
+ * (what Apex `Decimal.valueOf(Double)` reads), so exact halves such as 1.005 round up. Far from a
+ * half the float product decides; near one the exact decimal does.
+ */
+export function round2Double(x: number): number {
+  const y = x * 100;
+  const f = y - Math.floor(y);
+  if (y < 1e12 && (f < 0.499 || f > 0.501)) {
+    return Math.round(y) / 100;
+  }
+  const d = decimalOf(x);
+  if (d.scale <= 2) {
+    return x;
+  }
+  const unit = pow10n(d.scale - 2);
+  return fromHundredths(divHalfUpBig(d.mantissa, unit));
 }

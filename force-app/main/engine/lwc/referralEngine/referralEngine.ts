@@ -1,5 +1,5 @@
 /**
- * `c/referralEngine`: the TypeScript rules engine of RULES.md. Six pure decisions with
+ * `c/referralEngine`: the TypeScript rules engine of docs/rules.md. Six pure decisions with
  * exact decimal money; the Apex `RulesEngine` makes the same decisions on the server, and the
  * conformance vectors (static resource `ReferralRulesVectors`) prove the two agree.
  */

@@ -1,6 +1,6 @@
-/** RULES.md section 1, `reward`: the rewards a referral earns at a milestone. */
+/** docs/rules.md section 1, `reward`: the rewards a referral earns at a milestone. */
 import { ReferralEngineError } from './errors';
-import { BIG_0, convertCents, divHalfUp, divHalfUpBig } from './money';
+import { BIG_0, convertCents, divHalfUp, divHalfUpBig, fromHundredths } from './money';
 import type { Milestone, Recipient, RewardDecision, RewardInput, RewardType } from './types';
 import {
   MAX_SAFE,
@@ -10,6 +10,7 @@ import {
   optCents,
   optDate,
   optObj,
+  optWhole,
   reqArr,
   reqBool,
   reqCents,
@@ -41,13 +42,15 @@ const POINT_DIVISOR = 100000000;
 const CENT_DIVISOR_N = BigInt(CENT_DIVISOR);
 const POINT_DIVISOR_N = BigInt(POINT_DIVISOR);
 const FLAT_UNIT_N = BigInt(FLAT_UNIT);
+const HUNDRED_N = BigInt(100);
+const MAX_SAFE_N = BigInt(MAX_SAFE);
 
 interface CompiledTier {
   /** upTo in cents, -1 for the open last tier. */
   upTo: number;
   percent: boolean;
-  /** value x 10^4 */
-  v4: number;
+  /** value x 10^4: a number while safe, a BigInt beyond */
+  v4: number | bigint;
   /** the source tier and the raw fields it was compiled from */
   src: Rec;
   rawUpTo: unknown;
@@ -63,13 +66,14 @@ interface CompiledRule {
   recipient: Recipient;
   rewardType: RewardType;
   calc: number;
-  v4: number;
+  /** value x 10^4: a number while safe, a BigInt beyond */
+  v4: number | bigint;
   tiers: CompiledTier[] | null;
   marginal: boolean;
   /** cents, -1 when absent */
   minDeal: number;
-  /** cents (hundredths of a point), -1 when absent */
-  max: number;
+  /** cents, or hundredths of a point (a BigInt beyond safe integers); -1 when absent */
+  max: number | bigint;
   startDate: string | null;
   endDate: string | null;
   needsDeal: boolean;
@@ -128,6 +132,14 @@ function compileTiers(rule: Rec, p: string): CompiledTier[] {
   return tiers;
 }
 
+/** Whole points as hundredths of a point (-1 stays -1), exactly. */
+function pointHundredths(points: number): number | bigint {
+  if (points * 100 <= MAX_SAFE) {
+    return points < 0 ? -1 : points * 100;
+  }
+  return BigInt(points) * HUNDRED_N;
+}
+
 function compileRule(v: unknown, i: number): CompiledRule {
   const p = `rules[${i}]`;
   const r = elemObj(v, p);
@@ -138,7 +150,7 @@ function compileRule(v: unknown, i: number): CompiledRule {
   const rewardType = reqEnum(r, 'rewardType', p, REWARD_TYPES);
   const calcName = reqEnum(r, 'calculation', p, CALCULATIONS);
   const calc = calcName === 'FLAT' ? FLAT : calcName === 'PERCENT' ? PERCENT : TIERED;
-  let v4 = 0;
+  let v4: number | bigint = 0;
   let tiers: CompiledTier[] | null = null;
   let marginal = false;
   if (calc === TIERED) {
@@ -150,7 +162,10 @@ function compileRule(v: unknown, i: number): CompiledRule {
     v4 = reqScaled4(r, 'value', p);
   }
   const minDeal = optCents(r, 'minDealAmount', p);
-  const max = optCents(r, 'maxReward', p);
+  const max =
+    rewardType === 'CASH'
+      ? optCents(r, 'maxReward', p)
+      : pointHundredths(optWhole(r, 'maxReward', p));
   const startDate = optDate(r, 'startDate', p);
   const endDate = optDate(r, 'endDate', p);
   return {
@@ -312,12 +327,16 @@ function compileRules(list: unknown[]): CompiledRules {
 
 /** Raw value in 10^-8 units with safe-integer arithmetic; -1 when an intermediate is not safe. */
 function rawSafe(r: CompiledRule, d: number): number {
+  const v4 = r.v4;
+  if (typeof v4 !== 'number') {
+    return -1;
+  }
   if (r.calc === FLAT) {
-    const x = r.v4 * FLAT_UNIT;
+    const x = v4 * FLAT_UNIT;
     return x <= MAX_SAFE ? x : -1;
   }
   if (r.calc === PERCENT) {
-    const x = d * r.v4;
+    const x = d * v4;
     return x <= MAX_SAFE ? x : -1;
   }
   const tiers = r.tiers as CompiledTier[];
@@ -325,7 +344,11 @@ function rawSafe(r: CompiledRule, d: number): number {
     for (let j = 0; j < tiers.length; j++) {
       const t = tiers[j];
       if (t.upTo < 0 || d <= t.upTo) {
-        const x = t.percent ? d * t.v4 : t.v4 * FLAT_UNIT;
+        const tv = t.v4;
+        if (typeof tv !== 'number') {
+          return -1;
+        }
+        const x = t.percent ? d * tv : tv * FLAT_UNIT;
         return x <= MAX_SAFE ? x : -1;
       }
     }
@@ -336,11 +359,15 @@ function rawSafe(r: CompiledRule, d: number): number {
   for (let j = 0; j < tiers.length; j++) {
     const t = tiers[j];
     if (lower < d) {
+      const tv = t.v4;
+      if (typeof tv !== 'number') {
+        return -1;
+      }
       if (t.percent) {
         const top = t.upTo < 0 || d < t.upTo ? d : t.upTo;
-        sum += (top - lower) * t.v4;
+        sum += (top - lower) * tv;
       } else {
-        sum += t.v4 * FLAT_UNIT;
+        sum += tv * FLAT_UNIT;
       }
       if (sum > MAX_SAFE) {
         return -1;
@@ -390,8 +417,8 @@ function rawBig(r: CompiledRule, d: bigint): bigint {
   return sum;
 }
 
-/** Step 5: the rounded value in hundredths (cents, or points x 100). */
-function roundedHundredths(r: CompiledRule, d: number | bigint): number {
+/** Step 5: the rounded value in hundredths (cents, or points x 100), a BigInt beyond safe integers. */
+function roundedHundredths(r: CompiledRule, d: number | bigint): number | bigint {
   const cash = r.rewardType === 'CASH';
   if (typeof d === 'number') {
     const raw = rawSafe(r, d);
@@ -403,7 +430,8 @@ function roundedHundredths(r: CompiledRule, d: number | bigint): number {
     }
   }
   const raw = rawBig(r, typeof d === 'number' ? BigInt(d) : d);
-  return cash ? Number(divHalfUpBig(raw, CENT_DIVISOR_N)) : Number(raw / POINT_DIVISOR_N) * 100;
+  const h = cash ? divHalfUpBig(raw, CENT_DIVISOR_N) : (raw / POINT_DIVISOR_N) * HUNDRED_N;
+  return h <= MAX_SAFE_N ? Number(h) : h;
 }
 
 function compareCandidates(a: CompiledRule, b: CompiledRule): number {
@@ -420,7 +448,7 @@ function compareCandidates(a: CompiledRule, b: CompiledRule): number {
 }
 
 /**
- * The rewards a referral earns at its milestone (RULES.md section 1), in milestone, rule id,
+ * The rewards a referral earns at its milestone (docs/rules.md section 1), in milestone, rule id,
  * recipient order. Throws `INVALID_INPUT` for bad input and `MISSING_RATE` when a conversion
  * the rules need lacks a rate.
  */
@@ -499,7 +527,7 @@ export function reward(input: RewardInput): RewardDecision[] {
         continue;
       }
     }
-    let value = roundedHundredths(r, d);
+    let value: number | bigint = roundedHundredths(r, d);
     let capped = false;
     if (r.max >= 0 && value > r.max) {
       value = r.max;
@@ -513,21 +541,20 @@ export function reward(input: RewardInput): RewardDecision[] {
         value = allowance;
         capped = true;
       }
+      // Here value <= allowance, a safe integer: a BigInt value is always above it.
+      spent += value as number;
     }
     if (value === 0) {
       continue;
     }
     if (cash) {
-      if (r.recipient === 'ADVOCATE') {
-        spent += value;
-      }
       out.push({
         key: referralId + r.keySuffix,
         ruleId: r.id,
         milestone: r.milestone,
         recipient: r.recipient,
         rewardType: 'CASH',
-        amount: value / 100,
+        amount: fromHundredths(value),
         currency,
         capped
       });
@@ -538,7 +565,7 @@ export function reward(input: RewardInput): RewardDecision[] {
         milestone: r.milestone,
         recipient: r.recipient,
         rewardType: 'POINTS',
-        points: value / 100,
+        points: fromHundredths(value),
         capped
       });
     }

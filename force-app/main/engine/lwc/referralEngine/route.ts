@@ -1,4 +1,4 @@
-/** RULES.md section 4, `route`: who owns a referral lead. */
+/** docs/rules.md section 4, `route`: who owns a referral lead. */
 import type { RouteInput, RouteResult, RoutingPolicy } from './types';
 import { invalid, optStr, reqArr, reqBool, reqEnum, reqObj, root } from './validate';
 

@@ -1,5 +1,6 @@
-/** RULES.md section 3, `score`: advocate scoring and the leaderboard. */
+/** docs/rules.md section 3, `score`: advocate scoring and the leaderboard. */
 import { dayNumber } from './dates';
+import { round2Double } from './money';
 import type { ScoreInput, ScoreRow } from './types';
 import {
   elemObj,
@@ -78,7 +79,7 @@ export function score(input: ScoreInput): ScoreRow[] {
   const wSubmitted = reqNum(w, 'submitted', 'weights');
   const wQualified = reqNum(w, 'qualified', 'weights');
   const wWon = reqNum(w, 'won', 'weights');
-  const wRevenue = reqNum(w, 'revenuePer1000', 'weights') / 1000;
+  const wRevenue = reqNum(w, 'revenuePer1000', 'weights');
   const halfLife = reqNum(w, 'halfLifeDays', 'weights');
   const p0 = reqNum(w, 'priorConversion', 'weights');
   const k = reqNum(w, 'priorStrength', 'weights');
@@ -172,18 +173,20 @@ export function score(input: ScoreInput): ScoreRow[] {
       lastId = id;
       lastSlot = slot;
     }
-    let b = wSubmitted * decay(sd);
+    // The terms go into the running total one at a time, in the order docs/rules.md gives, so
+    // that the floating-point operations are those of the Apex engine.
+    table[slot + 2] += wSubmitted * decay(sd);
     table[slot + 3]++;
     if (wd !== -Infinity) {
       table[slot + 5]++;
       table[slot + 4]++;
-      b += wQualified * decay(qd !== -Infinity ? qd : wd);
-      b += (wWon + wRevenue * (typeof amount === 'number' ? amount : 0)) * decay(wd);
+      table[slot + 2] += wQualified * decay(qd !== -Infinity ? qd : wd);
+      const revenue = (wRevenue * (typeof amount === 'number' ? amount : 0)) / 1000;
+      table[slot + 2] += (wWon + revenue) * decay(wd);
     } else if (qd !== -Infinity) {
       table[slot + 4]++;
-      b += wQualified * decay(qd);
+      table[slot + 2] += wQualified * decay(qd);
     }
-    table[slot + 2] += b;
   }
 
   const kp0 = k * p0;
@@ -203,7 +206,7 @@ export function score(input: ScoreInput): ScoreRow[] {
     const won = table[slot + 5];
     const m = (won + kp0) / (table[slot + 3] + k) / p0;
     const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
-    scores[a] = Math.round(table[slot + 2] * multiplier * 100) / 100;
+    scores[a] = round2Double(table[slot + 2] * multiplier);
     wins[a] = won;
     order[a] = a;
   }

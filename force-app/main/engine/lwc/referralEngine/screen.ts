@@ -1,4 +1,4 @@
-/** RULES.md section 5, `screen`: duplicates, self-referrals and fraud. */
+/** docs/rules.md section 5, `screen`: duplicates, self-referrals and fraud. */
 import type { ScreenInput, ScreenResult } from './types';
 import {
   elemObj,
@@ -162,10 +162,10 @@ export function screen(input: ScreenInput): ScreenResult {
       return { verdict: 'REVIEW', reason: 'EXISTING_CONTACT', matchId: c.id };
     }
   }
-  // 7. EXISTING_LEAD
+  // 7. EXISTING_LEAD (v2: a rep decides; an accepted referral is attached to this lead)
   for (const l of leads) {
     if (l.email === email && !l.converted) {
-      return { verdict: 'ACCEPT', reason: 'EXISTING_LEAD', matchId: l.id };
+      return { verdict: 'REVIEW', reason: 'EXISTING_LEAD', matchId: l.id };
     }
   }
   return { verdict: 'ACCEPT', reason: null, matchId: null };

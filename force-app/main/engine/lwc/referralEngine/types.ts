@@ -1,6 +1,6 @@
 /**
- * Input and output types of the six decisions. Field names are exactly the RULES.md JSON.
- * Optional (`?`) fields have a default or are optional in RULES.md; `| null` fields are nullable.
+ * Input and output types of the six decisions. Field names are exactly the docs/rules.md JSON.
+ * Optional (`?`) fields have a default or are optional in docs/rules.md; `| null` fields are nullable.
  */
 
 export type Milestone = 'SUBMITTED' | 'QUALIFIED' | 'WON';

@@ -5,10 +5,20 @@
  */
 import { dayNumber } from './dates';
 import { ReferralEngineError } from './errors';
+import { MAX_SAFE, decimalOf, pow10n } from './money';
 
 export type Rec = Record<string, unknown>;
 
-export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+export { MAX_SAFE };
+
+/** Money has at most 13 integer digits: every amount is below 10^13 (docs/rules.md, Numbers). */
+export const MONEY_LIMIT = 1e13;
+
+/**
+ * Below this bound `Math.round(v * 10^4) / 10^4 === v` decides exactly whether the shortest
+ * decimal of v has at most 4 fraction digits: the product is within 0.02 of the exact one.
+ */
+const FAST_VALUE_LIMIT = 1e10;
 
 export function fieldPath(parent: string, key: string): string {
   return parent === '' ? key : `${parent}.${key}`;
@@ -164,29 +174,33 @@ export function optNum(o: Rec, k: string, p: string): number | null {
   return checkNumber(v, fieldPath(p, k));
 }
 
-/** A non-negative number scaled to an integer (`scale` 100 for money, 10000 for values and percents). */
-export function scaleOf(v: number, scale: number, path: string): number {
-  const m = Math.round(v * scale);
-  if (m > MAX_SAFE) {
-    return invalid(path, 'is too large');
+/**
+ * A non-negative number as money in cents: at most 13 integer digits and 2 fraction digits.
+ * Below 10^13 the float check is exact: `v * 100` is within 0.1 of the exact product, so it
+ * rounds to the cent count whenever v is the double nearest a 2-digit decimal, and `m / 100` is
+ * then that very double (correctly rounded division).
+ */
+function centsOf(v: number, path: string): number {
+  if (v >= MONEY_LIMIT) {
+    return invalid(path, 'must have at most 13 integer digits');
   }
-  if (m / scale !== v) {
-    return invalid(
-      path,
-      scale === 100 ? 'must have at most 2 fraction digits' : 'must have at most 4 fraction digits'
-    );
+  const m = Math.round(v * 100);
+  if (m / 100 !== v) {
+    return invalid(path, 'must have at most 2 fraction digits');
   }
   return m;
 }
 
-/** A required money amount (>= 0, at most 2 fraction digits) in cents. */
+/** A required money amount (>= 0, at most 13 integer and 2 fraction digits) in cents. */
 export function reqCents(o: Rec, k: string, p: string): number {
   const v = reqNum(o, k, p);
-  const m = Math.round(v * 100);
-  if (m / 100 === v && m <= MAX_SAFE) {
-    return m;
+  if (v < MONEY_LIMIT) {
+    const m = Math.round(v * 100);
+    if (m / 100 === v) {
+      return m;
+    }
   }
-  return scaleOf(v, 100, fieldPath(p, k));
+  return centsOf(v, fieldPath(p, k));
 }
 
 /** A nullable money amount in cents, -1 when absent or null. */
@@ -195,21 +209,58 @@ export function optCents(o: Rec, k: string, p: string): number {
   if (v === null) {
     return -1;
   }
-  const m = Math.round(v * 100);
-  if (m / 100 === v && m <= MAX_SAFE) {
-    return m;
+  if (v < MONEY_LIMIT) {
+    const m = Math.round(v * 100);
+    if (m / 100 === v) {
+      return m;
+    }
   }
-  return scaleOf(v, 100, fieldPath(p, k));
+  return centsOf(v, fieldPath(p, k));
+}
+
+/**
+ * A value or percent scaled by 10^4, exactly, at any magnitude: a number while it is a safe
+ * integer, a BigInt beyond. At most 4 fraction digits in the shortest decimal of the double.
+ */
+export function scaled4(v: number, path: string): number | bigint {
+  if (v < FAST_VALUE_LIMIT) {
+    const m = Math.round(v * 10000);
+    if (m / 10000 === v) {
+      return m;
+    }
+  }
+  const d = decimalOf(v);
+  if (d.scale > 4) {
+    return invalid(path, 'must have at most 4 fraction digits');
+  }
+  const m = d.mantissa * pow10n(4 - d.scale);
+  return m <= BigInt(MAX_SAFE) ? Number(m) : m;
 }
 
 /** A required value or percent (>= 0, at most 4 fraction digits) scaled by 10^4. */
-export function reqScaled4(o: Rec, k: string, p: string): number {
+export function reqScaled4(o: Rec, k: string, p: string): number | bigint {
+  return scaled4(reqNum(o, k, p), fieldPath(p, k));
+}
+
+/** A whole number (points), not negative; exact as the double it is. */
+export function reqWhole(o: Rec, k: string, p: string): number {
   const v = reqNum(o, k, p);
-  const m = Math.round(v * 10000);
-  if (m / 10000 === v && m <= MAX_SAFE) {
-    return m;
+  if (Number.isInteger(v)) {
+    return v;
   }
-  return scaleOf(v, 10000, fieldPath(p, k));
+  return invalid(fieldPath(p, k), 'must be a whole number');
+}
+
+/** A nullable whole number, -1 when absent or null. */
+export function optWhole(o: Rec, k: string, p: string): number {
+  const v = optNum(o, k, p);
+  if (v === null) {
+    return -1;
+  }
+  if (Number.isInteger(v)) {
+    return v;
+  }
+  return invalid(fieldPath(p, k), 'must be a whole number or null');
 }
 
 /** A required calendar date; returns the date string (valid dates compare as strings). */

@@ -215,7 +215,7 @@ export function explainScreening(verdict: string | null, reason: string | null):
     case 'EXISTING_CONTACT':
       return 'This person is already known to us. We will check whether your referral counts and let you know.';
     case 'EXISTING_LEAD':
-      return 'We were already in touch with this person; your referral was added to their record and counts for you.';
+      return 'We were already in touch with this person. We will check whether your referral counts and let you know.';
     default:
       break;
   }

@@ -11,7 +11,7 @@ export interface SimTier {
   value: number;
 }
 
-/** ProgramSimulatorController.SimRule: a reward rule as RULES.md reward reads it, plus its name. */
+/** ProgramSimulatorController.SimRule: a reward rule as docs/rules.md reward reads it, plus its name. */
 export interface SimRule {
   id: string;
   name: string | null;

@@ -1,6 +1,6 @@
 /**
  * Published benchmark figures of business referral programs (PRODUCT.md, "Reference figures"),
- * shown beside the program's own metrics. Ratios as fractions, like RULES.md metrics.
+ * shown beside the program's own metrics. Ratios as fractions, like docs/rules.md metrics.
  */
 export const BENCHMARKS = {
   activeRate: 0.36,

@@ -34,7 +34,7 @@ interface Bar {
 }
 
 /**
- * Program health (RULES.md `metrics`) for a chosen period: KPI tiles and the referrer
+ * Program health (docs/rules.md `metrics`) for a chosen period: KPI tiles and the referrer
  * distribution as SLDS-styled bars, each beside the published benchmark (PRODUCT.md). The
  * metrics are computed in the browser with the TypeScript engine over rows the server reads in
  * user mode, so they cover the records the user may see.

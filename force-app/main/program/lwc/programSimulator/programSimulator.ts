@@ -38,7 +38,7 @@ interface Outcome {
 
 /**
  * What-if simulator on a Referral Program record page: replays the last 12 months of referrals
- * and deals with RULES.md `reward` under the current rules and under a draft the admin edits
+ * and deals with docs/rules.md `reward` under the current rules and under a draft the admin edits
  * here (add, edit, remove rule rows), and shows total cost, cost per won deal and per advocate,
  * and the difference to the current rules. Nothing is saved: the draft lives in the page.
  */

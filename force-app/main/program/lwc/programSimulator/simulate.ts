@@ -1,13 +1,13 @@
 /**
  * The simulator's replay: a pure function over plain data, so Jest can time it on 50,000
  * referrals. Each referral is replayed once at its furthest milestone with the engine's `reward`
- * (RULES.md section 1: a referral that reached WON also earns its SUBMITTED and QUALIFIED
+ * (docs/rules.md section 1: a referral that reached WON also earns its SUBMITTED and QUALIFIED
  * rewards), in date order so the annual cash cap per advocate applies as it would have.
  *
  * Speed without a second implementation: `reward` is pure, so its decisions for one (milestone,
  * date when a rule has a window, deal amount, deal currency) are computed once with the annual cap
  * off and reused. When the advocate's year-to-date cash plus those decisions' advocate cash stays
- * within the annual cap, the cap cannot bind (RULES.md step 7) and the reused decisions are exact;
+ * within the annual cap, the cap cannot bind (docs/rules.md step 7) and the reused decisions are exact;
  * otherwise the engine is called again with the real year-to-date and cap.
  */
 import { reward, ReferralEngineError } from 'c/referralEngine';

@@ -3,7 +3,7 @@ import { metrics } from 'c/referralEngine';
 import type { MetricsInput } from 'c/referralEngine';
 
 /**
- * The top-1% / top-10% shares by the RULES.md definition, computed the obvious way: sort every
+ * The top-1% / top-10% shares by the docs/rules.md definition, computed the obvious way: sort every
  * enrolled advocate by counted referrals (descending), ties by id ascending, no-referral
  * advocates last, and sum the first ceil(enrolled * p%). The engine selects without sorting.
  */

@@ -33,19 +33,25 @@ const tiersArb: fc.Arbitrary<Tier[]> = fc
   });
 
 const ruleArb = (id: string): fc.Arbitrary<Rule> =>
-  fc.record({
-    id: fc.constant(id),
-    active: fc.boolean(),
-    milestone: fc.constantFrom('SUBMITTED' as const, 'QUALIFIED' as const, 'WON' as const),
-    recipient: fc.constantFrom('ADVOCATE' as const, 'REFERRED' as const),
-    rewardType: fc.constantFrom('CASH' as const, 'POINTS' as const),
-    calculation: fc.constantFrom('FLAT' as const, 'PERCENT' as const, 'TIERED' as const),
-    value: value4(1000),
-    tiers: tiersArb,
-    tierMode: fc.constantFrom('STEP' as const, 'MARGINAL' as const, null),
-    minDealAmount: fc.option(money(2000000), { nil: null }),
-    maxReward: fc.option(money(100000), { nil: null })
-  });
+  fc
+    .record({
+      id: fc.constant(id),
+      active: fc.boolean(),
+      milestone: fc.constantFrom('SUBMITTED' as const, 'QUALIFIED' as const, 'WON' as const),
+      recipient: fc.constantFrom('ADVOCATE' as const, 'REFERRED' as const),
+      rewardType: fc.constantFrom('CASH' as const, 'POINTS' as const),
+      calculation: fc.constantFrom('FLAT' as const, 'PERCENT' as const, 'TIERED' as const),
+      value: value4(1000),
+      tiers: tiersArb,
+      tierMode: fc.constantFrom('STEP' as const, 'MARGINAL' as const, null),
+      minDealAmount: fc.option(money(2000000), { nil: null }),
+      maxReward: fc.option(money(100000), { nil: null })
+    })
+    // a POINTS maxReward is a whole number (docs/rules.md, Numbers)
+    .map((r) => {
+      const whole = r.rewardType === 'POINTS' && typeof r.maxReward === 'number';
+      return whole ? { ...r, maxReward: Math.floor(r.maxReward as number) } : r;
+    });
 
 const rulesArb = fc
   .uniqueArray(fc.stringMatching(/^[A-Za-z0-9]{1,4}$/), { minLength: 0, maxLength: 8 })
@@ -79,12 +85,12 @@ describe('reward properties', () => {
   it('never decides a negative or zero reward', () => {
     fc.assert(
       fc.property(rewardInputArb(false), (input) => {
-        // floorInt makes points whole; only a fractional maxReward can cap them to a fraction
+        // floorInt makes points whole, and a POINTS maxReward is whole too
         const bad = reward(input).filter((d) => {
           if (d.rewardType === 'CASH') {
             return !(d.amount > 0);
           }
-          return !(d.points > 0) || (!d.capped && !Number.isInteger(d.points));
+          return !(d.points > 0) || !Number.isInteger(d.points);
         });
         expect(bad).toEqual([]);
       }),

@@ -88,7 +88,7 @@ describe('c-program-metrics', () => {
     });
   });
 
-  it('shows RULES.md metrics as tiles beside the published benchmarks', async () => {
+  it('shows docs/rules.md metrics as tiles beside the published benchmarks', async () => {
     const element = await mountOnProgramPage();
     metricsAdapter.emit(fixture());
     await flush();

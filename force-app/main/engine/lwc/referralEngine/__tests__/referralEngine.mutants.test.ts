@@ -1,0 +1,415 @@
+/**
+ * Tests that close the gaps a mutation run of the engine found (docs/quality.md): behaviour of
+ * docs/rules.md that no other test pinned. Expected values are derived by hand from the rules.
+ */
+import { ReferralEngineError, dayNumber, reward, score } from 'c/referralEngine';
+import type { RewardInput, Rule, ScoreInput, Tier } from 'c/referralEngine';
+
+function rule(id: string, extra: Partial<Rule> = {}): Rule {
+  return {
+    id,
+    active: true,
+    milestone: 'WON',
+    recipient: 'ADVOCATE',
+    rewardType: 'CASH',
+    calculation: 'FLAT',
+    value: 10,
+    ...extra
+  };
+}
+
+function rewardInput(rules: Rule[], extra: Partial<RewardInput> = {}): RewardInput {
+  return {
+    program: { currency: 'USD', annualCashCapPerAdvocate: null },
+    rules,
+    referral: { id: 'ref1', milestone: 'WON', milestoneDate: '2026-03-01' },
+    deal: { amount: 5000, currency: 'USD' },
+    rates: { USD: 1 },
+    existingKeys: [],
+    advocateCashYtd: 0,
+    ...extra
+  };
+}
+
+/** The decisions of a fresh deep copy of the input (no memo can know its rule objects). */
+function fresh(input: RewardInput): unknown {
+  return reward(JSON.parse(JSON.stringify(input)) as RewardInput);
+}
+
+/** The decisions as `ruleId=value` (value: amount or points, then `*` when capped). */
+function summary(input: RewardInput): string[] {
+  return reward(input).map((d) => {
+    const v = d.rewardType === 'CASH' ? d.amount : d.points;
+    return `${d.ruleId}=${v}${d.capped ? '*' : ''}`;
+  });
+}
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ReferralEngineError) {
+      return `${e.code}: ${e.message}`;
+    }
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('the validation memo notices every change to a rule list it has seen', () => {
+  // One list object, decided again after each in-place change: the result must be that of a
+  // fresh list with the same content.
+  it.each<[string, (r: Rule) => void, string[]]>([
+    ['maxReward', (r) => (r.maxReward = 20), ['R=20*']],
+    ['maxReward removed', (r) => (r.maxReward = null), ['R=250']],
+    ['minDealAmount', (r) => (r.minDealAmount = 6000), []],
+    ['startDate', (r) => (r.startDate = '2026-03-02'), []],
+    ['endDate', (r) => (r.endDate = '2026-02-28'), []],
+    ['value', (r) => (r.value = 10), ['R=50*']],
+    ['calculation', (r) => (r.calculation = 'FLAT'), ['R=5']],
+    ['rewardType', (r) => (r.rewardType = 'POINTS'), ['R=50*']],
+    ['recipient', (r) => (r.recipient = 'REFERRED'), ['R=50*']],
+    ['milestone', (r) => (r.milestone = 'QUALIFIED'), ['R=50*']],
+    ['active', (r) => (r.active = false), []],
+    ['id', (r) => (r.id = 'S'), ['S=50*']]
+  ])('%s', (_field, change, expected) => {
+    const r = rule('R', { calculation: 'PERCENT', value: 5, maxReward: 50 });
+    const input = rewardInput([r]);
+    expect(summary(input)).toEqual(['R=50*']);
+    change(r);
+    expect(summary(input)).toEqual(expected);
+    expect(reward(input)).toEqual(fresh(input));
+  });
+
+  it.each<[string, (r: Rule, tiers: Tier[]) => void, string[]]>([
+    ['tierMode', (r) => (r.tierMode = 'MARGINAL'), ['T=140']],
+    ['a tier upTo', (_r, t) => (t[0].upTo = 5000), ['T=100']],
+    ['a tier calculation', (_r, t) => (t[1].calculation = 'FLAT'), ['T=3']],
+    ['a tier value', (_r, t) => (t[1].value = 4), ['T=200']],
+    [
+      'a tier replaced',
+      (_r, t) => (t[1] = { upTo: null, calculation: 'PERCENT', value: 1 }),
+      ['T=50']
+    ],
+    ['the tier list replaced', (r, t) => (r.tiers = [{ ...t[0], upTo: 5000 }, t[1]]), ['T=100']],
+    [
+      'a tier added',
+      (_r, t) => t.splice(1, 0, { upTo: 10000, calculation: 'PERCENT', value: 1 }),
+      ['T=50']
+    ]
+  ])('%s', (_field, change, expected) => {
+    // D = 5000: STEP over [(upTo 1000: 2%), (open: 3%)] takes 3% of all of D = 150;
+    // MARGINAL takes 2% of 1000 plus 3% of the 4000 above it = 20 + 120 = 140.
+    const tiers: Tier[] = [
+      { upTo: 1000, calculation: 'PERCENT', value: 2 },
+      { upTo: null, calculation: 'PERCENT', value: 3 }
+    ];
+    const r = rule('T', { calculation: 'TIERED', tiers });
+    const input = rewardInput([r]);
+    expect(summary(input)).toEqual(['T=150']);
+    change(r, tiers);
+    expect(summary(input)).toEqual(expected);
+    expect(reward(input)).toEqual(fresh(input));
+  });
+
+  it('sees a rule replaced, added or removed in the same list', () => {
+    const rules = [rule('A'), rule('B', { value: 20 })];
+    const input = rewardInput(rules);
+    expect(summary(input)).toEqual(['A=10', 'B=20']);
+    rules[0] = rule('A', { value: 11 });
+    expect(summary(input)).toEqual(['A=11', 'B=20']);
+    rules.push(rule('C', { value: 30 }));
+    expect(summary(input)).toEqual(['A=11', 'B=20', 'C=30']);
+    rules.splice(1, 1);
+    expect(summary(input)).toEqual(['A=11', 'C=30']);
+  });
+
+  it('alternates between two lists without mixing them up', () => {
+    const one = rewardInput([rule('A')]);
+    const two = rewardInput([rule('B', { value: 2 })]);
+    expect(summary(one)).toEqual(['A=10']);
+    expect(summary(two)).toEqual(['B=2']);
+    expect(summary(one)).toEqual(['A=10']);
+    expect(summary(rewardInput([]))).toEqual([]);
+    expect(summary(two)).toEqual(['B=2']);
+  });
+
+  it('sees the only rule of a list replaced, and a rule replaced in an unfrozen list of frozen rules', () => {
+    const single = [rule('A')];
+    const one = rewardInput(single);
+    expect(summary(one)).toEqual(['A=10']);
+    single[0] = rule('A', { value: 13 });
+    expect(summary(one)).toEqual(['A=13']);
+    const rules = [Object.freeze(rule('B', { value: 2 }))];
+    const two = rewardInput(rules);
+    expect(summary(two)).toEqual(['B=2']);
+    rules[0] = Object.freeze(rule('B', { value: 3 }));
+    expect(summary(two)).toEqual(['B=3']);
+  });
+
+  it('does not trust a frozen list whose rules are not frozen', () => {
+    const r = rule('A');
+    const input = rewardInput(Object.freeze([r]) as Rule[]);
+    expect(summary(input)).toEqual(['A=10']);
+    r.value = 12;
+    expect(summary(input)).toEqual(['A=12']);
+  });
+
+  it('does not trust a frozen list whose tier list is frozen but not its tiers', () => {
+    const tier: Tier = { upTo: null, calculation: 'FLAT', value: 5 };
+    const r = Object.freeze(
+      rule('A', { calculation: 'TIERED', tiers: Object.freeze([tier]) as Tier[] })
+    );
+    const input = rewardInput(Object.freeze([r]) as Rule[]);
+    expect(summary(input)).toEqual(['A=5']);
+    tier.value = 7;
+    expect(summary(input)).toEqual(['A=7']);
+  });
+
+  it('does not trust a frozen list with unfrozen tiers', () => {
+    const tier: Tier = { upTo: null, calculation: 'FLAT', value: 5 };
+    const tiers = [tier];
+    const r = Object.freeze(rule('A', { calculation: 'TIERED', tiers }));
+    const input = rewardInput(Object.freeze([r]) as Rule[]);
+    expect(summary(input)).toEqual(['A=5']);
+    tier.value = 6;
+    expect(summary(input)).toEqual(['A=6']);
+    tiers.push({ upTo: null, calculation: 'FLAT', value: 1 });
+    expect(messageOf(() => reward(input))).toBe(
+      'INVALID_INPUT: rules[0].tiers[0].upTo must not be null: only the last tier is open-ended.'
+    );
+  });
+});
+
+describe('exact results on the BigInt paths', () => {
+  it('writes the cents of a result above 2^53 cents with their leading zero', () => {
+    // 9933071052827.44 x 970.7626 % = 96426538812275.03 (exact decimal arithmetic, rounded half up)
+    const input = rewardInput([rule('R', { calculation: 'PERCENT', value: 970.7626 })], {
+      deal: { amount: 9933071052827.44, currency: 'USD' }
+    });
+    expect(summary(input)).toEqual([`R=${Number('96426538812275.03')}`]);
+  });
+
+  it('takes tier values beyond safe integers exactly, STEP and MARGINAL', () => {
+    const tiers: Tier[] = [
+      { upTo: 100, calculation: 'FLAT', value: 2e15 },
+      { upTo: null, calculation: 'PERCENT', value: 1e12 }
+    ];
+    const step = rule('S', { calculation: 'TIERED', tiers, rewardType: 'POINTS' });
+    const marginal = rule('M', { calculation: 'TIERED', tiers, tierMode: 'MARGINAL' });
+    // D = 50: STEP takes the FLAT tier: 2e15 points.
+    expect(summary(rewardInput([step], { deal: { amount: 50, currency: 'USD' } }))).toEqual([
+      'S=2000000000000000'
+    ]);
+    // D = 300: MARGINAL: 2e15 + 1e12 % of (300 - 100) = 2e15 + 2e12.
+    expect(summary(rewardInput([marginal], { deal: { amount: 300, currency: 'USD' } }))).toEqual([
+      'M=2002000000000000'
+    ]);
+  });
+
+  it('treats a POINTS maxReward of 0 as set', () => {
+    const r = rule('P', { rewardType: 'POINTS', value: 5, maxReward: 0 });
+    expect(summary(rewardInput([r]))).toEqual([]);
+    r.maxReward = null;
+    expect(summary(rewardInput([r]))).toEqual(['P=5']);
+  });
+});
+
+describe('score over many advocates', () => {
+  it('keeps every advocate apart when the table grows, and decays very old referrals', () => {
+    // 3000 advocates (the table grows several times); advocate i has (i % 3) + 1 referrals on
+    // asOf, so with submitted weight 1 and the multiplier clamped to 1 its score is that count.
+    const referrals: ScoreInput['referrals'] = [];
+    const count = (i: number) => (i % 3) + 1;
+    for (let i = 0; i < 3000; i++) {
+      for (let k = 0; k < count(i); k++) {
+        referrals.push({
+          advocateId: `adv${i}`,
+          submittedDate: '2026-06-30',
+          qualifiedDate: null,
+          wonDate: null,
+          wonAmount: null
+        });
+      }
+    }
+    // One referral 10,000 days old with a half-life of 10,000 days: weight 0.5.
+    referrals.push({
+      advocateId: 'old',
+      submittedDate: '1999-02-12',
+      qualifiedDate: null,
+      wonDate: null,
+      wonAmount: null
+    });
+    const rows = score({
+      asOf: '2026-06-30',
+      weights: {
+        submitted: 1,
+        qualified: 0,
+        won: 0,
+        revenuePer1000: 0,
+        halfLifeDays: 10000,
+        priorConversion: 0.5,
+        priorStrength: 1,
+        minMultiplier: 1,
+        maxMultiplier: 1
+      },
+      referrals
+    });
+    expect(rows).toHaveLength(3001);
+    const ids = Array.from({ length: 3000 }, (_, i) => `adv${i}`);
+    const byScore = (n: number) => ids.filter((id) => count(Number(id.slice(3))) === n).sort();
+    const expected = [...byScore(3), ...byScore(2), ...byScore(1), 'old'];
+    expect(rows.map((r) => r.advocateId)).toEqual(expected);
+    expect(rows[0]).toMatchObject({ score: 3, rank: 1, submitted: 3 });
+    expect(rows[1000]).toMatchObject({ score: 2, rank: 1001, submitted: 2 });
+    expect(rows[2000]).toMatchObject({ score: 1, rank: 2001, submitted: 1 });
+    expect(rows[3000]).toMatchObject({ advocateId: 'old', score: 0.5, rank: 3001 });
+  });
+});
+
+describe('paths the first mutation run found without a test', () => {
+  it('rejects dates with a non-digit anywhere', () => {
+    for (const bad of ['2026-0a-01', 'x026-01-01', '2026-01-0x', '2026-1a-01', '20 6-01-01']) {
+      expect(dayNumber(bad)).toBeNaN();
+    }
+    expect(dayNumber('0000-01-01')).toBeNaN();
+    expect(dayNumber('2026-00-10')).toBeNaN();
+    expect(dayNumber('0001-01-01')).toBe(-719162);
+    expect(dayNumber('9999-12-31')).toBe(2932896);
+  });
+
+  it('reads numbers that JavaScript writes in exponent form', () => {
+    // FLAT 1e21 points: String(1e21) is "1e+21".
+    expect(summary(rewardInput([rule('P', { rewardType: 'POINTS', value: 1e21 })]))).toEqual([
+      'P=1e+21'
+    ]);
+    // A rate of 1e-20 (more than 15 fraction digits): 1 EUR is 1e20 USD; 1% of it is 1e18.
+    const tiny = rewardInput([rule('R', { calculation: 'PERCENT', value: 1 })], {
+      deal: { amount: 1, currency: 'EUR' },
+      rates: { USD: 1, EUR: 1e-20 }
+    });
+    expect(summary(tiny)).toEqual(['R=1000000000000000000']);
+    // A rate of 1e21 ("1e+21"): 1 USD is 1e21 XBT; 1% of it is 1e19.
+    const huge = rewardInput([rule('R', { calculation: 'PERCENT', value: 1 })], {
+      program: { currency: 'XBT', annualCashCapPerAdvocate: null },
+      deal: { amount: 1, currency: 'USD' },
+      rates: { USD: 1, XBT: 1e21 }
+    });
+    expect(summary(huge)).toEqual(['R=10000000000000000000']);
+  });
+
+  it('converts correctly across many distinct rates', () => {
+    // 100 EUR at rate i is round2(100 / i) USD; taken whole by a 100% rule.
+    for (let i = 1; i <= 300; i++) {
+      const cents = Math.floor((2 * 10000 + i) / (2 * i));
+      const input = rewardInput([rule('R', { calculation: 'PERCENT', value: 100 })], {
+        deal: { amount: 100, currency: 'EUR' },
+        rates: { USD: 1, EUR: i }
+      });
+      const expected = cents === 0 ? [] : [`R=${cents / 100}`];
+      expect(summary(input)).toEqual(expected);
+    }
+  });
+
+  it('pays a FLAT value whose units pass 2^53, and STEP beyond the first tier on BigInt', () => {
+    expect(summary(rewardInput([rule('F', { value: 1e9 })]))).toEqual(['F=1000000000']);
+    const step = rule('S', {
+      calculation: 'TIERED',
+      tiers: [
+        { upTo: 10000000000, calculation: 'PERCENT', value: 10 },
+        { upTo: null, calculation: 'PERCENT', value: 20 }
+      ]
+    });
+    // D = 2e10 is above the first tier: 20% of it.
+    expect(
+      summary(rewardInput([step], { deal: { amount: 20000000000, currency: 'USD' } }))
+    ).toEqual(['S=4000000000']);
+  });
+
+  it('decides a deeply frozen TIERED list like an unfrozen one, repeatedly', () => {
+    const tiers = Object.freeze([
+      Object.freeze({ upTo: 1000, calculation: 'PERCENT' as const, value: 2 }),
+      Object.freeze({ upTo: null, calculation: 'PERCENT' as const, value: 3 })
+    ]);
+    const frozen = Object.freeze([
+      Object.freeze(
+        rule('T', { calculation: 'TIERED', tiers: tiers as Tier[], tierMode: 'MARGINAL' })
+      )
+    ]) as Rule[];
+    const input = rewardInput(frozen);
+    expect(summary(input)).toEqual(['T=140']);
+    expect(summary(input)).toEqual(['T=140']);
+  });
+
+  it('scores of 1e10 and more are rounded on their exact decimal', () => {
+    const rows = score({
+      asOf: '2026-06-30',
+      weights: {
+        submitted: 10000000000,
+        qualified: 0.005,
+        won: 0,
+        revenuePer1000: 0,
+        halfLifeDays: 180,
+        priorConversion: 0.5,
+        priorStrength: 1,
+        minMultiplier: 1,
+        maxMultiplier: 1
+      },
+      referrals: [
+        {
+          advocateId: 'a',
+          submittedDate: '2026-06-30',
+          qualifiedDate: null,
+          wonDate: null,
+          wonAmount: null
+        },
+        {
+          advocateId: 'b',
+          submittedDate: '2026-06-30',
+          qualifiedDate: '2026-06-30',
+          wonDate: null,
+          wonAmount: null
+        }
+      ]
+    });
+    expect(rows.map((r) => [r.advocateId, r.score])).toEqual([
+      ['b', 10000000000.01],
+      ['a', 10000000000]
+    ]);
+  });
+});
+
+describe('more paths the mutation run found untested', () => {
+  it('rejects an upTo of 0 on the last tier and a repeated upTo of 0', () => {
+    const last = rule('T', {
+      calculation: 'TIERED',
+      tiers: [{ upTo: 0, calculation: 'FLAT', value: 1 }]
+    });
+    expect(messageOf(() => reward(rewardInput([last])))).toBe(
+      'INVALID_INPUT: rules[0].tiers[0].upTo must be null: the last tier has no upper bound.'
+    );
+    const repeated = rule('T', {
+      calculation: 'TIERED',
+      tiers: [
+        { upTo: 0, calculation: 'FLAT', value: 1 },
+        { upTo: 0, calculation: 'FLAT', value: 2 },
+        { upTo: null, calculation: 'FLAT', value: 3 }
+      ]
+    });
+    expect(messageOf(() => reward(rewardInput([repeated])))).toBe(
+      "INVALID_INPUT: rules[0].tiers[1].upTo must be greater than the previous tier's upTo."
+    );
+  });
+
+  it('caps POINTS at an odd maxReward whose hundredths a double cannot hold', () => {
+    // 400000000000001 x 100 is above 2^55, where doubles are 8 apart: it must stay exact.
+    const r = rule('P', {
+      rewardType: 'POINTS',
+      value: 500000000000000,
+      maxReward: 400000000000001
+    });
+    expect(reward(rewardInput([r]))).toEqual([
+      expect.objectContaining({ points: 400000000000001, capped: true })
+    ]);
+  });
+});

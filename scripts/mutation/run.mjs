@@ -1,0 +1,39 @@
+// npm run test:mutation: StrykerJS (with its Jest runner) over the rules engine c/referralEngine,
+// configured by stryker.config.mjs at the repository root. Not part of `npm test`.
+//
+// StrykerJS 10's command line refuses Node.js below 22 at start-up (a version guard in its CLI
+// module), while this project runs on Node 20 (see ARCHITECTURE.md). The mutation run itself only
+// needs what Node 20 has, so this script drives Stryker's programmatic API, loaded from its own
+// module file because the package entry point also loads the CLI and with it the guard.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import config from '../../stryker.config.mjs';
+
+const require = createRequire(import.meta.url);
+const coreDir = dirname(require.resolve('@stryker-mutator/core/package.json'));
+const { Stryker } = await import(pathToFileURL(join(coreDir, 'dist/src/stryker.js')).href);
+
+// `--only reward,money` mutates just those modules of the engine (a run in parts on a busy
+// machine); each part records its events in its own folder, which summary.mjs reads together.
+const only = process.argv.indexOf('--only');
+const options = { ...config };
+if (only >= 0) {
+  const names = process.argv[only + 1].split(',');
+  options.mutate = names.map((n) => `force-app/main/engine/lwc/referralEngine/${n}.ts`);
+  options.eventReporter = { baseDir: `reports/mutation/events-${names.join('-')}` };
+  options.jsonReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.json` };
+  options.htmlReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.html` };
+  options.incrementalFile = `reports/stryker-incremental-${names.join('-')}.json`;
+}
+const results = await new Stryker(options).runMutationTest();
+const counts = {};
+for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+const score = (100 * detected) / (detected + undetected);
+console.log(`mutation: ${JSON.stringify(counts)}`);
+console.log(
+  `mutation score: ${score.toFixed(2)}% (${detected} detected of ${detected + undetected} valid mutants)`
+);
+process.exitCode = score >= config.thresholds.break ? 0 : 1;

@@ -1,0 +1,83 @@
+// Mutation testing of the TypeScript rules engine (c/referralEngine): `npm run test:mutation`.
+// Not part of `npm test` (it takes minutes of CPU). Stryker mutates the engine's sources and
+// runs the engine's Jest suites (unit, v2, mutant-gap and property tests, and every shipped
+// vector) against each mutant. Figures and surviving/equivalent mutants: docs/quality.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    config: {
+      testMatch: ['<rootDir>/force-app/main/engine/lwc/referralEngine/__tests__/*.test.ts'],
+      collectCoverage: false,
+      coverageThreshold: undefined,
+      // The engine is plain TypeScript without components: a Node environment and a plain
+      // TypeScript transform instead of jsdom and the LWC transformer cut the CPU time of each
+      // mutant's test run to about a third (same tests, same results).
+      testEnvironment: 'node',
+      setupFilesAfterEnv: [],
+      snapshotSerializers: [],
+      transform: {
+        '^.+\\.ts$': [
+          'babel-jest',
+          {
+            babelrc: false,
+            configFile: false,
+            presets: ['@babel/preset-typescript'],
+            plugins: ['@babel/plugin-transform-modules-commonjs']
+          }
+        ]
+      }
+    },
+    enableFindRelatedTests: false
+  },
+  // Every module of the engine but the declarations (types.ts) and the barrel
+  // (referralEngine.ts), which have no behaviour of their own. On a busy machine run it in parts:
+  // `node scripts/mutation/run.mjs --only reward,money,validate` (see docs/quality.md).
+  mutate: [
+    'reward',
+    'money',
+    'validate',
+    'score',
+    'dates',
+    'screen',
+    'clawback',
+    'metrics',
+    'route',
+    'errors'
+  ].map((name) => `force-app/main/engine/lwc/referralEngine/${name}.ts`),
+  // The sandbox needs the engine and its tests only: no Apex, metadata, site or compiled components.
+  ignorePatterns: [
+    'local-org',
+    'docs',
+    'scripts/org',
+    'reports',
+    'coverage',
+    '.sf',
+    '.sfdx',
+    'force-app/site',
+    'force-app/**/*.cls',
+    'force-app/**/*-meta.xml',
+    'force-app/**/lwc/**/*.js'
+  ],
+  coverageAnalysis: 'perTest',
+  // Re-test only what changed since the last run (reports/stryker-incremental.json); `--force` to redo all.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  concurrency: 1,
+  // A mutant that loops forever (the hash-table probes, say) is cut off after this.
+  timeoutMS: 10000,
+  // Mutants in module-level constants would each need the whole suite; they are left out of
+  // the run (reported as ignored) to keep it within a shared 2-core machine's budget.
+  ignoreStatic: true,
+  tempDirName: 'reports/.stryker-tmp',
+  cleanTempDir: true,
+  // event-recorder writes each tested mutant to reports/mutation/events as it goes, so the
+  // figures of an interrupted run can still be read (scripts/mutation/summary.mjs).
+  reporters: ['clear-text', 'progress', 'html', 'json', 'event-recorder'],
+  eventReporter: { baseDir: 'reports/mutation/events' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 95, low: 90, break: 95 }
+};
