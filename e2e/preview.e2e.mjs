@@ -1,8 +1,9 @@
 // npm run test:e2e: the product in headless Chromium (Debian's) driven by playwright-core, against
 // `npm start` on its own SQLite file. The flow of issue 12: an advocate submits on the portal; it
 // is screened and becomes a lead owned by the right rep; the rep converts it and closes the
-// opportunity won; the reward appears pending; finance approves and issues it; the advocate sees it
-// and redeems points; a duplicate is refused with its sentence; the public page refuses an unknown
+// opportunity won; the reward appears pending; finance approves it, the approver's own Issue Cash is
+// refused (two-person rule) and the admin issues it; the advocate sees it and redeems points; the
+// rep's duplicate is refused with its sentence, the portal's gets the uniform answer; the public page refuses an unknown
 // code; reopening the won deal claws the reward back. Screenshots of each persona's main page,
 // axe-core on each (no serious or critical violation), speed figures printed.
 //   npm run test:e2e                 the flow (fresh small demo data in .local-org/e2e.db)
@@ -333,38 +334,70 @@ async function main() {
     await axe(page, 'finance approval queue');
   });
 
-  await check('finance approves and issues it', async () => {
-    await page
-      .locator('tr', { hasText: rewardName })
-      .first()
-      .locator('input[type="checkbox"]')
-      .evaluate((el) => el.click());
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await page.waitForSelector('.outcomes', { timeout: 60000 });
-    await open(page, '/finance/approvals');
-    const row = page.locator('tr', { hasText: rewardName }).first();
-    await row.waitFor({ timeout: 30000 });
-    assert(
-      (await row.textContent()).includes('Approved'),
-      `the reward is not Approved: ${await row.textContent()}`
-    );
-    await row.locator('input[type="checkbox"]').evaluate((el) => el.click());
-    await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
-    await page.getByRole('button', { name: 'Issue Cash' }).click();
-    await page.waitForSelector('.outcomes', { timeout: 60000 });
-    console.log(
-      `    issue: ${(await page.locator('.outcomes').innerText()).replace(/\s+/g, ' ').slice(0, 300)}`
-    );
-    const after = await apex('finance', 'RewardApprovalController', 'getRewards', {
-      status: 'Approved',
-      programId: null,
-      rewardType: 'CASH'
-    });
-    assert(
-      !after.body.rows.some((r) => r.name === rewardName),
-      'the reward is still Approved after Issue Cash'
-    );
-  });
+  await check(
+    'finance approves it; the approver may not issue it (two-person rule); a second finance/admin user issues it',
+    async () => {
+      await page
+        .locator('tr', { hasText: rewardName })
+        .first()
+        .locator('input[type="checkbox"]')
+        .evaluate((el) => el.click());
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.waitForSelector('.outcomes', { timeout: 60000 });
+      await open(page, '/finance/approvals');
+      let row = page.locator('tr', { hasText: rewardName }).first();
+      await row.waitFor({ timeout: 30000 });
+      assert(
+        (await row.textContent()).includes('Approved'),
+        `the reward is not Approved: ${await row.textContent()}`
+      );
+      // M2: the program's two-person rule (on by default): the approver's Issue Cash is refused
+      await row.locator('input[type="checkbox"]').evaluate((el) => el.click());
+      await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
+      await page.getByRole('button', { name: 'Issue Cash' }).click();
+      await page.waitForSelector('.outcomes', { timeout: 60000 });
+      const refused = (await page.locator('.outcomes').innerText()).replace(/\s+/g, ' ');
+      console.log(`    same person's issue: ${refused.slice(0, 300)}`);
+      assert(
+        refused.includes(
+          'You approved this reward, and this program needs a second person to issue cash; ask another finance user to issue it.'
+        ),
+        `the approver's Issue Cash was not refused with the two-person sentence: "${refused.slice(0, 300)}"`
+      );
+      const still = await apex('finance', 'RewardApprovalController', 'getRewards', {
+        status: 'Approved',
+        programId: null,
+        rewardType: 'CASH'
+      });
+      assert(
+        still.body.rows.some((r) => r.name === rewardName),
+        "the reward left Approved after the approver's own Issue Cash"
+      );
+      // the second person: the program admin (Referral_Program_Admin too) issues it
+      await open(page, '/admin/approvals');
+      row = page.locator('tr', { hasText: rewardName }).first();
+      await row.waitFor({ timeout: 30000 });
+      await row.locator('input[type="checkbox"]').evaluate((el) => el.click());
+      await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
+      await page.getByRole('button', { name: 'Issue Cash' }).click();
+      await page.waitForSelector('.outcomes', { timeout: 60000 });
+      const issued = (await page.locator('.outcomes').innerText()).replace(/\s+/g, ' ');
+      console.log(`    second person's issue: ${issued.slice(0, 300)}`);
+      assert(
+        !issued.includes('needs a second person'),
+        `the second person's Issue Cash was refused: "${issued.slice(0, 300)}"`
+      );
+      const after = await apex('finance', 'RewardApprovalController', 'getRewards', {
+        status: 'Approved',
+        programId: null,
+        rewardType: 'CASH'
+      });
+      assert(
+        !after.body.rows.some((r) => r.name === rewardName),
+        "the reward is still Approved after the second person's Issue Cash"
+      );
+    }
+  );
 
   await check('the advocate sees the issued reward and redeems points', async () => {
     const rewards = await apex('advocate', 'PortalController', 'getMyRewards');
@@ -409,24 +442,110 @@ async function main() {
     );
   });
 
-  await check('a duplicate submission is refused with its sentence', async () => {
-    await open(page, '/advocate/submit');
-    await page.getByLabel('First name').fill(referred.first);
-    await page.getByLabel('Last name').fill(referred.last);
-    await page.getByLabel('Email').fill(referred.email);
-    await page.getByLabel('Company').fill(referred.company);
-    await page
-      .getByLabel('This person agreed that we may contact them')
-      .evaluate((el) => el.click());
-    await page.getByRole('button', { name: 'Send referral' }).click();
-    await page.waitForSelector('.result-explanation, .problem', { timeout: 60000 });
-    const text = (await page.locator('.result-explanation, .problem').first().textContent()).trim();
-    assert(
-      /already|duplicate/i.test(text),
-      `the duplicate was not refused with a sentence: "${text}"`
-    );
-    console.log(`    duplicate: "${text}"`);
-  });
+  await check(
+    "a duplicate submission is refused with its sentence (the rep's verbal referral)",
+    async () => {
+      // internal users still get the sentence; portal and guest answers are uniform (M8)
+      const dup = await apex('rep1', 'VerbalReferralController', 'submit', {
+        input: {
+          advocateId: advocate.id,
+          firstName: referred.first,
+          lastName: referred.last,
+          email: referred.email,
+          company: referred.company,
+          notes: 'E2E: the same person again, told to the rep.',
+          consentGiven: true
+        }
+      });
+      // the rep hears the verdict: the referral is recorded as rejected, with the sentence
+      const text = String(dup.body && dup.body.message);
+      assert(
+        dup.status === 200 &&
+          dup.body.verdict === 'REJECT' &&
+          dup.body.reason === 'DUPLICATE_REFERRAL' &&
+          /was not accepted: this person was already referred recently\./.test(text),
+        `the rep's duplicate was not refused with its sentence: ${JSON.stringify(dup)}`
+      );
+      const rec = await api('rep1', '/api/ui/getRecord', {
+        recordId: dup.body.referralId,
+        fields: ['Referral__c.Status__c', 'Referral__c.Lead__c']
+      });
+      assert(
+        rec.status === 200 &&
+          rec.body.fields.Status__c.value === 'Rejected' &&
+          rec.body.fields.Lead__c.value === null,
+        `the rep's duplicate is not a rejected referral without a lead: ${JSON.stringify(rec.body)}`
+      );
+      console.log(`    duplicate (rep): "${text}"`);
+    }
+  );
+
+  await check(
+    'a duplicate on the portal gets the uniform answer and creates no second live referral',
+    async () => {
+      const mineOf = async () =>
+        ((await apex('advocate', 'PortalController', 'getMyReferrals')).body || []).filter((r) =>
+          JSON.stringify(r).includes(referred.last)
+        );
+      const before = await mineOf();
+      await open(page, '/advocate/submit');
+      await page.getByLabel('First name').fill(referred.first);
+      await page.getByLabel('Last name').fill(referred.last);
+      await page.getByLabel('Email').fill(referred.email);
+      await page.getByLabel('Company').fill(referred.company);
+      await page
+        .getByLabel('This person agreed that we may contact them')
+        .evaluate((el) => el.click());
+      await page.getByRole('button', { name: 'Send referral' }).click();
+      await page.waitForSelector('.result-explanation, .problem', { timeout: 60000 });
+      const text = (
+        await page.locator('.result-explanation, .problem').first().textContent()
+      ).trim();
+      console.log(`    duplicate (portal): "${text}"`);
+      assert(
+        text === 'Your referral was received.',
+        `the portal's duplicate did not get the uniform answer: "${text}"`
+      );
+      // the portal shows every screening outcome as received (M8); the org records the duplicate
+      // as a rejected referral pointing at the first one, with no lead: no second live referral
+      const after = await mineOf();
+      const known = new Set(before.map((r) => r.id));
+      const added = after.filter((r) => !known.has(r.id));
+      assert(added.length <= 1, `more than one referral was recorded: ${JSON.stringify(added)}`);
+      const live = [];
+      for (const r of after) {
+        const rec = await api('admin', '/api/ui/getRecord', {
+          recordId: r.id,
+          fields: [
+            'Referral__c.Status__c',
+            'Referral__c.Screening_Reason__c',
+            'Referral__c.Duplicate_Of__c',
+            'Referral__c.Lead__c'
+          ]
+        });
+        assert(rec.status === 200, `getRecord ${r.id}: ${JSON.stringify(rec.body)}`);
+        const f = rec.body.fields;
+        if (known.has(r.id)) {
+          if (f.Status__c.value !== 'Rejected') live.push(r.name);
+          continue;
+        }
+        assert(
+          f.Status__c.value === 'Rejected' &&
+            f.Screening_Reason__c.value === 'DUPLICATE_REFERRAL' &&
+            f.Lead__c.value === null &&
+            before.some((x) => x.id === f.Duplicate_Of__c.value),
+          `the portal's duplicate was recorded as something other than a rejected duplicate without a lead: ${JSON.stringify(f)}`
+        );
+      }
+      assert(
+        live.length === 1,
+        `expected one live referral of ${referred.last}, found ${live.length}: ${JSON.stringify(after)}`
+      );
+      console.log(
+        `    portal referrals of ${referred.last}: ${after.length} (the first live, ${added.length} recorded as a rejected duplicate without a lead)`
+      );
+    }
+  );
 
   await check('the public page refuses an unknown code', async () => {
     await open(page, '/guest/refer?code=NO-SUCH-CODE');

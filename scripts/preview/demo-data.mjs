@@ -451,7 +451,7 @@ Database.update(closing, false);
     }
   });
 
-  // 7. finance approves and issues, through the approval queue's own Apex, the rewards of more
+  // 7. finance approves and the program admin issues (two-person rule), through the approval queue's own Apex, the rewards of more
   //    than 45 days ago (points reach the advocates' balances, cash the year-to-date payouts)
   org.setClock(() => now - DAY);
   step('approvals', () => {
@@ -473,7 +473,8 @@ Database.update(closing, false);
         classname: 'RewardApprovalController',
         method: 'issue',
         params: { rewardIds: ids, payoutReference: `DEMO-${start / 100 + 1}` },
-        userId: users.finance
+        // the two-person payout rule (M2): the approver may not issue cash, a second admin does
+        userId: users.admin
       });
       if (b.status !== 200) log(`    issue: ${b.body.message}`);
     }
