@@ -16,6 +16,7 @@ export default [
       '.sfdx/**',
       'build/**',
       'local-org/dist/**',
+      '.local-org/**',
       'local-org/dist-test/**',
       'reports/**',
       'force-app/**/lwc/**/*.js',
