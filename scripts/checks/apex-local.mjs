@@ -3,7 +3,8 @@
 //                 then every Apex class and trigger parsed once (fills local-org/.cache)
 //   2. unit       local-org's own node tests (dist/test/{apex,testing,values,data,metadata})
 //   3. fidelity   the documented Apex programs of local-org/test/fidelity: every one must pass
-//   4. package    every @IsTest method of the package, judged by POLICY below
+//   4. package    every @IsTest method of the package: each failure must be a listed known
+//                 difference, and each listed difference must still fail (see judgePackage)
 // Each step prints its time; the gate fails when any step fails. No stdin, no network; the parse
 // cache (local-org/.cache) is optional: a cold run parses every class once, in memory.
 //   APEX_LOCAL_SERIAL=1   run the steps one after the other (default: the node tests run beside
@@ -14,18 +15,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
 
-// The package-suite policy. Issue 9's final policy is 'strict': every failure of the package
-// suite must be listed in local-org/known-differences.json (a platform behaviour the local org
-// does not model, and why; at most 10 entries), and a listed test that passes fails the gate.
-// While the package is being fixed (68 of its tests fail today on real package bugs), the active
-// policy is 'ratchet': no test listed in local-org/passing-tests.json may fail (the list only
-// grows: `npm run test:apex:local -- --update-passing`). Both verdicts are always printed; switch
-// to 'strict' once the package suite is green apart from the listed differences.
-const POLICY = 'ratchet'; // 'ratchet' | 'strict'
-
+// The package-suite policy (issue 9): every failure of the package suite must be listed in
+// local-org/known-differences.json (a platform behaviour the local org does not model, and why; at
+// most 10 entries), and a listed test that passes, or that is not a test of the package, fails the
+// gate too.
 const MAX_KNOWN_DIFFERENCES = 10;
 const LOCAL_ORG = join(ROOT, 'local-org');
-const PASSING_FILE = join(LOCAL_ORG, 'passing-tests.json');
 const KNOWN_FILE = join(LOCAL_ORG, 'known-differences.json');
 const UNIT_DIRS = ['apex', 'testing', 'values', 'data', 'metadata'].map((d) =>
   join('dist', 'test', d)
@@ -109,7 +104,7 @@ function loadKnownDifferences(problems) {
   return list.filter((e) => e && typeof e.test === 'string');
 }
 
-/** Both verdicts of the package suite; returns whether the active POLICY passes. */
+/** The verdict on the package suite: every failure listed, every listed test failing. */
 function judgePackage(resultFile) {
   const problems = [];
   const sf = readJson(resultFile, 'the package-suite result', problems);
@@ -122,12 +117,6 @@ function judgePackage(resultFile) {
   const outcome = new Map();
   for (const t of tests) outcome.set(`${t.ApexClass.Name}.${t.MethodName}`.toLowerCase(), t);
   const failing = tests.filter((t) => t.Outcome !== 'Pass');
-
-  // ratchet: passing-tests.json
-  const passing = readJson(PASSING_FILE, 'local-org/passing-tests.json', problems) ?? [];
-  const regressions = passing.filter((n) => outcome.get(n.toLowerCase())?.Outcome !== 'Pass');
-
-  // strict: known-differences.json
   const known = loadKnownDifferences(problems);
   const knownNames = new Set(known.map((e) => e.test.toLowerCase()));
   const unlisted = failing.filter(
@@ -137,46 +126,29 @@ function judgePackage(resultFile) {
   const listedMissing = known.filter((e) => !outcome.has(e.test.toLowerCase()));
 
   console.log(
-    `\npackage suite: ${tests.length - failing.length} passed, ${failing.length} failed (${tests.length} tests)`
+    `\npackage suite: ${tests.length - failing.length} passed, ${failing.length} failed (${tests.length} tests); ` +
+      `local-org/known-differences.json lists ${known.length} of at most ${MAX_KNOWN_DIFFERENCES}`
   );
-  const ratchetOk = regressions.length === 0;
-  console.log(
-    `ratchet policy ${ratchetOk ? 'passes' : 'would fail'}: ${regressions.length} of the ${passing.length} tests in local-org/passing-tests.json no longer pass`
-  );
-  for (const n of regressions)
-    console.log(`  ${n}: ${outcome.get(n.toLowerCase())?.Message ?? 'not run (no such test?)'}`);
-  const strictOk =
-    unlisted.length === 0 &&
-    listedPassing.length === 0 &&
-    listedMissing.length === 0 &&
-    problems.length === 0;
-  console.log(
-    `strict policy ${strictOk ? 'passes' : 'would fail'}: ${unlisted.length} unlisted failures, ` +
-      `${listedPassing.length} listed tests that pass, ${listedMissing.length} listed tests not found ` +
-      `(local-org/known-differences.json: ${known.length} of at most ${MAX_KNOWN_DIFFERENCES})`
-  );
+  for (const t of unlisted)
+    console.log(
+      `  ${t.ApexClass.Name}.${t.MethodName} fails and is not a listed difference: ${(t.Message ?? '').split('\n')[0]}`
+    );
   for (const e of listedPassing)
     console.log(`  ${e.test} passes: remove it from local-org/known-differences.json`);
   for (const e of listedMissing)
     console.log(
       `  ${e.test} is not a test of the package: remove it from local-org/known-differences.json`
     );
-  if (POLICY === 'strict')
-    for (const t of unlisted)
-      console.log(`  ${t.ApexClass.Name}.${t.MethodName}: ${(t.Message ?? '').split('\n')[0]}`);
   for (const p of problems) console.log(`apex-local: ${p}`);
-  const ok = POLICY === 'strict' ? strictOk : ratchetOk && problems.length === 0;
-  console.log(
-    `active policy: ${POLICY} (scripts/checks/apex-local.mjs, POLICY) -> ${ok ? 'PASS' : 'FAIL'}`
+  return (
+    unlisted.length === 0 &&
+    listedPassing.length === 0 &&
+    listedMissing.length === 0 &&
+    problems.length === 0
   );
-  return ok;
 }
 
 async function main() {
-  if (POLICY !== 'ratchet' && POLICY !== 'strict') {
-    console.error(`apex-local: POLICY must be 'ratchet' or 'strict', not ${POLICY}`);
-    return 1;
-  }
   const t0 = Date.now();
   const timings = [];
   const verdict = (name, ok, ms, line) => {
@@ -248,7 +220,7 @@ async function main() {
     'package',
     pkgOk,
     pkg.ms,
-    `${lastLine(pkg.out, /^\d+ passed, \d+ failed$/) ?? `exit ${pkg.status}`}, policy ${POLICY}`
+    lastLine(pkg.out, /^\d+ passed, \d+ failed$/) ?? `exit ${pkg.status}`
   );
 
   if (serial)

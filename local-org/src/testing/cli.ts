@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// npm run test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing --parse-only]
+// npm run test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --parse-only]
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject } from '../metadata/loadProject.js';
@@ -23,8 +23,6 @@ async function main(): Promise<number> {
   let tests: string[] | undefined;
   let jsonOut: string | null = null;
   let namespace = '';
-  let updatePassing = false;
-  let checkPassing = false;
   let quiet = false;
   let parseOnly = false;
   for (let i = 0; i < argv.length; i++) {
@@ -32,12 +30,10 @@ async function main(): Promise<number> {
     if (a === '--tests' || a === '-t') tests = argv[++i].split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--json') jsonOut = argv[++i];
     else if (a === '--namespace') namespace = argv[++i];
-    else if (a === '--update-passing') updatePassing = true;
-    else if (a === '--check-passing') checkPassing = true;
     else if (a === '--quiet') quiet = true;
     else if (a === '--parse-only') parseOnly = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --update-passing --check-passing --parse-only]');
+      console.log('usage: test:apex:local [-- --tests Class[.method],... --json out.json --namespace ns --parse-only]');
       return 0;
     } else {
       console.error(`unknown argument: ${a}`);
@@ -95,23 +91,7 @@ async function main(): Promise<number> {
   console.log('\nclass                                            pass fail      ms');
   for (const c of summary.classes) console.log(`${c.name.padEnd(48)} ${String(c.passed).padStart(4)} ${String(c.failed).padStart(4)} ${String(c.ms).padStart(7)}`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(toSfJson(summary), null, 2) + '\n');
-  const passingFile = join(root, 'local-org', 'passing-tests.json');
-  let exit = failed.length > 0 ? 1 : 0;
-  if (updatePassing) {
-    const names = summary.results.filter((r) => r.outcome === 'Pass').map((r) => `${r.className}.${r.methodName}`).sort();
-    writeFileSync(passingFile, JSON.stringify(names, null, 2) + '\n');
-    console.log(`wrote ${names.length} passing tests to local-org/passing-tests.json`);
-  }
-  if (checkPassing) {
-    const known: string[] = existsSync(passingFile) ? JSON.parse(readFileSync(passingFile, 'utf8')) : [];
-    const byName = new Map(summary.results.map((r) => [`${r.className}.${r.methodName}`, r]));
-    const regressions = known.filter((n) => byName.get(n)?.outcome !== 'Pass');
-    if (regressions.length) {
-      console.log(`\napex-local: ${regressions.length} test(s) listed in local-org/passing-tests.json no longer pass:`);
-      for (const n of regressions) console.log(`  ${n}: ${byName.get(n)?.message ?? 'not run'}`);
-    }
-    exit = regressions.length > 0 ? 1 : 0;
-  }
+  const exit = failed.length > 0 ? 1 : 0;
   console.log(`\n${summary.results.length - failed.length} passed, ${failed.length} failed`);
   return exit;
 }
