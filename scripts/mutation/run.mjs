@@ -15,8 +15,11 @@ const coreDir = dirname(require.resolve('@stryker-mutator/core/package.json'));
 const { Stryker } = await import(pathToFileURL(join(coreDir, 'dist/src/stryker.js')).href);
 
 // `--only reward,money` mutates just those modules of the engine (a run in parts on a busy
-// machine); each part records its events in its own folder, which summary.mjs reads together.
+// machine). Every part reads and writes the one incremental file, which keeps the results of the
+// modules a part does not mutate: a full run afterwards reuses them and re-tests only mutants whose
+// code or covering tests changed. `--concurrency 2` runs two test processes; `--force` re-tests all.
 const only = process.argv.indexOf('--only');
+const concurrency = process.argv.indexOf('--concurrency');
 const options = { ...config };
 if (only >= 0) {
   const names = process.argv[only + 1].split(',');
@@ -24,7 +27,12 @@ if (only >= 0) {
   options.eventReporter = { baseDir: `reports/mutation/events-${names.join('-')}` };
   options.jsonReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.json` };
   options.htmlReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.html` };
-  options.incrementalFile = `reports/stryker-incremental-${names.join('-')}.json`;
+}
+if (concurrency >= 0) {
+  options.concurrency = Number(process.argv[concurrency + 1]);
+}
+if (process.argv.includes('--force')) {
+  options.force = true;
 }
 const results = await new Stryker(options).runMutationTest();
 const counts = {};

@@ -2,34 +2,9 @@
  * Tests that close the gaps a mutation run of the engine found (docs/quality.md): behaviour of
  * docs/rules.md that no other test pinned. Expected values are derived by hand from the rules.
  */
-import { ReferralEngineError, dayNumber, reward, score } from 'c/referralEngine';
+import { dayNumber, reward, score } from 'c/referralEngine';
 import type { RewardInput, Rule, ScoreInput, Tier } from 'c/referralEngine';
-
-function rule(id: string, extra: Partial<Rule> = {}): Rule {
-  return {
-    id,
-    active: true,
-    milestone: 'WON',
-    recipient: 'ADVOCATE',
-    rewardType: 'CASH',
-    calculation: 'FLAT',
-    value: 10,
-    ...extra
-  };
-}
-
-function rewardInput(rules: Rule[], extra: Partial<RewardInput> = {}): RewardInput {
-  return {
-    program: { currency: 'USD', annualCashCapPerAdvocate: null },
-    rules,
-    referral: { id: 'ref1', milestone: 'WON', milestoneDate: '2026-03-01' },
-    deal: { amount: 5000, currency: 'USD' },
-    rates: { USD: 1 },
-    existingKeys: [],
-    advocateCashYtd: 0,
-    ...extra
-  };
-}
+import { messageOf, rewardInput, rule } from './data/engineFixtures';
 
 /** The decisions of a fresh deep copy of the input (no memo can know its rule objects). */
 function fresh(input: RewardInput): unknown {
@@ -42,18 +17,6 @@ function summary(input: RewardInput): string[] {
     const v = d.rewardType === 'CASH' ? d.amount : d.points;
     return `${d.ruleId}=${v}${d.capped ? '*' : ''}`;
   });
-}
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ReferralEngineError) {
-      return `${e.code}: ${e.message}`;
-    }
-    throw e;
-  }
-  return 'no error';
 }
 
 describe('the validation memo notices every change to a rule list it has seen', () => {

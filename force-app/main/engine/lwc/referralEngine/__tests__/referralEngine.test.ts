@@ -1,7 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  ReferralEngineError,
   clawback,
   dayNumber,
   isCalendarDate,
@@ -12,56 +11,15 @@ import {
   score,
   screen
 } from 'c/referralEngine';
+import { errorOf, rewardInput, rule } from './data/engineFixtures';
 import type {
   ClawbackInput,
   MetricsInput,
-  RewardInput,
   RouteInput,
   Rule,
   ScoreInput,
   ScreenInput
 } from 'c/referralEngine';
-
-const RATES = { USD: 1, EUR: 0.92, GBP: 0.79, JPY: 151.37 };
-
-function rule(id: string, extra: Partial<Rule> = {}): Rule {
-  return {
-    id,
-    active: true,
-    milestone: 'WON',
-    recipient: 'ADVOCATE',
-    rewardType: 'CASH',
-    calculation: 'FLAT',
-    value: 10,
-    ...extra
-  };
-}
-
-function rewardInput(rules: Rule[], extra: Partial<RewardInput> = {}): RewardInput {
-  return {
-    program: { currency: 'USD', annualCashCapPerAdvocate: null },
-    rules,
-    referral: { id: 'ref1', milestone: 'WON', milestoneDate: '2026-03-01' },
-    deal: { amount: 5000, currency: 'USD' },
-    rates: RATES,
-    existingKeys: [],
-    advocateCashYtd: 0,
-    ...extra
-  };
-}
-
-/** Runs fn and returns the ReferralEngineError it throws. */
-function errorOf(fn: () => unknown): ReferralEngineError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ReferralEngineError) {
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a ReferralEngineError');
-}
 
 describe('ReferralEngineError', () => {
   it('is an Error carrying the code and a sentence naming the field', () => {

@@ -3,47 +3,9 @@
  * whole points. Expected values here were derived by hand or with exact decimal arithmetic, not
  * from the engine.
  */
-import { ReferralEngineError, clawback, reward, score, screen } from 'c/referralEngine';
+import { clawback, reward, score, screen } from 'c/referralEngine';
 import type { ClawbackInput, RewardInput, Rule, ScoreInput, ScreenInput } from 'c/referralEngine';
-
-function rule(id: string, extra: Partial<Rule> = {}): Rule {
-  return {
-    id,
-    active: true,
-    milestone: 'WON',
-    recipient: 'ADVOCATE',
-    rewardType: 'CASH',
-    calculation: 'FLAT',
-    value: 10,
-    ...extra
-  };
-}
-
-function rewardInput(rules: Rule[], extra: Partial<RewardInput> = {}): RewardInput {
-  return {
-    program: { currency: 'USD', annualCashCapPerAdvocate: null },
-    rules,
-    referral: { id: 'ref1', milestone: 'WON', milestoneDate: '2026-03-01' },
-    deal: { amount: 5000, currency: 'USD' },
-    rates: { USD: 1, EUR: 0.92 },
-    existingKeys: [],
-    advocateCashYtd: 0,
-    ...extra
-  };
-}
-
-/** The INVALID_INPUT message of fn, or a failure when fn does not raise one. */
-function invalidField(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ReferralEngineError && e.code === 'INVALID_INPUT') {
-      return e.message.split(' ')[0];
-    }
-    throw e;
-  }
-  throw new Error('expected INVALID_INPUT');
-}
+import { invalidField, rewardInput, rule } from './data/engineFixtures';
 
 function amountOf(input: RewardInput): number | undefined {
   const out = reward(input);
