@@ -24,7 +24,6 @@ const options = { ...config };
 if (only >= 0) {
   const names = process.argv[only + 1].split(',');
   options.mutate = names.map((n) => `force-app/main/engine/lwc/referralEngine/${n}.ts`);
-  options.eventReporter = { baseDir: `reports/mutation/events-${names.join('-')}` };
   options.jsonReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.json` };
   options.htmlReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.html` };
 }

@@ -1,49 +1,46 @@
-// Summary of a mutation run so far, from the event-recorder output of `npm run test:mutation`
-// (reports/mutation/events*): per module, how many mutants were killed, timed out, survived or had
-// no test, the score so far, and each surviving mutant with its place and replacement.
-//   node scripts/mutation/summary.mjs [--survivors]
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Summary of a mutation report of `npm run test:mutation` (StrykerJS JSON, mutation-testing-report
+// schema): per module, how many mutants were killed, timed out, survived, had no test or were
+// ignored, the score, and with `--survivors` each undetected mutant with its place and replacement.
+//   node scripts/mutation/summary.mjs [report.json] [--survivors]
+// The default report is reports/mutation/mutation.json (a full run); a part run writes
+// reports/mutation/mutation-<modules>.json.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
-const root = 'reports/mutation';
-const results = readdirSync(root)
-  .filter((d) => d.startsWith('events'))
-  .flatMap((d) =>
-    readdirSync(join(root, d))
-      .filter((f) => f.endsWith('-onMutantTested.json'))
-      .map((f) => JSON.parse(readFileSync(join(root, d, f), 'utf8')))
-  );
-const byFile = new Map();
-for (const r of results) {
-  const file = relative(process.cwd(), r.fileName);
-  if (!byFile.has(file)) byFile.set(file, []);
-  byFile.get(file).push(r);
-}
+const file =
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'reports/mutation/mutation.json';
+const report = JSON.parse(readFileSync(file, 'utf8'));
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 let detected = 0;
 let undetected = 0;
-for (const [file, list] of byFile) {
-  const count = (s) => list.filter((r) => r.status === s).length;
-  const d = list.filter((r) => DETECTED.has(r.status)).length;
-  const u = list.filter((r) => UNDETECTED.has(r.status)).length;
+const survivors = [];
+for (const [name, { mutants }] of Object.entries(report.files).sort(([a], [b]) =>
+  a.localeCompare(b)
+)) {
+  const path = relative(process.cwd(), name) || name;
+  const count = (s) => mutants.filter((m) => m.status === s).length;
+  const d = mutants.filter((m) => DETECTED.has(m.status)).length;
+  const u = mutants.filter((m) => UNDETECTED.has(m.status)).length;
   detected += d;
   undetected += u;
-  const score = d + u === 0 ? 100 : (100 * d) / (d + u);
+  const score = d + u === 0 ? '-' : `${((100 * d) / (d + u)).toFixed(2)}%`;
   console.log(
-    `${file}: ${list.length} tested, killed ${count('Killed')}, timeout ${count('Timeout')}, ` +
-      `survived ${count('Survived')}, no coverage ${count('NoCoverage')}, ` +
-      `ignored ${count('Ignored')}, errors ${count('CompileError') + count('RuntimeError')}: ${score.toFixed(2)}%`
+    `${path}: ${mutants.length} mutants, killed ${count('Killed')}, timeout ${count('Timeout')}, ` +
+      `survived ${count('Survived')}, no coverage ${count('NoCoverage')}, ignored ${count('Ignored')}, ` +
+      `errors ${count('CompileError') + count('RuntimeError')}: ${score}`
   );
+  for (const m of mutants.filter((x) => UNDETECTED.has(x.status))) {
+    const { line, column } = m.location.start;
+    survivors.push(
+      `${m.status} ${path}:${line}:${column} ${m.mutatorName}: ${JSON.stringify(m.replacement)}`
+    );
+  }
 }
 const total = detected + undetected;
 console.log(
-  `all: ${results.length} tested; score ${total === 0 ? '-' : ((100 * detected) / total).toFixed(2)}% ` +
-    `(${detected} detected of ${total} valid)`
+  `all: score ${total === 0 ? '-' : ((100 * detected) / total).toFixed(2)}% (${detected} detected of ${total} valid)`
 );
 if (process.argv.includes('--survivors')) {
-  for (const r of results.filter((x) => UNDETECTED.has(x.status))) {
-    const at = `${relative(process.cwd(), r.fileName)}:${r.location.start.line}:${r.location.start.column}`;
-    console.log(`${r.status} ${r.id} ${at} ${r.mutatorName}: ${JSON.stringify(r.replacement)}`);
-  }
+  console.log(survivors.join('\n'));
 }

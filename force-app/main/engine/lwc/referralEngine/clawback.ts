@@ -43,12 +43,10 @@ export function clawback(input: ClawbackInput): ClawbackAction[] {
   const clawbackDays = reqNum(program, 'clawbackDays', 'program');
   const wonDay = reqDay(o, 'wonDate', '');
   const reversalDay = reqDay(o, 'reversalDate', '');
-  const list = reqArr(o, 'rewards', '');
-  const entries: Entry[] = [];
   const seen = new Map<string, number>();
-  for (let i = 0; i < list.length; i++) {
+  const entries = reqArr(o, 'rewards', '').map((v, i): Entry => {
     const p = `rewards[${i}]`;
-    const r = elemObj(list[i], p);
+    const r = elemObj(v, p);
     const key = reqStr(r, 'key', p);
     const first = seen.get(key);
     if (first !== undefined) {
@@ -59,8 +57,8 @@ export function clawback(input: ClawbackInput): ClawbackAction[] {
     const cash = reqEnum(r, 'rewardType', p, REWARD_TYPES) === 'CASH';
     const status = reqEnum(r, 'status', p, STATUSES);
     const value = cash ? reqCents(r, 'amount', p) : reqWhole(r, 'points', p);
-    entries.push({ key, milestone, cash, status, value });
-  }
+    return { key, milestone, cash, status, value };
+  });
   if (reversalDay < wonDay) {
     invalid('reversalDate', 'must not be before wonDate');
   }
@@ -68,7 +66,9 @@ export function clawback(input: ClawbackInput): ClawbackAction[] {
     return [];
   }
   const out: ClawbackAction[] = [];
-  for (const e of entries) {
+  // Keys are unique (checked above), and the default sort orders strings by UTF-16 code units.
+  for (const key of Array.from(seen.keys()).sort()) {
+    const e = entries[seen.get(key) as number];
     if (e.milestone !== 'WON') {
       continue;
     }
@@ -82,6 +82,5 @@ export function clawback(input: ClawbackInput): ClawbackAction[] {
       }
     }
   }
-  out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return out;
 }

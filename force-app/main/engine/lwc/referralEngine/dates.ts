@@ -29,7 +29,8 @@ export function dayNumber(value: unknown): number {
   const m1 = digit(value, 6);
   const d0 = digit(value, 8);
   const d1 = digit(value, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) {
+  // -1 marks a non-digit, and -1 | x is -1 for any digit x.
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) === -1) {
     return NaN;
   }
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;

@@ -20,7 +20,8 @@ export function route(input: RouteInput): RouteResult {
       invalid(`activeUserIds[${i}]`, 'must be a string');
     }
   }
-  const isActive = (id: string | null): id is string => id !== null && active.indexOf(id) >= 0;
+  // activeUserIds holds strings only, so null is never found.
+  const isActive = (id: string | null): id is string => active.indexOf(id) >= 0;
   if (protect && isActive(matched)) {
     return { ownerId: matched, route: 'EXISTING_ACCOUNT_OWNER' };
   }

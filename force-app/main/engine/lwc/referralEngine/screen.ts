@@ -22,9 +22,6 @@ import {
 export function normaliseEmail(email: string): string {
   const e = email.trim().toLowerCase();
   const at = e.indexOf('@');
-  if (at < 0) {
-    return e;
-  }
   const plus = e.indexOf('+');
   return plus >= 0 && plus < at ? e.slice(0, plus) + e.slice(at) : e;
 }
@@ -34,7 +31,7 @@ const WHITE_SPACE = /\s/;
 /** Exactly one `@`, a non-empty local part, no white space, two or more non-empty domain labels. */
 function isValidEmail(e: string): boolean {
   const at = e.indexOf('@');
-  if (at <= 0 || e.indexOf('@', at + 1) >= 0 || WHITE_SPACE.test(e)) {
+  if (at <= 0 || e.lastIndexOf('@') !== at || WHITE_SPACE.test(e)) {
     return false;
   }
   const labels = e.slice(at + 1).split('.');
@@ -70,15 +67,12 @@ export function screen(input: ScreenInput): ScreenResult {
   const today = reqDay(o, 'today', '');
   const program = reqObj(o, 'program', '');
   const window = reqNum(program, 'duplicateWindowDays', 'program');
-  const blockedList = optArr(program, 'blockedDomains', 'program');
-  const blocked: string[] = [];
-  for (let i = 0; i < blockedList.length; i++) {
-    const b = blockedList[i];
+  const blocked = optArr(program, 'blockedDomains', 'program').map((b, i) => {
     if (typeof b !== 'string') {
       return invalid(`program.blockedDomains[${i}]`, 'must be a string');
     }
-    blocked.push(b.trim().toLowerCase());
-  }
+    return b.trim().toLowerCase();
+  });
   const advocate = reqObj(o, 'advocate', '');
   const advocateEmail = normalised(optStr(advocate, 'email', 'advocate'));
   const advocateAccountId = optStr(advocate, 'accountId', 'advocate');
@@ -86,41 +80,35 @@ export function screen(input: ScreenInput): ScreenResult {
   const email = normaliseEmail(reqStr(referred, 'email', 'referred'));
   const existing = optObj(o, 'existing', '') ?? {};
 
-  const contactList = optArr(existing, 'contacts', 'existing');
-  const contacts: Contact[] = [];
-  for (let i = 0; i < contactList.length; i++) {
+  const contacts = optArr(existing, 'contacts', 'existing').map((v, i): Contact => {
     const p = `existing.contacts[${i}]`;
-    const c = elemObj(contactList[i], p);
-    contacts.push({
+    const c = elemObj(v, p);
+    return {
       id: reqStr(c, 'id', p),
       email: normalised(optStr(c, 'email', p)),
       accountId: optStr(c, 'accountId', p),
       open: optBool(c, 'accountHasOpenOpportunity', p)
-    });
-  }
-  const leadList = optArr(existing, 'leads', 'existing');
-  const leads: { id: string; email: string | null; converted: boolean }[] = [];
-  for (let i = 0; i < leadList.length; i++) {
+    };
+  });
+  const leads = optArr(existing, 'leads', 'existing').map((v, i) => {
     const p = `existing.leads[${i}]`;
-    const l = elemObj(leadList[i], p);
-    leads.push({
+    const l = elemObj(v, p);
+    return {
       id: reqStr(l, 'id', p),
       email: normalised(optStr(l, 'email', p)),
       converted: optBool(l, 'isConverted', p)
-    });
-  }
-  const referralList = optArr(existing, 'referrals', 'existing');
-  const referrals: { id: string; email: string | null; day: number; status: string }[] = [];
-  for (let i = 0; i < referralList.length; i++) {
+    };
+  });
+  const referrals = optArr(existing, 'referrals', 'existing').map((v, i) => {
     const p = `existing.referrals[${i}]`;
-    const r = elemObj(referralList[i], p);
-    referrals.push({
+    const r = elemObj(v, p);
+    return {
       id: reqStr(r, 'id', p),
       email: normalised(optStr(r, 'email', p)),
       day: reqDay(r, 'submittedDate', p),
       status: reqStr(r, 'status', p)
-    });
-  }
+    };
+  });
 
   // 1. INVALID_EMAIL
   if (!isValidEmail(email)) {
@@ -129,12 +117,12 @@ export function screen(input: ScreenInput): ScreenResult {
   // 2. BLOCKED_DOMAIN
   const domain = email.slice(email.indexOf('@') + 1);
   for (const b of blocked) {
-    if (domain === b || (domain.length > b.length && domain.endsWith(`.${b}`))) {
+    if (domain === b || domain.endsWith(`.${b}`)) {
       return { verdict: 'REJECT', reason: 'BLOCKED_DOMAIN', matchId: null };
     }
   }
   // 3. SELF_REFERRAL
-  if (advocateEmail !== null && advocateEmail === email) {
+  if (advocateEmail === email) {
     return { verdict: 'REJECT', reason: 'SELF_REFERRAL', matchId: null };
   }
   if (advocateAccountId !== null) {

@@ -143,23 +143,21 @@ export function reqEnum<T extends string>(o: Rec, k: string, p: string, values: 
   return invalid(fieldPath(p, k), missingOr(v, `must be one of ${values.join(', ')}`));
 }
 
-function checkNumber(v: unknown, path: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) {
-    return invalid(path, missingOr(v, 'must be a number'));
-  }
-  if (v < 0) {
-    return invalid(path, 'must not be negative');
-  }
-  return v;
+/** What is wrong with a value that is not a finite non-negative number. */
+function numberProblem(v: unknown): string {
+  return typeof v === 'number' && Number.isFinite(v)
+    ? 'must not be negative'
+    : missingOr(v, 'must be a number');
 }
 
 /** A required non-negative number. */
 export function reqNum(o: Rec, k: string, p: string): number {
   const v = o[k];
+  // NaN fails `v >= 0`.
   if (typeof v === 'number' && v >= 0 && v !== Infinity) {
     return v;
   }
-  return checkNumber(v, fieldPath(p, k));
+  return invalid(fieldPath(p, k), numberProblem(v));
 }
 
 /** A nullable non-negative number (null when absent or null). */
@@ -171,51 +169,48 @@ export function optNum(o: Rec, k: string, p: string): number | null {
   if (typeof v === 'number' && v >= 0 && v !== Infinity) {
     return v;
   }
-  return checkNumber(v, fieldPath(p, k));
+  return invalid(fieldPath(p, k), numberProblem(v));
 }
 
+/** `centsOf` of a number with more than 13 integer digits. */
+const TOO_LARGE = -1;
+/** `centsOf` of a number with more than 2 fraction digits. */
+const TOO_PRECISE = -2;
+
 /**
- * A non-negative number as money in cents: at most 13 integer digits and 2 fraction digits.
- * Below 10^13 the float check is exact: `v * 100` is within 0.1 of the exact product, so it
- * rounds to the cent count whenever v is the double nearest a 2-digit decimal, and `m / 100` is
- * then that very double (correctly rounded division).
+ * A non-negative number as money in cents: at most 13 integer digits and 2 fraction digits, else
+ * TOO_LARGE or TOO_PRECISE. Below 10^13 the float check is exact: `v * 100` is within 0.1 of the
+ * exact product, so it rounds to the cent count whenever v is the double nearest a 2-digit
+ * decimal, and `m / 100` is then that very double (correctly rounded division).
  */
-function centsOf(v: number, path: string): number {
+function centsOf(v: number): number {
   if (v >= MONEY_LIMIT) {
-    return invalid(path, 'must have at most 13 integer digits');
+    return TOO_LARGE;
   }
   const m = Math.round(v * 100);
-  if (m / 100 !== v) {
-    return invalid(path, 'must have at most 2 fraction digits');
+  return m / 100 === v ? m : TOO_PRECISE;
+}
+
+/** The cents `centsOf` found, or INVALID_INPUT naming the field and the limit it breaks. */
+function validCents(m: number, p: string, k: string): number {
+  if (m >= 0) {
+    return m;
   }
-  return m;
+  return invalid(
+    fieldPath(p, k),
+    m === TOO_LARGE ? 'must have at most 13 integer digits' : 'must have at most 2 fraction digits'
+  );
 }
 
 /** A required money amount (>= 0, at most 13 integer and 2 fraction digits) in cents. */
 export function reqCents(o: Rec, k: string, p: string): number {
-  const v = reqNum(o, k, p);
-  if (v < MONEY_LIMIT) {
-    const m = Math.round(v * 100);
-    if (m / 100 === v) {
-      return m;
-    }
-  }
-  return centsOf(v, fieldPath(p, k));
+  return validCents(centsOf(reqNum(o, k, p)), p, k);
 }
 
 /** A nullable money amount in cents, -1 when absent or null. */
 export function optCents(o: Rec, k: string, p: string): number {
   const v = optNum(o, k, p);
-  if (v === null) {
-    return -1;
-  }
-  if (v < MONEY_LIMIT) {
-    const m = Math.round(v * 100);
-    if (m / 100 === v) {
-      return m;
-    }
-  }
-  return centsOf(v, fieldPath(p, k));
+  return v === null ? -1 : validCents(centsOf(v), p, k);
 }
 
 /**

@@ -2,8 +2,15 @@
  * Tests that close the gaps a mutation run of the engine found (docs/quality.md): behaviour of
  * docs/rules.md that no other test pinned. Expected values are derived by hand from the rules.
  */
-import { dayNumber, reward, score } from 'c/referralEngine';
-import type { RewardInput, Rule, ScoreInput, Tier } from 'c/referralEngine';
+import { clawback, dayNumber, reward, score, screen } from 'c/referralEngine';
+import type {
+  ClawbackInput,
+  RewardInput,
+  Rule,
+  ScoreInput,
+  ScreenInput,
+  Tier
+} from 'c/referralEngine';
 import { messageOf, rewardInput, rule } from './data/engineFixtures';
 
 /** The decisions of a fresh deep copy of the input (no memo can know its rule objects). */
@@ -374,5 +381,79 @@ describe('more paths the mutation run found untested', () => {
     expect(reward(rewardInput([r]))).toEqual([
       expect.objectContaining({ points: 400000000000001, capped: true })
     ]);
+  });
+});
+
+describe('gaps the full-module mutation run found: dates, screening, clawback', () => {
+  it('rejects a date whose first separator is not a hyphen, or with a time after it', () => {
+    expect(dayNumber('2026/03-01')).toBeNaN();
+    expect(dayNumber('2026-03-01T10:00:00Z')).toBeNaN();
+    expect(dayNumber('2026-03-011')).toBeNaN();
+    // ':' follows '9' in ASCII: not a digit either.
+    expect(dayNumber('2026-03-0:')).toBeNaN();
+    expect(dayNumber('202:-03-01')).toBeNaN();
+  });
+
+  const base: ScreenInput = {
+    today: '2026-05-01',
+    program: { duplicateWindowDays: 365, blockedDomains: ['globex.com'] },
+    advocate: { email: null, accountId: null },
+    referred: { email: 'lee@initech.com' },
+    existing: {
+      contacts: [
+        { id: '003A', email: 'sam@initech.com', accountId: '001A', accountHasOpenOpportunity: true }
+      ],
+      leads: [],
+      referrals: []
+    }
+  };
+
+  it("ignores another person's open opportunity, and an advocate without email or account", () => {
+    expect(screen(base)).toEqual({ verdict: 'ACCEPT', reason: null, matchId: null });
+  });
+
+  it('blocks a domain and its subdomains only, and needs exactly one @', () => {
+    const verdict = (email: string) => screen({ ...base, referred: { email } }).reason;
+    expect(verdict('lee@globex.com')).toBe('BLOCKED_DOMAIN');
+    expect(verdict('lee@eu.globex.com')).toBe('BLOCKED_DOMAIN');
+    expect(verdict('lee@notglobex.com')).toBeNull();
+    expect(verdict('lee@globex.com.au')).toBeNull();
+    expect(verdict('lee@initech@globex.com')).toBe('INVALID_EMAIL');
+    expect(verdict('lee@@initech.com')).toBe('INVALID_EMAIL');
+  });
+
+  it('takes back an issued reward of 0 as 0, never as minus zero', () => {
+    const input: ClawbackInput = {
+      program: { clawbackDays: 90 },
+      wonDate: '2026-03-01',
+      reversalDate: '2026-03-02',
+      rewards: [
+        { key: 'b', milestone: 'WON', rewardType: 'POINTS', points: 0, status: 'ISSUED' },
+        { key: 'a', milestone: 'WON', rewardType: 'CASH', amount: 0, status: 'ISSUED' }
+      ]
+    };
+    const [cash, points] = clawback(input);
+    expect(cash).toEqual({ key: 'a', action: 'REVERSE', amount: 0 });
+    expect(points).toEqual({ key: 'b', action: 'REVERSE', points: 0 });
+    // toEqual does not tell 0 from -0; a UI shows -0 as "-0".
+    expect(Object.is('amount' in cash ? cash.amount : NaN, 0)).toBe(true);
+    expect(Object.is('points' in points ? points.points : NaN, 0)).toBe(true);
+  });
+
+  it('sorts the actions by key in UTF-16 code unit order', () => {
+    const keys = ['k2', 'k10', 'K1', 'k1', 'a'];
+    const input: ClawbackInput = {
+      program: { clawbackDays: 90 },
+      wonDate: '2026-03-01',
+      reversalDate: '2026-03-02',
+      rewards: keys.map((key) => ({
+        key,
+        milestone: 'WON' as const,
+        rewardType: 'CASH' as const,
+        amount: 1,
+        status: 'PENDING' as const
+      }))
+    };
+    expect(clawback(input).map((a) => a.key)).toEqual(['K1', 'a', 'k1', 'k10', 'k2']);
   });
 });

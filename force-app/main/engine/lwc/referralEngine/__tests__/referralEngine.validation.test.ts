@@ -610,7 +610,43 @@ const faults: [Kind, string, unknown, string][] = [
     '2026-02-3',
     'INVALID_INPUT: referrals[0].submittedDate must be a calendar date YYYY-MM-DD.'
   ],
-  ['metrics', 'referrals.0.won', 'true', 'INVALID_INPUT: referrals[0].won must be true or false.']
+  ['metrics', 'referrals.0.won', 'true', 'INVALID_INPUT: referrals[0].won must be true or false.'],
+  // Numbers that JSON cannot carry but a caller in TypeScript can pass: each kind of number field.
+  ['score', 'weights.submitted', Infinity, 'INVALID_INPUT: weights.submitted must be a number.'],
+  ['score', 'weights.submitted', -Infinity, 'INVALID_INPUT: weights.submitted must be a number.'],
+  ['score', 'weights.submitted', NaN, 'INVALID_INPUT: weights.submitted must be a number.'],
+  ['score', 'weights.won', '', 'INVALID_INPUT: weights.won must be a number.'],
+  ['score', 'weights.won', false, 'INVALID_INPUT: weights.won must be a number.'],
+  [
+    'score',
+    'referrals.0.wonAmount',
+    Infinity,
+    'INVALID_INPUT: referrals[0].wonAmount must be a number.'
+  ],
+  [
+    'score',
+    'referrals.0.wonAmount',
+    NaN,
+    'INVALID_INPUT: referrals[0].wonAmount must be a number.'
+  ],
+  [
+    'score',
+    'referrals.0.wonAmount',
+    true,
+    'INVALID_INPUT: referrals[0].wonAmount must be a number.'
+  ],
+  ['reward', 'deal.amount', Infinity, 'INVALID_INPUT: deal.amount must be a number.'],
+  ['reward', 'deal.amount', -Infinity, 'INVALID_INPUT: deal.amount must be a number.'],
+  ['reward', 'deal.amount', true, 'INVALID_INPUT: deal.amount must be a number.'],
+  ['reward', 'advocateCashYtd', Infinity, 'INVALID_INPUT: advocateCashYtd must be a number.'],
+  ['reward', 'advocateCashYtd', -0.01, 'INVALID_INPUT: advocateCashYtd must not be negative.'],
+  ['reward', 'rates.EUR', Infinity, 'INVALID_INPUT: rates.EUR must be a number.'],
+  ['reward', 'rates.EUR', NaN, 'INVALID_INPUT: rates.EUR must be a number.'],
+  ['reward', 'rules.1.value', Infinity, 'INVALID_INPUT: rules[1].value must be a number.'],
+  ['reward', 'rules.1.maxReward', Infinity, 'INVALID_INPUT: rules[1].maxReward must be a number.'],
+  ['clawback', 'rewards.0.amount', Infinity, 'INVALID_INPUT: rewards[0].amount must be a number.'],
+  ['clawback', 'rewards.1.points', Infinity, 'INVALID_INPUT: rewards[1].points must be a number.'],
+  ['clawback', 'program.clawbackDays', NaN, 'INVALID_INPUT: program.clawbackDays must be a number.']
 ];
 
 /** A deep copy of the base input of kind with one field (a dotted path, '' for the input) changed. */
