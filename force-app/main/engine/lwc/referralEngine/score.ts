@@ -18,7 +18,31 @@ import {
 } from './validate';
 
 const DECAY_CACHE_SIZE = 8192;
-const STRIDE = 6;
+
+/**
+ * The advocate table: open addressing (linear probing), one 64-byte slot per advocate, so one
+ * referral touches one cache line. Byte layout of a slot:
+ *   0-7    base score (Float64)
+ *   8-11   tag: the id's hash with the top bit set, 0 for an empty slot (Int32)
+ *   12-23  submitted, qualified, won (Int32)
+ *   24-25  id length, capped at 0xffff (Uint16)
+ *   26-63  the first INLINE UTF-16 code units of the id (Uint16)
+ * A lookup compares tag, length and the inline code units in that line; only an id longer than
+ * INLINE is also compared as a string (held by slot in a separate array).
+ */
+const SLOT_BYTES = 64;
+const F64_PER_SLOT = SLOT_BYTES / 8;
+const I32_PER_SLOT = SLOT_BYTES / 4;
+const U16_PER_SLOT = SLOT_BYTES / 2;
+const TAG = 2;
+const SUBMITTED = 3;
+const QUALIFIED = 4;
+const WON = 5;
+const LENGTH = 12;
+const CHARS = 13;
+const INLINE = U16_PER_SLOT - CHARS;
+const MAX_LENGTH = 0xffff;
+const INITIAL_CAPACITY = 1024;
 
 /** FNV-1a over UTF-16 code units, as a non-negative 31-bit integer. */
 function hashString(s: string): number {
@@ -29,31 +53,175 @@ function hashString(s: string): number {
   return h >>> 1;
 }
 
-/** The slot of advocate `adv` (index + 1) with hash h. */
-function find(table: Float64Array, capacity: number, h: number, adv: number): number {
-  const mask = capacity - 1;
-  let j = h & mask;
-  while (table[j * STRIDE + 1] !== adv) {
-    j = (j + 1) & mask;
-  }
-  return j * STRIDE;
+/** The advocate table and its typed views over one buffer. */
+interface Table {
+  capacity: number;
+  f64: Float64Array;
+  i32: Int32Array;
+  u16: Uint16Array;
+  /** the id of each occupied slot */
+  ids: string[];
 }
 
-/** The table at twice the capacity, every entry re-placed by its stored hash. */
-function grow(table: Float64Array, capacity: number): Float64Array {
-  const next = new Float64Array(capacity * 2 * STRIDE);
-  const mask = capacity * 2 - 1;
-  for (let j = 0; j < capacity; j++) {
-    const from = j * STRIDE;
-    if (table[from + 1] !== 0) {
-      let k = table[from] & mask;
-      while (next[k * STRIDE + 1] !== 0) {
-        k = (k + 1) & mask;
+function newTable(capacity: number): Table {
+  const buffer = new ArrayBuffer(capacity * SLOT_BYTES);
+  return {
+    capacity,
+    f64: new Float64Array(buffer),
+    i32: new Int32Array(buffer),
+    u16: new Uint16Array(buffer),
+    ids: new Array<string>(capacity)
+  };
+}
+
+/** True when the occupied slot s holds the id `id` (whose tag already matched). */
+function holds(t: Table, s: number, id: string): boolean {
+  const length = id.length;
+  const u = s * U16_PER_SLOT;
+  if (t.u16[u + LENGTH] !== (length > MAX_LENGTH ? MAX_LENGTH : length)) {
+    return false;
+  }
+  const inline = length < INLINE ? length : INLINE;
+  for (let c = 0; c < inline; c++) {
+    if (t.u16[u + CHARS + c] !== id.charCodeAt(c)) {
+      return false;
+    }
+  }
+  return length <= INLINE || t.ids[s] === id;
+}
+
+/** Writes a new id into the empty slot s. */
+function place(t: Table, s: number, tag: number, id: string): void {
+  const length = id.length;
+  const u = s * U16_PER_SLOT;
+  t.i32[s * I32_PER_SLOT + TAG] = tag;
+  t.u16[u + LENGTH] = length > MAX_LENGTH ? MAX_LENGTH : length;
+  const inline = length < INLINE ? length : INLINE;
+  for (let c = 0; c < inline; c++) {
+    t.u16[u + CHARS + c] = id.charCodeAt(c);
+  }
+  t.ids[s] = id;
+}
+
+/** The table at twice the capacity, every slot moved whole to its place by its stored hash. */
+function grow(t: Table): Table {
+  const next = newTable(t.capacity * 2);
+  const mask = next.capacity - 1;
+  const from = t.i32;
+  const to = next.i32;
+  for (let s = 0; s < t.capacity; s++) {
+    const tag = from[s * I32_PER_SLOT + TAG];
+    if (tag !== 0) {
+      let j = tag & mask;
+      while (to[j * I32_PER_SLOT + TAG] !== 0) {
+        j = (j + 1) & mask;
       }
-      next.set(table.subarray(from, from + STRIDE), k * STRIDE);
+      const a = s * I32_PER_SLOT;
+      const b = j * I32_PER_SLOT;
+      for (let w = 0; w < I32_PER_SLOT; w++) {
+        to[b + w] = from[a + w];
+      }
+      next.ids[j] = t.ids[s];
     }
   }
   return next;
+}
+
+const DIGIT_BITS = 11;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Advocate indices in leaderboard order: score descending, won descending, then advocateId
+ * ascending (ordinal). Score and won are sorted by a stable LSD radix sort on 11-bit digits of
+ * an order-preserving integer key (digits equal across all keys are skipped), linear in the
+ * number of advocates; only runs of equal score and won are then sorted by id.
+ */
+function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32Array {
+  const n = scores.length;
+  // Key words, least significant first: won, then the low and high words of the score's bits,
+  // each inverted so that ascending key order is descending value order.
+  const keys = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+  const bits = new Uint32Array(2);
+  const f = new Float64Array(bits.buffer);
+  const hiWord = LITTLE_ENDIAN ? 1 : 0;
+  for (let a = 0; a < n; a++) {
+    // +0 for -0: the two compare equal
+    f[0] = scores[a] === 0 ? 0 : scores[a];
+    const hi = bits[hiWord];
+    const lo = bits[1 - hiWord];
+    // IEEE 754 bits in ascending value order: negatives flipped whole, the sign set on the rest.
+    const negative = hi >>> 31 === 1;
+    keys[0][a] = ~(wins[a] ^ -0x80000000);
+    keys[1][a] = negative ? lo : ~lo;
+    keys[2][a] = negative ? hi : ~(hi | -0x80000000);
+  }
+  let order = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    order[a] = a;
+  }
+  let next = new Int32Array(n);
+  const counts = new Int32Array(DIGIT_MASK + 1);
+  for (let w = 0; w < 3; w++) {
+    const key = keys[w];
+    for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) {
+        counts[(key[i] >>> shift) & DIGIT_MASK]++;
+      }
+      if (n === 0 || counts[(key[0] >>> shift) & DIGIT_MASK] === n) {
+        continue;
+      }
+      let sum = 0;
+      for (let d = 0; d <= DIGIT_MASK; d++) {
+        const c = counts[d];
+        counts[d] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const a = order[i];
+        next[counts[(key[a] >>> shift) & DIGIT_MASK]++] = a;
+      }
+      const t = order;
+      order = next;
+      next = t;
+    }
+  }
+  // Runs of equal score and won: by advocateId.
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (
+      i === n ||
+      scores[order[i]] !== scores[order[start]] ||
+      wins[order[i]] !== wins[order[start]]
+    ) {
+      if (i - start > 1) {
+        sortById(order, start, i, ids);
+      }
+      start = i;
+    }
+  }
+  return order;
+}
+
+/** Sorts order[from..to) by id, ascending (ordinal); ids are unique. */
+function sortById(order: Int32Array, from: number, to: number, ids: string[]): void {
+  if (to - from <= 16) {
+    for (let i = from + 1; i < to; i++) {
+      const a = order[i];
+      const id = ids[a];
+      let j = i - 1;
+      while (j >= from && ids[order[j]] > id) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = a;
+    }
+    return;
+  }
+  const run = Array.from(order.subarray(from, to));
+  run.sort((x, y) => (ids[x] < ids[y] ? -1 : 1));
+  order.set(run, from);
 }
 
 /** Throws the precise INVALID_INPUT for referral i (the slow path, only on bad input). */
@@ -110,14 +278,8 @@ export function score(input: ScoreInput): ScoreRow[] {
     return Math.pow(0.5, age / halfLife);
   };
 
-  // Per advocate, interleaved in one typed array (one cache line per update):
-  // [base, submitted, qualified, won] at 4 * index.
-  // Advocates live in an open-addressing hash table whose slots also hold their accumulators,
-  // so one referral touches one table slot (and the stored id to confirm the match):
-  // [hash, advocate index + 1, base, submitted, qualified, won] at STRIDE * slot.
-  const ids: string[] = [];
-  let capacity = 1024;
-  let table: Float64Array = new Float64Array(capacity * STRIDE);
+  let t = newTable(INITIAL_CAPACITY);
+  let count = 0;
   let lastId: unknown;
   let lastSlot = 0;
   for (let i = 0; i < list.length; i++) {
@@ -143,100 +305,94 @@ export function score(input: ScoreInput): ScoreRow[] {
     ) {
       rejectReferral(r, i);
     }
-    let slot: number;
+    let s: number;
     if (id === lastId) {
-      slot = lastSlot;
+      s = lastSlot;
     } else {
       const h = hashString(id);
-      const mask = capacity - 1;
-      let j = h & mask;
+      const tag = h | -0x80000000;
+      const mask = t.capacity - 1;
+      s = h & mask;
       for (;;) {
-        slot = j * STRIDE;
-        const adv = table[slot + 1];
-        if (adv === 0) {
-          // A fresh copy of the id keeps the stored ids together in memory.
-          ids.push((' ' + id).slice(1));
-          table[slot] = h;
-          table[slot + 1] = ids.length;
-          if (ids.length * 2 > capacity) {
-            table = grow(table, capacity);
-            capacity *= 2;
-            slot = find(table, capacity, h, ids.length);
+        const x = t.i32[s * I32_PER_SLOT + TAG];
+        if (x === 0) {
+          place(t, s, tag, id);
+          count++;
+          if (count * 2 > t.capacity) {
+            t = grow(t);
+            const m = t.capacity - 1;
+            s = h & m;
+            while (t.i32[s * I32_PER_SLOT + TAG] !== tag || t.ids[s] !== id) {
+              s = (s + 1) & m;
+            }
           }
           break;
         }
-        if (table[slot] === h && ids[adv - 1] === id) {
+        if (x === tag && holds(t, s, id)) {
           break;
         }
-        j = (j + 1) & mask;
+        s = (s + 1) & mask;
       }
       lastId = id;
-      lastSlot = slot;
+      lastSlot = s;
     }
     // The terms go into the running total one at a time, in the order docs/rules.md gives, so
     // that the floating-point operations are those of the Apex engine.
-    table[slot + 2] += wSubmitted * decay(sd);
-    table[slot + 3]++;
+    const f = s * F64_PER_SLOT;
+    const c = s * I32_PER_SLOT;
+    const i32 = t.i32;
+    const f64 = t.f64;
+    f64[f] += wSubmitted * decay(sd);
+    i32[c + SUBMITTED]++;
     if (wd !== -Infinity) {
-      table[slot + 5]++;
-      table[slot + 4]++;
-      table[slot + 2] += wQualified * decay(qd !== -Infinity ? qd : wd);
+      i32[c + WON]++;
+      i32[c + QUALIFIED]++;
+      f64[f] += wQualified * decay(qd !== -Infinity ? qd : wd);
       const revenue = (wRevenue * (typeof amount === 'number' ? amount : 0)) / 1000;
-      table[slot + 2] += (wWon + revenue) * decay(wd);
+      f64[f] += (wWon + revenue) * decay(wd);
     } else if (qd !== -Infinity) {
-      table[slot + 4]++;
-      table[slot + 2] += wQualified * decay(qd);
+      i32[c + QUALIFIED]++;
+      f64[f] += wQualified * decay(qd);
     }
   }
 
   const kp0 = k * p0;
-  const n = ids.length;
+  const n = count;
+  const ids: string[] = new Array<string>(n);
   const scores = new Float64Array(n);
   const wins = new Int32Array(n);
-  const order: number[] = new Array<number>(n);
   const slots = new Int32Array(n);
-  for (let j = 0; j < capacity; j++) {
-    const adv = table[j * STRIDE + 1];
-    if (adv !== 0) {
-      slots[adv - 1] = j * STRIDE;
+  const i32 = t.i32;
+  let a = 0;
+  for (let s = 0; s < t.capacity; s++) {
+    const c = s * I32_PER_SLOT;
+    if (i32[c + TAG] !== 0) {
+      const won = i32[c + WON];
+      const m = (won + kp0) / (i32[c + SUBMITTED] + k) / p0;
+      const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
+      scores[a] = round2Double(t.f64[s * F64_PER_SLOT] * multiplier);
+      wins[a] = won;
+      ids[a] = t.ids[s];
+      slots[a] = c;
+      a++;
     }
   }
-  for (let a = 0; a < n; a++) {
-    const slot = slots[a];
-    const won = table[slot + 5];
-    const m = (won + kp0) / (table[slot + 3] + k) / p0;
-    const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
-    scores[a] = round2Double(table[slot + 2] * multiplier);
-    wins[a] = won;
-    order[a] = a;
-  }
-  // Sort advocate indices on compact typed arrays: score and won descending, then advocateId.
-  order.sort((x, y) => {
-    if (scores[x] !== scores[y]) {
-      return scores[y] - scores[x];
-    }
-    if (wins[x] !== wins[y]) {
-      return wins[y] - wins[x];
-    }
-    const ix = ids[x];
-    const iy = ids[y];
-    return ix < iy ? -1 : ix > iy ? 1 : 0;
-  });
+  const order = rankOrder(scores, wins, ids);
   const rows: ScoreRow[] = new Array<ScoreRow>(n);
   let rank = 0;
   for (let i = 0; i < n; i++) {
-    const a = order[i];
-    const slot = slots[a];
-    if (i === 0 || scores[a] !== scores[order[i - 1]]) {
+    const x = order[i];
+    const c = slots[x];
+    if (i === 0 || scores[x] !== scores[order[i - 1]]) {
       rank = i + 1;
     }
     rows[i] = {
-      advocateId: ids[a],
-      score: scores[a],
+      advocateId: ids[x],
+      score: scores[x],
       rank,
-      submitted: table[slot + 3],
-      qualified: table[slot + 4],
-      won: table[slot + 5]
+      submitted: i32[c + SUBMITTED],
+      qualified: i32[c + QUALIFIED],
+      won: i32[c + WON]
     };
   }
   return rows;
