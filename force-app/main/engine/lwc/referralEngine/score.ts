@@ -1,5 +1,15 @@
 /** docs/rules.md section 3, `score`: advocate scoring and the leaderboard. */
 import { dayNumber } from './dates';
+import {
+  COUNTER,
+  F64_PER_SLOT,
+  I32_PER_SLOT,
+  full,
+  grow,
+  newIdTable,
+  occupied,
+  slotOf
+} from './idTable';
 import { round2Double } from './money';
 import type { ScoreInput, ScoreRow } from './types';
 import {
@@ -19,113 +29,9 @@ import {
 
 const DECAY_CACHE_SIZE = 8192;
 
-/**
- * The advocate table: open addressing (linear probing), one 64-byte slot per advocate, so one
- * referral touches one cache line. Byte layout of a slot:
- *   0-7    base score (Float64)
- *   8-11   tag: the id's hash with the top bit set, 0 for an empty slot (Int32)
- *   12-23  submitted, qualified, won (Int32)
- *   24-25  id length, capped at 0xffff (Uint16)
- *   26-63  the first INLINE UTF-16 code units of the id (Uint16)
- * A lookup compares tag, length and the inline code units in that line; only an id longer than
- * INLINE is also compared as a string (held by slot in a separate array).
- */
-const SLOT_BYTES = 64;
-const F64_PER_SLOT = SLOT_BYTES / 8;
-const I32_PER_SLOT = SLOT_BYTES / 4;
-const U16_PER_SLOT = SLOT_BYTES / 2;
-const TAG = 2;
-const SUBMITTED = 3;
-const QUALIFIED = 4;
-const WON = 5;
-const LENGTH = 12;
-const CHARS = 13;
-const INLINE = U16_PER_SLOT - CHARS;
-const MAX_LENGTH = 0xffff;
-const INITIAL_CAPACITY = 1024;
-
-/** FNV-1a over UTF-16 code units, as a non-negative 31-bit integer. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  }
-  return h >>> 1;
-}
-
-/** The advocate table and its typed views over one buffer. */
-interface Table {
-  capacity: number;
-  f64: Float64Array;
-  i32: Int32Array;
-  u16: Uint16Array;
-  /** the id of each occupied slot */
-  ids: string[];
-}
-
-function newTable(capacity: number): Table {
-  const buffer = new ArrayBuffer(capacity * SLOT_BYTES);
-  return {
-    capacity,
-    f64: new Float64Array(buffer),
-    i32: new Int32Array(buffer),
-    u16: new Uint16Array(buffer),
-    ids: new Array<string>(capacity)
-  };
-}
-
-/** True when the occupied slot s holds the id `id` (whose tag already matched). */
-function holds(t: Table, s: number, id: string): boolean {
-  const length = id.length;
-  const u = s * U16_PER_SLOT;
-  if (t.u16[u + LENGTH] !== (length > MAX_LENGTH ? MAX_LENGTH : length)) {
-    return false;
-  }
-  const inline = length < INLINE ? length : INLINE;
-  for (let c = 0; c < inline; c++) {
-    if (t.u16[u + CHARS + c] !== id.charCodeAt(c)) {
-      return false;
-    }
-  }
-  return length <= INLINE || t.ids[s] === id;
-}
-
-/** Writes a new id into the empty slot s. */
-function place(t: Table, s: number, tag: number, id: string): void {
-  const length = id.length;
-  const u = s * U16_PER_SLOT;
-  t.i32[s * I32_PER_SLOT + TAG] = tag;
-  t.u16[u + LENGTH] = length > MAX_LENGTH ? MAX_LENGTH : length;
-  const inline = length < INLINE ? length : INLINE;
-  for (let c = 0; c < inline; c++) {
-    t.u16[u + CHARS + c] = id.charCodeAt(c);
-  }
-  t.ids[s] = id;
-}
-
-/** The table at twice the capacity, every slot moved whole to its place by its stored hash. */
-function grow(t: Table): Table {
-  const next = newTable(t.capacity * 2);
-  const mask = next.capacity - 1;
-  const from = t.i32;
-  const to = next.i32;
-  for (let s = 0; s < t.capacity; s++) {
-    const tag = from[s * I32_PER_SLOT + TAG];
-    if (tag !== 0) {
-      let j = tag & mask;
-      while (to[j * I32_PER_SLOT + TAG] !== 0) {
-        j = (j + 1) & mask;
-      }
-      const a = s * I32_PER_SLOT;
-      const b = j * I32_PER_SLOT;
-      for (let w = 0; w < I32_PER_SLOT; w++) {
-        to[b + w] = from[a + w];
-      }
-      next.ids[j] = t.ids[s];
-    }
-  }
-  return next;
-}
+const SUBMITTED = COUNTER;
+const QUALIFIED = COUNTER + 1;
+const WON = COUNTER + 2;
 
 const DIGIT_BITS = 11;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
@@ -278,8 +184,8 @@ export function score(input: ScoreInput): ScoreRow[] {
     return Math.pow(0.5, age / halfLife);
   };
 
-  let t = newTable(INITIAL_CAPACITY);
-  let count = 0;
+  // Per advocate, in its slot of the id table: the base score and submitted, qualified, won.
+  let t = newIdTable();
   let lastId: unknown;
   let lastSlot = 0;
   for (let i = 0; i < list.length; i++) {
@@ -309,29 +215,10 @@ export function score(input: ScoreInput): ScoreRow[] {
     if (id === lastId) {
       s = lastSlot;
     } else {
-      const h = hashString(id);
-      const tag = h | -0x80000000;
-      const mask = t.capacity - 1;
-      s = h & mask;
-      for (;;) {
-        const x = t.i32[s * I32_PER_SLOT + TAG];
-        if (x === 0) {
-          place(t, s, tag, id);
-          count++;
-          if (count * 2 > t.capacity) {
-            t = grow(t);
-            const m = t.capacity - 1;
-            s = h & m;
-            while (t.i32[s * I32_PER_SLOT + TAG] !== tag || t.ids[s] !== id) {
-              s = (s + 1) & m;
-            }
-          }
-          break;
-        }
-        if (x === tag && holds(t, s, id)) {
-          break;
-        }
-        s = (s + 1) & mask;
+      s = slotOf(t, id, true);
+      if (full(t)) {
+        t = grow(t);
+        s = slotOf(t, id, false);
       }
       lastId = id;
       lastSlot = s;
@@ -357,7 +244,7 @@ export function score(input: ScoreInput): ScoreRow[] {
   }
 
   const kp0 = k * p0;
-  const n = count;
+  const n = t.count;
   const ids: string[] = new Array<string>(n);
   const scores = new Float64Array(n);
   const wins = new Int32Array(n);
@@ -366,7 +253,7 @@ export function score(input: ScoreInput): ScoreRow[] {
   let a = 0;
   for (let s = 0; s < t.capacity; s++) {
     const c = s * I32_PER_SLOT;
-    if (i32[c + TAG] !== 0) {
+    if (occupied(t, s)) {
       const won = i32[c + WON];
       const m = (won + kp0) / (i32[c + SUBMITTED] + k) / p0;
       const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
