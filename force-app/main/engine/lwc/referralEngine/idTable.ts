@@ -1,14 +1,17 @@
 /**
- * A table of per-advocate counters keyed by advocate id, laid out for the cache: open addressing
- * (linear probing) over one buffer of 64-byte slots, so a lookup and the update that follows
- * touch one cache line. Byte layout of a slot:
+ * A table of per-advocate counters keyed by advocate id, laid out for the cache. Entries are
+ * numbered densely in order of first appearance (0 .. count - 1) and live in one buffer of
+ * 64-byte slots, one cache line each; an index of [tag, entry] pairs (open addressing, linear
+ * probing, at most half full) finds them. A lookup reads one index pair and then the entry's
+ * line, which the update that follows reuses; the memory grows with the number of advocates
+ * (64 bytes each, plus 16 to 32 of index), not with a sparse table. Byte layout of an entry:
  *   0-7    a Float64 accumulator (`f64[s * F64_PER_SLOT]`)
  *   8-11   tag: the id's hash with the top bit set, 0 for an empty slot (Int32)
  *   12-23  three Int32 counters (`i32[s * I32_PER_SLOT + COUNTER + n]`, n = 0, 1, 2)
  *   24-25  id length, capped at 0xffff (Uint16)
  *   26-63  the first INLINE UTF-16 code units of the id (Uint16)
- * A lookup compares tag, length and the inline code units within that line; only an id longer
- * than INLINE is also compared as a string. Ids are compared exactly (case-sensitive, ordinal):
+ * A lookup compares tag, then length and the inline code units within the entry's line; only an
+ * id longer than INLINE is also compared as a string. Ids are compared exactly (case-sensitive, ordinal):
  * two ids with the same hash are different entries.
  */
 const SLOT_BYTES = 64;
@@ -24,14 +27,16 @@ const MAX_LENGTH = 0xffff;
 const INITIAL_CAPACITY = 1024;
 
 export interface IdTable {
-  /** number of slots, a power of two */
+  /** number of entries the arrays hold, a power of two */
   capacity: number;
-  /** number of ids held */
+  /** number of ids held: entries 0 .. count - 1 */
   count: number;
+  /** 2 x capacity index slots of [tag, entry] (load at most one half) */
+  index: Int32Array;
   f64: Float64Array;
   i32: Int32Array;
   u16: Uint16Array;
-  /** the id held by each occupied slot */
+  /** the id of each entry */
   ids: string[];
 }
 
@@ -40,6 +45,7 @@ function table(capacity: number, count: number): IdTable {
   return {
     capacity,
     count,
+    index: new Int32Array(capacity * 4),
     f64: new Float64Array(buffer),
     i32: new Int32Array(buffer),
     u16: new Uint16Array(buffer),
@@ -60,10 +66,10 @@ function hashString(s: string): number {
   return h >>> 1;
 }
 
-/** True when slot s holds `id`; its tag already matched. */
-function holds(t: IdTable, s: number, id: string): boolean {
+/** True when entry e holds `id`; its tag already matched. */
+function holds(t: IdTable, e: number, id: string): boolean {
   const length = id.length;
-  const u = s * U16_PER_SLOT;
+  const u = e * U16_PER_SLOT;
   if (t.u16[u + LENGTH] !== (length > MAX_LENGTH ? MAX_LENGTH : length)) {
     return false;
   }
@@ -73,77 +79,72 @@ function holds(t: IdTable, s: number, id: string): boolean {
       return false;
     }
   }
-  return length <= INLINE || t.ids[s] === id;
+  return length <= INLINE || t.ids[e] === id;
 }
 
-/** Whether the table is more than half full: time to `grow` it (and look its last id up again). */
+/** Whether every entry is taken: time to `grow` the table. */
 export function full(t: IdTable): boolean {
-  return t.count * 2 > t.capacity;
+  return t.count === t.capacity;
 }
 
-/** The table at twice the capacity, every slot moved whole to its place by its stored hash. */
+/** The table at twice the capacity: the entries copied, the index rebuilt from their tags. */
 export function grow(t: IdTable): IdTable {
   const next = table(t.capacity * 2, t.count);
-  const from = t.i32;
-  const to = next.i32;
-  const mask = next.capacity - 1;
-  for (let s = 0; s < t.capacity; s++) {
-    const a = s * I32_PER_SLOT;
-    const tag = from[a + TAG];
-    if (tag !== 0) {
-      let j = tag & mask;
-      while (to[j * I32_PER_SLOT + TAG] !== 0) {
-        j = (j + 1) & mask;
-      }
-      const b = j * I32_PER_SLOT;
-      for (let w = 0; w < I32_PER_SLOT; w++) {
-        to[b + w] = from[a + w];
-      }
-      next.ids[j] = t.ids[s];
+  next.i32.set(t.i32);
+  const index = next.index;
+  const mask = next.capacity * 2 - 1;
+  for (let e = 0; e < t.count; e++) {
+    next.ids[e] = t.ids[e];
+    const tag = t.i32[e * I32_PER_SLOT + TAG];
+    let j = tag & mask;
+    while (index[j * 2] !== 0) {
+      j = (j + 1) & mask;
     }
+    index[j * 2] = tag;
+    index[j * 2 + 1] = e;
   }
   return next;
 }
 
 /**
- * The slot of `id`; when it is absent, -1, or with `add` a new zeroed slot for it (`count` then
- * grows by one; the caller then grows a table more than half full, see `full`).
+ * The entry of `id`; when it is absent, -1, or with `add` a new zeroed entry for it (`count`
+ * then grows by one; the caller replaces a `full` table by its `grow`n copy before the next
+ * call: entry numbers stay).
  */
 export function slotOf(t: IdTable, id: string, add: boolean): number {
   const h = hashString(id);
   const tag = h | -0x80000000;
-  const i32 = t.i32;
-  const mask = t.capacity - 1;
-  let s = h & mask;
+  const index = t.index;
+  const mask = t.capacity * 2 - 1;
+  let j = h & mask;
   for (;;) {
-    const x = i32[s * I32_PER_SLOT + TAG];
+    const x = index[j * 2];
     if (x === 0) {
       break;
     }
-    if (x === tag && holds(t, s, id)) {
-      return s;
+    if (x === tag) {
+      const e = index[j * 2 + 1];
+      if (holds(t, e, id)) {
+        return e;
+      }
     }
-    s = (s + 1) & mask;
+    j = (j + 1) & mask;
   }
-  return add ? insert(t, s, tag, id) : -1;
-}
-
-/** Writes `id` into the empty slot s and returns s. */
-function insert(t: IdTable, s: number, tag: number, id: string): number {
+  if (!add) {
+    return -1;
+  }
+  const e = t.count;
+  index[j * 2] = tag;
+  index[j * 2 + 1] = e;
   const length = id.length;
-  const u = s * U16_PER_SLOT;
-  t.i32[s * I32_PER_SLOT + TAG] = tag;
+  const u = e * U16_PER_SLOT;
+  t.i32[e * I32_PER_SLOT + TAG] = tag;
   t.u16[u + LENGTH] = length > MAX_LENGTH ? MAX_LENGTH : length;
   const inline = length < INLINE ? length : INLINE;
   for (let c = 0; c < inline; c++) {
     t.u16[u + CHARS + c] = id.charCodeAt(c);
   }
-  t.ids[s] = id;
+  t.ids[e] = id;
   t.count++;
-  return s;
-}
-
-/** Whether slot s holds an id. */
-export function occupied(t: IdTable, s: number): boolean {
-  return t.i32[s * I32_PER_SLOT + TAG] !== 0;
+  return e;
 }

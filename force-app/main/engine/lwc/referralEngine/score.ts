@@ -1,15 +1,6 @@
 /** docs/rules.md section 3, `score`: advocate scoring and the leaderboard. */
 import { dayNumber } from './dates';
-import {
-  COUNTER,
-  F64_PER_SLOT,
-  I32_PER_SLOT,
-  full,
-  grow,
-  newIdTable,
-  occupied,
-  slotOf
-} from './idTable';
+import { COUNTER, F64_PER_SLOT, I32_PER_SLOT, full, grow, newIdTable, slotOf } from './idTable';
 import { round2Double } from './money';
 import type { ScoreInput, ScoreRow } from './types';
 import {
@@ -218,7 +209,6 @@ export function score(input: ScoreInput): ScoreRow[] {
       s = slotOf(t, id, true);
       if (full(t)) {
         t = grow(t);
-        s = slotOf(t, id, false);
       }
       lastId = id;
       lastSlot = s;
@@ -248,28 +238,22 @@ export function score(input: ScoreInput): ScoreRow[] {
   const ids: string[] = new Array<string>(n);
   const scores = new Float64Array(n);
   const wins = new Int32Array(n);
-  const slots = new Int32Array(n);
   const i32 = t.i32;
-  let a = 0;
-  for (let s = 0; s < t.capacity; s++) {
-    const c = s * I32_PER_SLOT;
-    if (occupied(t, s)) {
-      const won = i32[c + WON];
-      const m = (won + kp0) / (i32[c + SUBMITTED] + k) / p0;
-      const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
-      scores[a] = round2Double(t.f64[s * F64_PER_SLOT] * multiplier);
-      wins[a] = won;
-      ids[a] = t.ids[s];
-      slots[a] = c;
-      a++;
-    }
+  for (let a = 0; a < n; a++) {
+    const c = a * I32_PER_SLOT;
+    const won = i32[c + WON];
+    const m = (won + kp0) / (i32[c + SUBMITTED] + k) / p0;
+    const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
+    scores[a] = round2Double(t.f64[a * F64_PER_SLOT] * multiplier);
+    wins[a] = won;
+    ids[a] = t.ids[a];
   }
   const order = rankOrder(scores, wins, ids);
   const rows: ScoreRow[] = new Array<ScoreRow>(n);
   let rank = 0;
   for (let i = 0; i < n; i++) {
     const x = order[i];
-    const c = slots[x];
+    const c = x * I32_PER_SLOT;
     if (i === 0 || scores[x] !== scores[order[i - 1]]) {
       rank = i + 1;
     }
