@@ -63,15 +63,21 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   concurrency: 1,
-  // A mutant that loops forever (the hash-table probes, say) is cut off after this.
-  timeoutMS: 10000,
+  // A mutant that loops forever (the hash-table probes, say) is cut off after this. Generous,
+  // because a busy shared machine slows every test run down: a short limit reports slow runs
+  // of mutants no test noticed as timed out, which Stryker counts as detected.
+  timeoutMS: 60000,
+  timeoutFactor: 3,
   // Mutants in module-level constants would each need the whole suite; they are left out of
   // the run (reported as ignored) to keep it within a shared 2-core machine's budget.
   ignoreStatic: true,
   tempDirName: 'reports/.stryker-tmp',
   cleanTempDir: true,
   // clear-text lists each surviving mutant at the end; scripts/mutation/summary.mjs reads the JSON.
-  reporters: ['clear-text', 'progress', 'html', 'json'],
+  // event-recorder writes each tested mutant as it goes (reports/mutation/events*), so the figures
+  // of an interrupted run can still be read (`node scripts/mutation/summary.mjs --events`).
+  reporters: ['clear-text', 'progress', 'html', 'json', 'event-recorder'],
+  eventReporter: { baseDir: 'reports/mutation/events' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 95, low: 90, break: 95 }

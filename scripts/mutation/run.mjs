@@ -25,6 +25,7 @@ if (only >= 0) {
   const names = process.argv[only + 1].split(',');
   options.mutate = names.map((n) => `force-app/main/engine/lwc/referralEngine/${n}.ts`);
   options.jsonReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.json` };
+  options.eventReporter = { baseDir: `reports/mutation/events-${names.join('-')}` };
   options.htmlReporter = { fileName: `reports/mutation/mutation-${names.join('-')}.html` };
 }
 if (concurrency >= 0) {

@@ -21,58 +21,48 @@ const BIG_2 = BigInt(2);
 const BIG_10 = BigInt(10);
 const BIG_100 = BigInt(100);
 
-const POW10: bigint[] = [];
+/** 10^n as a BigInt (n >= 0); only the exact slow paths use it. */
 export function pow10n(n: number): bigint {
-  let p = POW10[n];
-  if (p === undefined) {
-    p = BIG_10 ** BigInt(n);
-    POW10[n] = p;
-  }
-  return p;
+  return BIG_10 ** BigInt(n);
 }
 
 /**
  * The exact decimal written by `String(x)` (the shortest representation that reads back as x,
- * i.e. the JSON text for any number with up to 15 significant digits).
+ * i.e. the JSON text for any number with up to 15 significant digits), `1.5e-7` and `1e+21`
+ * included.
  */
 export function decimalOf(x: number): Decimal {
-  const text = String(x);
-  const e = text.indexOf('e');
-  const body = e < 0 ? text : text.slice(0, e);
-  const exp = e < 0 ? 0 : Number(text.slice(e + 1));
-  const dot = body.indexOf('.');
-  const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
-  let scale = (dot < 0 ? 0 : body.length - dot - 1) - exp;
-  let mantissa = BigInt(digits);
-  if (scale < 0) {
-    mantissa *= pow10n(-scale);
-    scale = 0;
-  }
-  return { mantissa, scale };
+  const [body, exponent] = String(x).split('e');
+  const [whole, fraction = ''] = body.split('.');
+  const scale = fraction.length - (exponent === undefined ? 0 : Number(exponent));
+  return {
+    mantissa: BigInt(whole + fraction) * pow10n(Math.max(0, -scale)),
+    scale: Math.max(0, scale)
+  };
 }
 
+/**
+ * A rate as `m / 10^s` for the safe-integer fast path of `convertCents`, and exactly as `d`.
+ * `m` is the mantissa as a double and `s` may exceed 15: the fast path then cannot apply, and it
+ * notices (see `convertCents`).
+ */
 interface FastRate {
-  /** rate = m / 10^s, with m a safe integer, or m = -1 when only the BigInt form is exact. */
   m: number;
   s: number;
   d: Decimal;
 }
 
-const rateCache = new Map<number, FastRate>();
-
-function rateOf(x: number): FastRate {
-  let r = rateCache.get(x);
-  if (r === undefined) {
-    const d = decimalOf(x);
-    const m = d.mantissa <= BigInt(MAX_SAFE) && d.scale <= 15 ? Number(d.mantissa) : -1;
-    r = { m, s: d.scale, d };
-    if (rateCache.size > 4096) {
-      rateCache.clear();
-    }
-    rateCache.set(x, r);
-  }
-  return r;
+function fastRate(x: number): FastRate {
+  const d = decimalOf(x);
+  return { m: Number(d.mantissa), s: d.scale, d };
 }
+
+// A conversion usually repeats the previous pair of rates: one remembered rate per side (NaN:
+// none yet).
+let fromRate = fastRate(1);
+let toRate = fromRate;
+let fromX = NaN;
+let toX = NaN;
 
 const POW10_NUM = [
   1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
@@ -97,20 +87,29 @@ export function divHalfUpBig(n: bigint, d: bigint): bigint {
  * round-half-up(cents * rB / rA) exactly, as a number when safe or a BigInt.
  */
 export function convertCents(cents: number, rateFrom: number, rateTo: number): number | bigint {
-  const a = rateOf(rateFrom);
-  const b = rateOf(rateTo);
-  // cents * (b.m / 10^b.s) / (a.m / 10^a.s) = cents * b.m * 10^a.s / (a.m * 10^b.s)
-  if (a.m >= 0 && b.m >= 0) {
-    const num = cents * b.m * POW10_NUM[a.s];
-    const den = a.m * POW10_NUM[b.s];
-    if (num + den <= MAX_SAFE) {
-      return divHalfUp(num, den);
-    }
+  if (rateFrom !== fromX) {
+    fromRate = fastRate(rateFrom);
+    fromX = rateFrom;
   }
-  const num = BigInt(cents) * b.d.mantissa * pow10n(a.d.scale);
-  const den = a.d.mantissa * pow10n(b.d.scale);
-  const q = divHalfUpBig(num, den);
-  return q <= BigInt(MAX_SAFE) ? Number(q) : q;
+  if (rateTo !== toX) {
+    toRate = fastRate(rateTo);
+    toX = rateTo;
+  }
+  const a = fromRate;
+  const b = toRate;
+  // cents * (b.m / 10^b.s) / (a.m / 10^a.s) = cents * b.m * 10^a.s / (a.m * 10^b.s). The double
+  // arithmetic is exact when the sum is at most MAX_SAFE: a scale above 15 makes it NaN, a mantissa
+  // beyond MAX_SAFE (inexact as a double) makes its product exceed MAX_SAFE unless it is
+  // multiplied by 0 cents, and rounding is monotonic, so an inexact result also exceeds it.
+  const num = cents * b.m * POW10_NUM[a.s];
+  const den = a.m * POW10_NUM[b.s];
+  if (num + den <= MAX_SAFE) {
+    return divHalfUp(num, den);
+  }
+  return divHalfUpBig(
+    BigInt(cents) * b.d.mantissa * pow10n(a.d.scale),
+    a.d.mantissa * pow10n(b.d.scale)
+  );
 }
 
 /**

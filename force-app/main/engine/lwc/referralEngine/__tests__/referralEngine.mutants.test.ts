@@ -457,3 +457,48 @@ describe('gaps the full-module mutation run found: dates, screening, clawback', 
     expect(clawback(input).map((a) => a.key)).toEqual(['K1', 'a', 'k1', 'k10', 'k2']);
   });
 });
+
+describe('gaps the full-module mutation run found: exact money at large magnitudes', () => {
+  it('rounds a score of 10^11 and more with an exact half cent up, where x * 100 misleads', () => {
+    // x * 100 as a double ends in .496 and .4375, far from the half the decimal holds.
+    for (const [x, expected] of [
+      [312794335041.415, 312794335041.42],
+      [5217175660028.645, 5217175660028.65]
+    ]) {
+      const input: ScoreInput = {
+        asOf: '2026-06-30',
+        weights: {
+          submitted: x,
+          qualified: 0,
+          won: 0,
+          revenuePer1000: 0,
+          halfLifeDays: 30,
+          priorConversion: 0.5,
+          priorStrength: 1,
+          minMultiplier: 1,
+          maxMultiplier: 1
+        },
+        referrals: [
+          {
+            advocateId: 'a',
+            submittedDate: '2026-06-30',
+            qualifiedDate: null,
+            wonDate: null,
+            wonAmount: null
+          }
+        ]
+      };
+      expect(score(input)[0].score).toBe(expected);
+    }
+  });
+
+  it('converts exactly where cents times the rate first passes 2^53', () => {
+    // 818836295885545 * 11 = 9007199254740995 (odd, above 2^53: no double holds it);
+    // / 8 = 1125899906842624.375, so D is 1125899906842624 cents, and 100% of it is paid.
+    const input = rewardInput([rule('R', { calculation: 'PERCENT', value: 100 })], {
+      deal: { amount: 8188362958855.45, currency: 'EUR' },
+      rates: { USD: 11, EUR: 8 }
+    });
+    expect(summary(input)).toEqual(['R=11258999068426.24']);
+  });
+});
