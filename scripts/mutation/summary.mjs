@@ -1,23 +1,52 @@
-// Summary of a mutation report of `npm run test:mutation` (StrykerJS JSON, mutation-testing-report
-// schema): per module, how many mutants were killed, timed out, survived, had no test or were
-// ignored, the score, and with `--survivors` each undetected mutant with its place and replacement.
+// Summary of a mutation run of `npm run test:mutation` (StrykerJS): per module, how many mutants
+// were killed, timed out, survived, had no test or were ignored, the score, and with `--survivors`
+// each undetected mutant with its place and replacement.
 //   node scripts/mutation/summary.mjs [report.json] [--survivors]
+//   node scripts/mutation/summary.mjs --events [--survivors]
 // The default report is reports/mutation/mutation.json (a full run); a part run writes
-// reports/mutation/mutation-<modules>.json.
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+// reports/mutation/mutation-<modules>.json. `--events` reads what the event recorder wrote of
+// every run so far (reports/mutation/events*), an interrupted one included; the latest result of
+// a mutant wins.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+function fromEvents(root) {
+  const events = readdirSync(root)
+    .filter((d) => d.startsWith('events'))
+    .flatMap((d) =>
+      readdirSync(join(root, d))
+        .filter((f) => f.endsWith('-onMutantTested.json'))
+        .map((f) => ({
+          at: statSync(join(root, d, f)).mtimeMs,
+          ...JSON.parse(readFileSync(join(root, d, f), 'utf8'))
+        }))
+    )
+    .sort((a, b) => a.at - b.at);
+  const latest = new Map();
+  for (const e of events) {
+    const { line, column } = e.location.start;
+    latest.set(`${e.fileName}:${line}:${column}:${e.mutatorName}:${e.replacement}`, e);
+  }
+  const files = {};
+  for (const e of latest.values()) {
+    (files[e.fileName] ??= { mutants: [] }).mutants.push(e);
+  }
+  return { files };
+}
 
 const file =
   process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'reports/mutation/mutation.json';
-const report = JSON.parse(readFileSync(file, 'utf8'));
+const report = process.argv.includes('--events')
+  ? fromEvents('reports/mutation')
+  : JSON.parse(readFileSync(file, 'utf8'));
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 let detected = 0;
 let undetected = 0;
 const survivors = [];
-for (const [name, { mutants }] of Object.entries(report.files).sort(([a], [b]) =>
-  a.localeCompare(b)
-)) {
+const names = Object.keys(report.files).sort((a, b) => a.localeCompare(b));
+for (const name of names) {
+  const { mutants } = report.files[name];
   const path = relative(process.cwd(), name) || name;
   const count = (s) => mutants.filter((m) => m.status === s).length;
   const d = mutants.filter((m) => DETECTED.has(m.status)).length;
