@@ -269,7 +269,7 @@ export class Builtins {
     if (v instanceof V.JsonGenerator) return lname === 'jsongenerator' || lname === 'system.jsongenerator';
     if (v instanceof SchemaTok) {
       const n = lname.replace(/^schema\./, '');
-      const kinds: Record<string, string> = { sobjtype: 'sobjecttype', field: 'sobjectfield', sdescribe: 'describesobjectresult', fdescribe: 'describefieldresult', picklist: 'picklistentry', fieldsmap: 'fieldsets' };
+      const kinds: Record<string, string> = { sobjtype: 'sobjecttype', field: 'sobjectfield', sdescribe: 'describesobjectresult', fdescribe: 'describefieldresult', picklist: 'picklistentry', fieldsmap: 'fieldsets', childrel: 'childrelationship' };
       return kinds[v.kind] === n;
     }
     return false;
@@ -277,7 +277,7 @@ export class Builtins {
 
   nativeTypeName(v: any): string {
     if (v instanceof NativeObj) return v.typeName;
-    if (v instanceof SchemaTok) return ({ sobjtype: 'Schema.SObjectType', field: 'Schema.SObjectField', sdescribe: 'Schema.DescribeSObjectResult', fdescribe: 'Schema.DescribeFieldResult', picklist: 'Schema.PicklistEntry', fieldsmap: 'Schema.FieldSet' } as any)[v.kind];
+    if (v instanceof SchemaTok) return ({ sobjtype: 'Schema.SObjectType', field: 'Schema.SObjectField', sdescribe: 'Schema.DescribeSObjectResult', fdescribe: 'Schema.DescribeFieldResult', picklist: 'Schema.PicklistEntry', fieldsmap: 'Schema.FieldSet', childrel: 'Schema.ChildRelationship' } as any)[v.kind];
     return 'Object';
   }
 
