@@ -8,6 +8,11 @@ const GATES = [
   ['lint', 'check:lint', 'ESLint (LWC rules, TypeScript)'],
   ['format', 'check:format', 'Prettier (Apex, XML, TS, HTML)'],
   ['unit', 'test:unit', 'Jest with coverage floor'],
+  [
+    'unit-namespace',
+    'test:unit:namespace',
+    'Jest under the namespace rfrl: the components that import the schema, with prefixed API names'
+  ],
   ['conformance', 'test:conformance', 'docs/rules.md vectors on the TypeScript engine'],
   ['apex-semantics', 'check:apex-semantics', 'apex-ls semantic check'],
   ['code-analyzer', 'check:code-analyzer', 'Code Analyzer (PMD) security and performance'],
