@@ -19,6 +19,11 @@ const GATES = [
   ['graph-engine', 'check:graph-engine', 'Code Analyzer Graph Engine (path-based) and regex rules'],
   ['metadata', 'check:metadata', 'source converts; XML matches the Metadata API schema'],
   [
+    'package',
+    'package:check',
+    'packaging rehearsal: 2GP types, unpackaged references, API versions, global surface in docs/api.md'
+  ],
+  [
     'apex-local',
     'check:apex-local',
     'the local org: its node tests, the fidelity suite, every Apex test of the package (policy in apex-local.mjs)'
