@@ -163,8 +163,10 @@ function requireIn(kind, name, file, what) {
 for (const file of files) {
   const text = file.endsWith('-meta.xml') ? readFileSync(file, 'utf8') : '';
   if (file.endsWith('.flexipage-meta.xml')) {
+    // custom components are named bare (advocateActivity) or c:name; platform ones ns:name
     for (const c of tags(text, 'componentName'))
-      if (c.startsWith('c:')) requireIn('lwc', c.slice(2), file, 'the component');
+      if (!c.includes(':') || c.startsWith('c:'))
+        requireIn('lwc', c.replace(/^c:/, ''), file, 'the component');
     // Dynamic Actions on a record page: the package's own quick actions (names with an underscore)
     for (const a of tags(text, 'value'))
       if (/^[A-Za-z_]+\.[A-Za-z]+_\w+$/.test(a) && !a.includes('__'))
