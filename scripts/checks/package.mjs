@@ -257,13 +257,22 @@ for (const file of files.filter((f) => f.endsWith('-meta.xml'))) {
 function globalsOf(source) {
   const out = [];
   const classAt = []; // class name by indent level (prettier-apex: 4 spaces a level)
+  const interfaceAt = []; // whether that level is a global interface
   for (const line of source.split('\n')) {
     const m = /^(\s*)(?:@\w+(?:\([^)]*\))?\s+)*global\s+(.*)$/.exec(line);
     const decl =
       /^(\s*)(?:public|global|private)?\s*(?:with sharing|without sharing|inherited sharing)?\s*(?:virtual |abstract )?(?:class|interface|enum)\s+(\w+)/.exec(
         line
       );
-    if (decl) classAt[decl[1].length / 4] = decl[2];
+    if (decl) {
+      classAt[decl[1].length / 4] = decl[2];
+      interfaceAt[decl[1].length / 4] = Boolean(m) && /\binterface\b/.test(line);
+    }
+    // the methods of a global interface are global without the keyword
+    const indent = /^(\s*)/.exec(line)[1].length / 4;
+    const signature = /^\s*[\w<>,. ]+\s+(\w+)\s*\([^)]*\)\s*;/.exec(line);
+    if (!m && signature && indent > 0 && interfaceAt[indent - 1])
+      out.push(`${classAt.slice(0, indent).join('.')}.${signature[1]}`);
     if (!m) continue;
     const level = m[1].length / 4;
     if (decl) {
