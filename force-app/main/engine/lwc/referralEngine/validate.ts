@@ -162,11 +162,9 @@ export function asEnum<T extends string>(
   k: string,
   values: readonly T[]
 ): T {
-  if (typeof v === 'string') {
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] === v) {
-        return values[i];
-      }
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] === v) {
+      return values[i];
     }
   }
   return invalid(fieldPath(p, k), missingOr(v, `must be one of ${values.join(', ')}`));
@@ -174,9 +172,8 @@ export function asEnum<T extends string>(
 
 /** What is wrong with a value that is not a finite non-negative number. */
 function numberProblem(v: unknown): string {
-  return typeof v === 'number' && Number.isFinite(v)
-    ? 'must not be negative'
-    : missingOr(v, 'must be a number');
+  // Number.isFinite is false for anything but a finite number (it does not convert).
+  return Number.isFinite(v) ? 'must not be negative' : missingOr(v, 'must be a number');
 }
 
 /** A required non-negative number. */
