@@ -14,12 +14,6 @@ export { MAX_SAFE };
 /** Money has at most 13 integer digits: every amount is below 10^13 (docs/rules.md, Numbers). */
 export const MONEY_LIMIT = 1e13;
 
-/**
- * Below this bound `Math.round(v * 10^4) / 10^4 === v` decides exactly whether the shortest
- * decimal of v has at most 4 fraction digits: the product is within 0.02 of the exact one.
- */
-const FAST_VALUE_LIMIT = 1e10;
-
 export function fieldPath(parent: string, key: string): string {
   return parent === '' ? key : `${parent}.${key}`;
 }
@@ -258,12 +252,8 @@ export function asOptCents(value: unknown, p: string, k: string): number {
  * integer, a BigInt beyond. At most 4 fraction digits in the shortest decimal of the double.
  */
 export function scaled4(v: number, path: string): number | bigint {
-  if (v < FAST_VALUE_LIMIT) {
-    const m = Math.round(v * 10000);
-    if (m / 10000 === v) {
-      return m;
-    }
-  }
+  // Always on the exact decimal: a float shortcut (round(v * 10^4) / 10^4 === v) is wrong from
+  // about 10^12, and rule values are scaled once per rule list (reward's memo), not per decision.
   const d = decimalOf(v);
   if (d.scale > 4) {
     return invalid(path, 'must have at most 4 fraction digits');

@@ -492,6 +492,13 @@ describe('gaps the full-module mutation run found: exact money at large magnitud
     }
   });
 
+  it('pays a FLAT value with an exact half cent at 3 x 10^13 rounded up', () => {
+    // 31431755035741.805 x 10^4 as a double is ...418048, two units short of the decimal's ...418050.
+    expect(summary(rewardInput([rule('R', { value: 31431755035741.805 })]))).toEqual([
+      'R=31431755035741.81'
+    ]);
+  });
+
   it('converts exactly where cents times the rate first passes 2^53', () => {
     // 818836295885545 * 11 = 9007199254740995 (odd, above 2^53: no double holds it);
     // / 8 = 1125899906842624.375, so D is 1125899906842624 cents, and 100% of it is paid.
