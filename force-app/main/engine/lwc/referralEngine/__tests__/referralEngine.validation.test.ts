@@ -649,6 +649,24 @@ const faults: [Kind, string, unknown, string][] = [
   ['clawback', 'program.clawbackDays', NaN, 'INVALID_INPUT: program.clawbackDays must be a number.']
 ];
 
+describe('a score referral without its optional dates', () => {
+  // null and absent dates are valid: the error names the field at fault after them.
+  it.each([
+    ['null', { qualifiedDate: null, wonDate: null }],
+    ['absent', {}]
+  ])('names wonAmount when the dates are %s', (_how, dates) => {
+    const input = JSON.parse(JSON.stringify(bases.score)) as { referrals: unknown[] };
+    input.referrals = [{ advocateId: 'a1', submittedDate: '2026-01-10', ...dates, wonAmount: -1 }];
+    let actual = 'no error';
+    try {
+      score(input as never);
+    } catch (e) {
+      actual = e instanceof ReferralEngineError ? `${e.code}: ${e.message}` : String(e);
+    }
+    expect(actual).toBe('INVALID_INPUT: referrals[0].wonAmount must not be negative.');
+  });
+});
+
 /** A deep copy of the base input of kind with one field (a dotted path, '' for the input) changed. */
 function withFault(kind: Kind, path: string, value: unknown): unknown {
   if (path === '') {
