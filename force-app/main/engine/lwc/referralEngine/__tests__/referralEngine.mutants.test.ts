@@ -509,3 +509,48 @@ describe('gaps the full-module mutation run found: exact money at large magnitud
     expect(summary(input)).toEqual(['R=11258999068426.24']);
   });
 });
+
+describe('gaps the full-module mutation run found: the advocate id table', () => {
+  const weights = {
+    submitted: 1,
+    qualified: 0,
+    won: 0,
+    revenuePer1000: 0,
+    halfLifeDays: 30,
+    priorConversion: 0.5,
+    priorStrength: 0,
+    minMultiplier: 1,
+    maxMultiplier: 1
+  };
+  const referral = (advocateId: string) => ({
+    advocateId,
+    submittedDate: '2026-06-30',
+    qualifiedDate: null,
+    wonDate: null,
+    wonAmount: null
+  });
+  const counts = (ids: string[]): Record<string, number> => {
+    const input: ScoreInput = { asOf: '2026-06-30', weights, referrals: ids.map(referral) };
+    return Object.fromEntries(score(input).map((r) => [r.advocateId, r.submitted]));
+  };
+
+  it('finds every advocate again after the table has grown', () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => `adv${i}`);
+    const result = counts([...ids, ...ids.slice().reverse()]);
+    expect(Object.keys(result)).toHaveLength(3000);
+    expect(Object.values(result).every((n) => n === 2)).toBe(true);
+  });
+
+  it('keeps ids with the same FNV-1a hash apart, short or longer than the inline part', () => {
+    // Same 31-bit hash: 'adv-gwzx' and 'adv-16cd'; the two 24-character ids share their first
+    // 20 characters, so only the full string comparison tells them apart.
+    const long1 = 'advocate-0000000000-b4av';
+    const long2 = 'advocate-0000000000-0fqe';
+    expect(counts(['adv-gwzx', 'adv-16cd', 'adv-gwzx', long1, long2, long1])).toEqual({
+      'adv-gwzx': 2,
+      'adv-16cd': 1,
+      [long1]: 2,
+      [long2]: 1
+    });
+  });
+});
