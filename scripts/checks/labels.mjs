@@ -102,6 +102,12 @@ export function looksLikeText(value) {
   // a list of CSS classes or identifiers: slds-m-top_small slds-text-color_error
   if (tokens.every((t) => /^[a-z][a-z0-9]*([_-]+[a-z0-9]+)+$/.test(t) || /^slds$/.test(t)))
     return false;
+  // an SLDS class list with the component's own lowercase class names in it
+  if (
+    tokens.some((t) => t.startsWith('slds-')) &&
+    tokens.every((t) => /^[a-z][a-z0-9_-]*$/.test(t))
+  )
+    return false;
   if (tokens.length > 1) return tokens.some((t) => /^\p{L}{2,}[.,:;!?]?$/u.test(t));
   // one word: a capitalised word (Name, Email) or one ending as a sentence; not API_VALUES,
   // Api_Names__c, camelCase keys or lowercase identifiers

@@ -115,7 +115,7 @@ function writeTranslations(root, lang, translations) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Translations xmlns="http://soap.sforce.com/2006/04/metadata">\n${entries}${others ? `    ${others}\n` : ''}</Translations>\n`
+    `<?xml version="1.0" encoding="UTF-8" ?>\n<Translations xmlns="http://soap.sforce.com/2006/04/metadata">\n${entries}${others ? `    ${others}\n` : ''}</Translations>\n`
   );
   return path.relative(root, file);
 }
@@ -140,7 +140,7 @@ function writeLabelsFile(root, module, labels) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    `<?xml version="1.0" encoding="UTF-8"?>\n<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}</CustomLabels>\n`
+    `<?xml version="1.0" encoding="UTF-8" ?>\n<CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata">\n${body}</CustomLabels>\n`
   );
   return path.relative(root, file);
 }
