@@ -8,6 +8,8 @@
 //  - a label without shortDescription, not en_US, protected, or defined twice;
 //  - a label with no translation (or a blank one) in Spanish, German or French, a translation of a
 //    label that does not exist, or a translation whose {0} placeholders differ from the English.
+// A literal that is not text (a picklist API value) can be marked on its line or the line before
+// with the comment `labels-gate: not text (why)`.
 // Config (scripts/checks/labels-config.json): "ignore", the short documented list of literals that
 // are not text; "notYetConverted", files still being converted with their count of hard-coded
 // strings: a listed file may not gain strings, and its count must be lowered as it is converted.
@@ -39,7 +41,7 @@ const IGNORED = new Set((config.ignore ?? []).map((i) => i.text));
 const pending = config.notYetConverted ?? {};
 
 const TEXT_ATTRIBUTE =
-  /^(label|title|alternative-text|placeholder|field-level-help|content|aria-label|aria-description|aria-roledescription|aria-placeholder|aria-valuetext|heading|header|source-label|selected-label|loading-text|help-text|button-label|assistive-text|message-when-[a-z-]+)$/;
+  /^(label|title|alternative-text|placeholder|field-level-help|content|aria-label|aria-description|aria-roledescription|aria-placeholder|aria-valuetext|heading|header|source-label|selected-label|loading-text|help-text|button-label|assistive-text|message-when-[a-z-]+|message-toggle-[a-z]+)$/;
 
 function walk(dir, test, out = []) {
   if (!fs.existsSync(dir)) return out;
@@ -53,6 +55,20 @@ function walk(dir, test, out = []) {
 }
 
 const lineAt = (text, index) => text.slice(0, index).split('\n').length;
+// A line that holds, or follows a line that holds, this comment carries no text for people
+// (picklist API values, route names); the comment says why: // labels-gate: not text (API values)
+const DIRECTIVE = /labels-gate: not text/;
+function directiveLines(code) {
+  const lines = code.split('\n');
+  const skip = new Set();
+  lines.forEach((line, i) => {
+    if (DIRECTIVE.test(line)) {
+      skip.add(i + 1);
+      skip.add(i + 2);
+    }
+  });
+  return skip;
+}
 const hasLetter = (s) => /\p{L}/u.test(s);
 const show = (s) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
 
@@ -123,6 +139,15 @@ function skipLiteral(node) {
   if (ts.isExternalModuleReference?.(parent)) return true;
   if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node)
     return true;
+  // values of keys that name things rather than say them: { name: 'Home' }, { value: 'W-9' }
+  if (
+    ts.isPropertyAssignment(parent) &&
+    parent.initializer === node &&
+    /^(name|value|fieldName|type|variant|iconName|key|id|actionName|apiName|objectApiName|fieldApiName|sortedBy|sortDirection)$/.test(
+      parent.name.getText()
+    )
+  )
+    return true;
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
   if (ts.isCaseClause(parent)) return true;
   if (ts.isBinaryExpression(parent)) {
@@ -151,6 +176,7 @@ function skipLiteral(node) {
 /** Hard-coded user text in one TypeScript file: [{ line, text, where }]. */
 export function scanTypeScript(code, fileName = 'file.ts') {
   const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
+  const skipLines = directiveLines(code);
   const found = [];
   const visit = (node) => {
     let value = null;
@@ -159,7 +185,7 @@ export function scanTypeScript(code, fileName = 'file.ts') {
       value = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('{}');
     if (value !== null && !skipLiteral(node) && looksLikeText(value.replace(/\{\}/g, ' x '))) {
       const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-      found.push({ line, text: value.trim(), where: 'string' });
+      if (!skipLines.has(line)) found.push({ line, text: value.trim(), where: 'string' });
       return;
     }
     ts.forEachChild(node, visit);
@@ -317,5 +343,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `labels: ${byName.size} labels, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.length} component files without hard-coded text${pendingNote}.`
+  `labels: ${byName.size} labels, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.length - pendingSeen.size} component files without hard-coded text${pendingNote}.`
 );
