@@ -35,9 +35,14 @@ type Navigator = {
 /** Portal header navigation between the advocate pages; guests get a sign-in link only. */
 export default class PortalNavigation extends NavigationMixin(LightningElement) {
   /** Shown before the links. */
-  @api heading = HEADING;
+  @api heading?: string;
 
   items: NavItem[] = [];
+
+  /** The heading set in Experience Builder (translatable there), else the translated default. */
+  get headingText(): string {
+    return this.heading || HEADING;
+  }
   isGuest = isGuest;
 
   override connectedCallback(): void {
