@@ -41,7 +41,7 @@ const IGNORED = new Set((config.ignore ?? []).map((i) => i.text));
 const pending = config.notYetConverted ?? {};
 
 const TEXT_ATTRIBUTE =
-  /^(label|title|alternative-text|placeholder|field-level-help|content|aria-label|aria-description|aria-roledescription|aria-placeholder|aria-valuetext|heading|header|source-label|selected-label|loading-text|help-text|button-label|assistive-text|message-when-[a-z-]+|message-toggle-[a-z]+)$/;
+  /^(label|title|alternative-text|placeholder|field-level-help|content|aria-label|aria-description|aria-roledescription|aria-placeholder|aria-valuetext|heading|header|source-label|selected-label|loading-text|help-text|button-label|assistive-text|message-when-[a-z-]+|message-toggle-[a-z]+|friendly-message)$/;
 
 function walk(dir, test, out = []) {
   if (!fs.existsSync(dir)) return out;
@@ -143,7 +143,7 @@ function skipLiteral(node) {
   if (
     ts.isPropertyAssignment(parent) &&
     parent.initializer === node &&
-    /^(name|value|fieldName|type|variant|iconName|key|id|actionName|apiName|objectApiName|fieldApiName|sortedBy|sortDirection)$/.test(
+    /^(name|value|fieldName|type|variant|iconName|key|id|actionName|apiName|objectApiName|fieldApiName|sortedBy|sortDirection|fieldPath|primaryField)$/.test(
       parent.name.getText()
     )
   )

@@ -5,9 +5,32 @@ import claim from '@salesforce/apex/LeadOwnershipController.claim';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { ClaimResult, LeadOwnership } from 'c/referralDtos';
+import { formatLabel } from 'c/localization';
+import TITLE from '@salesforce/label/c.Referrals_Ownership_Title';
+import WRONG_PAGE from '@salesforce/label/c.Referrals_Ownership_Wrong_Page';
+import LOADING from '@salesforce/label/c.Referrals_Ownership_Loading';
+import LOAD_FAILED from '@salesforce/label/c.Referrals_Ownership_Load_Failed';
+import REFERRED_BY from '@salesforce/label/c.Referrals_Ownership_Referred_By';
+import OPEN_ADVOCATE from '@salesforce/label/c.Referrals_Ownership_Open_Advocate';
+import ACCOUNT_OWNER from '@salesforce/label/c.Referrals_Ownership_Account_Owner';
+import RELATIONSHIP_OWNER from '@salesforce/label/c.Referrals_Ownership_Relationship_Owner';
+import ROUTED_TO from '@salesforce/label/c.Referrals_Ownership_Routed_To';
+import WHY from '@salesforce/label/c.Referrals_Ownership_Why';
+import LEAD_OWNER from '@salesforce/label/c.Referrals_Ownership_Lead_Owner';
+import CLAIM_FAILED from '@salesforce/label/c.Referrals_Ownership_Claim_Failed';
+import CLAIM from '@salesforce/label/c.Referrals_Ownership_Claim';
+import CLAIMING from '@salesforce/label/c.Referrals_Ownership_Claiming';
+import UNKNOWN_ADVOCATE from '@salesforce/label/c.Referrals_Ownership_Unknown_Advocate';
+import ADVOCATE_AT from '@salesforce/label/c.Referrals_Ownership_Advocate_At';
+import NOT_KNOWN from '@salesforce/label/c.Referrals_Ownership_Not_Known';
+import NONE from '@salesforce/label/c.Referrals_Ownership_None';
+import NOT_ROUTED from '@salesforce/label/c.Referrals_Ownership_Not_Routed';
+import NO_REASON from '@salesforce/label/c.Referrals_Ownership_No_Reason';
+import CLAIM_TITLE_OWNER from '@salesforce/label/c.Referrals_Ownership_Claim_Title_Owner';
+import CLAIM_TITLE from '@salesforce/label/c.Referrals_Ownership_Claim_Title';
+import CLAIMED from '@salesforce/label/c.Referrals_Ownership_Claimed';
 
-export const WRONG_PAGE_MESSAGE =
-  'The lead ownership panel works only on a Lead record page; ask your admin to move it there.';
+export const WRONG_PAGE_MESSAGE = WRONG_PAGE;
 
 /**
  * Lead ownership panel for the Lead record page: the referring advocate, the routing decision and
@@ -24,6 +47,22 @@ export default class LeadOwnershipPanel extends LightningElement {
   loaded = false;
   claiming = false;
   private wiredResult?: unknown;
+
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    loadFailed: LOAD_FAILED,
+    referredBy: REFERRED_BY,
+    openAdvocate: OPEN_ADVOCATE,
+    accountOwner: ACCOUNT_OWNER,
+    relationshipOwner: RELATIONSHIP_OWNER,
+    routedTo: ROUTED_TO,
+    why: WHY,
+    leadOwner: LEAD_OWNER,
+    claimFailed: CLAIM_FAILED,
+    claim: CLAIM,
+    claiming: CLAIMING
+  };
 
   @wire(getOwnership, { leadId: '$recordId' })
   wiredOwnership(result: { data?: LeadOwnership; error?: unknown }): void {
@@ -69,9 +108,9 @@ export default class LeadOwnershipPanel extends LightningElement {
 
   get advocateLabel(): string {
     const a = this.data?.advocate;
-    if (!a) return 'Unknown advocate';
-    const who = a.contactName ?? a.name ?? 'Unknown advocate';
-    return a.accountName ? `${who}, ${a.accountName}` : who;
+    if (!a) return UNKNOWN_ADVOCATE;
+    const who = a.contactName ?? a.name ?? UNKNOWN_ADVOCATE;
+    return a.accountName ? formatLabel(ADVOCATE_AT, who, a.accountName) : who;
   }
 
   get advocateUrl(): string {
@@ -80,20 +119,20 @@ export default class LeadOwnershipPanel extends LightningElement {
   }
 
   get accountOwnerLabel(): string {
-    return this.data?.advocate?.accountOwnerName ?? 'Not known';
+    return this.data?.advocate?.accountOwnerName ?? NOT_KNOWN;
   }
 
   get relationshipOwnerLabel(): string {
-    return this.data?.advocate?.relationshipOwnerName ?? 'None';
+    return this.data?.advocate?.relationshipOwnerName ?? NONE;
   }
 
   get routeLabel(): string {
     const routing = this.data?.routing;
-    return routing?.routeLabel ?? routing?.route ?? 'Not routed yet';
+    return routing?.routeLabel ?? routing?.route ?? NOT_ROUTED;
   }
 
   get reasonLabel(): string {
-    return this.data?.routing?.reason ?? 'No routing reason was recorded.';
+    return this.data?.routing?.reason ?? NO_REASON;
   }
 
   get leadOwnerLabel(): string {
@@ -114,9 +153,7 @@ export default class LeadOwnershipPanel extends LightningElement {
 
   get claimTitle(): string {
     const owner = this.data?.advocate?.accountOwnerName;
-    return owner
-      ? `Take this lead: you own the advocate's account (${owner}).`
-      : 'Take this lead as the owner of the advocate.';
+    return owner ? formatLabel(CLAIM_TITLE_OWNER, owner) : CLAIM_TITLE;
   }
 
   async handleClaim(): Promise<void> {
@@ -126,7 +163,7 @@ export default class LeadOwnershipPanel extends LightningElement {
     try {
       const result = (await claim({ leadId: this.recordId })) as ClaimResult;
       this.dispatchEvent(
-        new ShowToastEvent({ title: 'Lead claimed', message: result.message, variant: 'success' })
+        new ShowToastEvent({ title: CLAIMED, message: result.message, variant: 'success' })
       );
       await refreshApex(this.wiredResult);
       await notifyRecordUpdateAvailable([{ recordId: this.recordId }]);
