@@ -135,6 +135,17 @@ export function parseNumber(
   return Number.isFinite(parsed) ? parsed : null;
 }
 
+/** A number as the user would type it in an input: no grouping, the locale's decimal separator. */
+export function formatEditableNumber(
+  value: number | null | undefined,
+  locale: string = LOCALE
+): string {
+  if (!isNumber(value)) return '';
+  return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 }).format(
+    value
+  );
+}
+
 /** How the user types a sample amount, for hints: "12.000,50" in de-DE. */
 export function numberExample(locale: string = LOCALE): string {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(12000.5);

@@ -2,6 +2,7 @@ import {
   formatCurrency,
   formatDate,
   formatDateTime,
+  formatEditableNumber,
   formatLabel,
   formatNumber,
   formatPercent,
@@ -50,6 +51,14 @@ describe('parseNumber', () => {
   it('refuses null and undefined', () => {
     expect(parseNumber(null, 'en-US')).toBeNull();
     expect(parseNumber(undefined)).toBeNull();
+  });
+
+  it('reads back what formatEditableNumber writes into an input, in each shipped locale', () => {
+    for (const locale of ['en-US', 'de-DE', 'fr-FR', 'es-ES']) {
+      expect(parseNumber(formatEditableNumber(12000.5, locale), locale)).toBe(12000.5);
+    }
+    expect(formatEditableNumber(12000.5, 'de-DE')).toBe('12000,5');
+    expect(formatEditableNumber(null)).toBe('');
   });
 
   it('reads what numberExample shows, in each shipped locale', () => {
