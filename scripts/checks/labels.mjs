@@ -167,6 +167,8 @@ function skipLiteral(node) {
     if (ts.isCallExpression(p)) {
       const callee = p.expression.getText();
       if (/^console\./.test(callee) || /querySelector(All)?$/.test(callee)) return true;
+      // picklistLabel('REWARD_STATUS', 'Pending'): API values looked up as labels
+      if (callee === 'picklistLabel') return true;
     }
     if (ts.isStatement(p)) break;
   }
