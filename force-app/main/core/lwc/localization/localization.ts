@@ -47,6 +47,19 @@ export function formatNumber(
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
+/** A number with exactly this many decimals in the user's locale: "1,36" in de-DE. */
+export function formatFixed(
+  value: number | null | undefined,
+  digits: number,
+  locale: string = LOCALE
+): string {
+  if (!isNumber(value)) return '';
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits
+  }).format(value);
+}
+
 /** A ratio (0.25) as a percent in the user's locale: "25 %" in de-DE. */
 export function formatPercent(
   ratio: number | null | undefined,

@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDateTime,
   formatEditableNumber,
+  formatFixed,
   formatLabel,
   formatNumber,
   formatPercent,
@@ -90,6 +91,9 @@ describe('formatting in the user locale', () => {
     expect(formatNumber(1234567, 0, 'de-DE')).toBe('1.234.567');
     expect(formatNumber(2.456, 2, 'en-US')).toBe('2.46');
     expect(formatNumber(undefined)).toBe('');
+    expect(formatFixed(1.3, 2, 'de-DE')).toBe('1,30');
+    expect(formatFixed(1234.5, 2, 'en-US')).toBe('1,234.50');
+    expect(formatFixed(null, 2)).toBe('');
     expect(plain(formatPercent(0.255, 1, 'de-DE'))).toBe('25,5 %');
     expect(formatPercent(0.25, 1, 'en-US')).toBe('25%');
     expect(formatPercent(null)).toBe('');
