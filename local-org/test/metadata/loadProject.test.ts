@@ -168,3 +168,18 @@ test('namespace: getLocalName drops the prefix, getChildRelationships names pref
     Assert.areEqual('refp__Reward_Rules__r', found);
   `);
 });
+
+// Metadata API Developer Guide, "CustomLabels": each label has one <value>; source format allows
+// the labels in several *.labels-meta.xml files (one per module folder), merged into one set.
+test('custom labels: their values, from every labels file', () => {
+  const label = (name: string, value: string) =>
+    `<labels><fullName>${name}</fullName><language>en_US</language><protected>false</protected><shortDescription>${name}</shortDescription><value>${value}</value></labels>`;
+  const dir = tmpProject({
+    'a/labels/CustomLabels.labels-meta.xml': `<?xml version="1.0"?>\n<CustomLabels>${label('A_One', 'Thank you: {0} was received.')}</CustomLabels>`,
+    'b/labels/CustomLabels.labels-meta.xml': `<?xml version="1.0"?>\n<CustomLabels>${label('B_Two', 'Points &amp; cash')}</CustomLabels>`
+  });
+  const s = loadProject(dir);
+  assert.equal(s.customLabels.get('a_one')?.value, 'Thank you: {0} was received.');
+  assert.equal(s.customLabels.get('b_two')?.value, 'Points & cash');
+  assert.equal(s.customLabels.get('a_one')?.name, 'A_One');
+});
