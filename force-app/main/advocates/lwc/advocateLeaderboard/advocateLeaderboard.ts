@@ -1,13 +1,24 @@
 import { LightningElement, api, wire } from 'lwc';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
-import type { ScoreWeights } from 'c/referralEngine';
-import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
+import type { ScoreRow, ScoreWeights } from 'c/referralEngine';
+import type { LeaderboardAdvocate, LeaderboardData, ProgramOption } from 'c/advocateDtos';
 import { periodOptions as optionsFor, periodRange, type PeriodKey } from 'c/reportingPeriods';
-import { rankAdvocates, rankReps, type AdvocateRow, type RepRow } from './ranking';
+import {
+  advocateDirectory,
+  rankReps,
+  scoreAdvocates,
+  withNames,
+  type AdvocateRow,
+  type RepRow
+} from './ranking';
 
-/** Rows shown per tab; the ranking itself covers every advocate loaded. */
-export const TOP_N = 100;
+/**
+ * Rows per page of each tab. The ranking covers every advocate loaded (the engine ranks 10,000
+ * advocates in tens of milliseconds); what costs is the datatable, whose rendering grows with its
+ * rows (about 100 ms a row on a busy machine), so the table shows one page at a time.
+ */
+export const PAGE_SIZE = 10;
 
 const PROGRAM_OBJECT = 'Referral_Program__c';
 
@@ -55,10 +66,19 @@ export default class AdvocateLeaderboard extends LightningElement {
   /** The weights in use: the program's, or the admin's draft. */
   weights: ScoreWeights | undefined;
   /** The ranking for the data and weights in use, recomputed only when either changes. */
-  ranking: { advocates: AdvocateRow[]; reps: RepRow[]; error?: unknown } = {
+  ranking: { advocates: ScoreRow[]; reps: RepRow[]; error?: unknown } = {
     advocates: [],
     reps: []
   };
+  /** Zero-based page of each tab. */
+  advocatePage = 0;
+  repPage = 0;
+  /** The rows of the current pages: set when the ranking or the page changes, so a re-render
+   * of the card hands the datatables the same arrays and they do not rebuild their rows. */
+  advocateRows: AdvocateRow[] = [];
+  repRows: RepRow[] = [];
+  /** The loaded advocates by id (names for the page's rows). */
+  private directory = new Map<string, LeaderboardAdvocate>();
 
   periodOptions = optionsFor(['LAST_90_DAYS', 'LAST_12_MONTHS', 'THIS_YEAR', 'LAST_3_YEARS']);
 
@@ -113,7 +133,10 @@ export default class AdvocateLeaderboard extends LightningElement {
     if (result.data) {
       this.leaderboard = result.data;
       this.leaderboardError = undefined;
+      this.directory = advocateDirectory(result.data);
       this.weights = { ...result.data.weights };
+      this.advocatePage = 0;
+      this.repPage = 0;
     } else if (result.error) {
       this.leaderboard = undefined;
       this.leaderboardError = result.error;
@@ -201,26 +224,30 @@ export default class AdvocateLeaderboard extends LightningElement {
     const data = this.leaderboard;
     if (!data || !this.weights) {
       this.ranking = { advocates: [], reps: [] };
-      return;
+    } else {
+      try {
+        const advocates = scoreAdvocates(data, this.weights);
+        this.ranking = { advocates, reps: rankReps(data, advocates) };
+      } catch (e) {
+        this.ranking = { advocates: [], reps: [], error: e };
+      }
     }
-    try {
-      const advocates = rankAdvocates(data, this.weights);
-      this.ranking = { advocates, reps: rankReps(data, advocates) };
-    } catch (e) {
-      this.ranking = { advocates: [], reps: [], error: e };
-    }
+    this.paginate();
+  }
+
+  /** Keeps each tab's page within its ranking and takes that page's rows. */
+  paginate(): void {
+    this.advocatePage = clampPage(this.advocatePage, this.ranking.advocates.length);
+    this.repPage = clampPage(this.repPage, this.ranking.reps.length);
+    this.advocateRows = withNames(
+      pageOf(this.ranking.advocates, this.advocatePage),
+      this.directory
+    );
+    this.repRows = pageOf(this.ranking.reps, this.repPage);
   }
 
   get engineError(): unknown {
     return this.ranking.error;
-  }
-
-  get advocateRows(): AdvocateRow[] {
-    return this.ranking.advocates.slice(0, TOP_N);
-  }
-
-  get repRows(): RepRow[] {
-    return this.ranking.reps.slice(0, TOP_N);
   }
 
   get hasAdvocateRows(): boolean {
@@ -232,9 +259,51 @@ export default class AdvocateLeaderboard extends LightningElement {
   }
 
   get rankedCaption(): string {
-    const total = this.ranking.advocates.length;
-    const shown = Math.min(total, TOP_N);
-    return `${shown} of ${total} ranked advocates shown, as of ${this.leaderboard?.asOf ?? ''}.`;
+    return `${rangeText(this.advocatePage, this.ranking.advocates.length, 'ranked advocates')}, as of ${this.leaderboard?.asOf ?? ''}.`;
+  }
+
+  get repCaption(): string {
+    return `${rangeText(this.repPage, this.ranking.reps.length, 'ranked reps')}.`;
+  }
+
+  get advocatePageLabel(): string {
+    return pageText(this.advocatePage, this.ranking.advocates.length);
+  }
+
+  get repPageLabel(): string {
+    return pageText(this.repPage, this.ranking.reps.length);
+  }
+
+  get showAdvocatePager(): boolean {
+    return this.ranking.advocates.length > PAGE_SIZE;
+  }
+
+  get showRepPager(): boolean {
+    return this.ranking.reps.length > PAGE_SIZE;
+  }
+
+  get advocatePreviousDisabled(): boolean {
+    return this.advocatePage === 0;
+  }
+
+  get advocateNextDisabled(): boolean {
+    return this.advocatePage >= lastPage(this.ranking.advocates.length);
+  }
+
+  get repPreviousDisabled(): boolean {
+    return this.repPage === 0;
+  }
+
+  get repNextDisabled(): boolean {
+    return this.repPage >= lastPage(this.ranking.reps.length);
+  }
+
+  handlePage(event: Event): void {
+    const { tab, step } = (event.currentTarget as HTMLElement).dataset;
+    const delta = step === 'next' ? 1 : step === 'previous' ? -1 : 0;
+    if (tab === 'advocates') this.advocatePage = Math.max(0, this.advocatePage + delta);
+    else if (tab === 'reps') this.repPage = Math.max(0, this.repPage + delta);
+    this.paginate();
   }
 
   handleProgramChange(event: CustomEvent<{ value: string }>): void {
@@ -257,4 +326,26 @@ export default class AdvocateLeaderboard extends LightningElement {
     if (this.leaderboard) this.weights = { ...this.leaderboard.weights };
     this.rerank();
   }
+}
+
+function lastPage(count: number): number {
+  return Math.max(0, Math.ceil(count / PAGE_SIZE) - 1);
+}
+
+function clampPage(page: number, count: number): number {
+  return Math.min(Math.max(0, page), lastPage(count));
+}
+
+function pageOf<T>(rows: T[], page: number): T[] {
+  return rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+}
+
+function rangeText(page: number, count: number, what: string): string {
+  const first = Math.min(count, page * PAGE_SIZE + 1);
+  const last = Math.min(count, (page + 1) * PAGE_SIZE);
+  return `${first.toLocaleString()} to ${last.toLocaleString()} of ${count.toLocaleString()} ${what}`;
+}
+
+function pageText(page: number, count: number): string {
+  return `Page ${(page + 1).toLocaleString()} of ${(lastPage(count) + 1).toLocaleString()}`;
 }
