@@ -21,6 +21,7 @@ import {
 export const PAGE_SIZE = 10;
 
 const PROGRAM_OBJECT = 'Referral_Program__c';
+const LOADING = 'Loading the leaderboard\u2026';
 
 type WeightName = 'submitted' | 'qualified' | 'won' | 'revenuePer1000' | 'halfLifeDays';
 
@@ -227,7 +228,7 @@ export default class AdvocateLeaderboard extends LightningElement {
     } else {
       try {
         const advocates = scoreAdvocates(data, this.weights);
-        this.ranking = { advocates, reps: rankReps(data, advocates) };
+        this.ranking = { advocates, reps: rankReps(data, advocates, this.directory) };
       } catch (e) {
         this.ranking = { advocates: [], reps: [], error: e };
       }
@@ -250,19 +251,25 @@ export default class AdvocateLeaderboard extends LightningElement {
     return this.ranking.error;
   }
 
-  get hasAdvocateRows(): boolean {
-    return this.advocateRows.length > 0;
+  /**
+   * The tables stand while the leaderboard loads (the datatable's own loading state), so that
+   * when the data arrives only the rows of the first page render.
+   */
+  get showAdvocateTable(): boolean {
+    return this.isLoading || this.advocateRows.length > 0;
   }
 
-  get hasRepRows(): boolean {
-    return this.repRows.length > 0;
+  get showRepTable(): boolean {
+    return this.isLoading || this.repRows.length > 0;
   }
 
   get rankedCaption(): string {
+    if (this.isLoading) return LOADING;
     return `${rangeText(this.advocatePage, this.ranking.advocates.length, 'ranked advocates')}, as of ${this.leaderboard?.asOf ?? ''}.`;
   }
 
   get repCaption(): string {
+    if (this.isLoading) return LOADING;
     return `${rangeText(this.repPage, this.ranking.reps.length, 'ranked reps')}.`;
   }
 

@@ -84,18 +84,17 @@ const NO_OWNER = '';
  */
 export function rankReps(
   data: LeaderboardData,
-  advocateRows: Pick<ScoreRow, 'advocateId' | 'score' | 'submitted' | 'won'>[]
+  advocateRows: Pick<ScoreRow, 'advocateId' | 'score' | 'submitted' | 'won'>[],
+  directory: Map<string, LeaderboardAdvocate> = advocateDirectory(data)
 ): RepRow[] {
-  const ownerOf = new Map(
-    data.advocates.map((advocate) => [advocate.id, advocate.ownerId ?? NO_OWNER])
-  );
+  const ownerOf = (advocateId: string): string => directory.get(advocateId)?.ownerId ?? NO_OWNER;
   const nameOf = new Map<string, string>();
   for (const advocate of data.advocates) {
     if (advocate.ownerId) nameOf.set(advocate.ownerId, advocate.ownerName ?? advocate.ownerId);
   }
   const reps = new Map<string, RepRow>();
   for (const row of advocateRows) {
-    const ownerId = ownerOf.get(row.advocateId) ?? NO_OWNER;
+    const ownerId = ownerOf(row.advocateId);
     let rep = reps.get(ownerId);
     if (!rep) {
       rep = {

@@ -50,7 +50,11 @@ function grow(table: Float64Array, capacity: number): Float64Array {
       while (next[k * STRIDE + 1] !== 0) {
         k = (k + 1) & mask;
       }
-      next.set(table.subarray(from, from + STRIDE), k * STRIDE);
+      // element by element: a subarray view per entry costs an allocation each
+      const to = k * STRIDE;
+      for (let f = 0; f < STRIDE; f++) {
+        next[to + f] = table[from + f];
+      }
     }
   }
   return next;

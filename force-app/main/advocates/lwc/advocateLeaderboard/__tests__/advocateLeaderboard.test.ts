@@ -79,13 +79,25 @@ describe('c-advocate-leaderboard', () => {
     jest.clearAllMocks();
   });
 
-  it('shows a spinner while the leaderboard loads', async () => {
+  it('stands the tables in their loading state while the leaderboard loads', async () => {
     const element = mount();
     programsAdapter.emit(programs());
     await flush();
-    const spinner = $(element, 'lightning-spinner') as HTMLElement & { alternativeText?: string };
-    expect(spinner).not.toBeNull();
-    expect(spinner.alternativeText).toBe('Loading the leaderboard');
+    const table = $(element, 'lightning-datatable.advocates') as HTMLElement & {
+      isLoading: boolean;
+      data: unknown[];
+    };
+    expect(table).not.toBeNull();
+    expect(table.isLoading).toBe(true);
+    expect(table.data).toEqual([]);
+    expect($(element, '.caption')!.textContent).toContain('Loading the leaderboard');
+    expect($(element, '.empty-state')).toBeNull();
+    expect($(element, '.pager')).toBeNull();
+
+    leaderboardAdapter.emit(fixture());
+    await flush();
+    expect(table.isLoading).toBe(false);
+    expect(table.data).toHaveLength(3);
   });
 
   it('ranks quality above volume with the program weights and ranks reps', async () => {
