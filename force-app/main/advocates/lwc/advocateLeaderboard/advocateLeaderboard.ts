@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
 import type { ScoreRow, ScoreWeights } from 'c/referralEngine';
@@ -20,7 +21,8 @@ import {
  */
 export const PAGE_SIZE = 10;
 
-const PROGRAM_OBJECT = 'Referral_Program__c';
+// the object's API name from the schema: it carries the namespace prefix once installed
+const PROGRAM_OBJECT = PROGRAM.objectApiName;
 const LOADING = 'Loading the leaderboard\u2026';
 
 type WeightName = 'submitted' | 'qualified' | 'won' | 'revenuePer1000' | 'halfLifeDays';
