@@ -4,6 +4,8 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 module.exports = {
   ...jestConfig,
   testMatch: ['**/force-app/**/__tests__/**/*.test.ts'],
+  // Custom labels resolve to their English values (scripts/jest/customLabels.cjs).
+  setupFiles: [...(jestConfig.setupFiles ?? []), '<rootDir>/scripts/jest/customLabels.cjs'],
   // reports/ holds the mutation run's sandbox copy of the project (npm run test:mutation).
   modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/build', '<rootDir>/reports'],
   // Coverage is measured on the TypeScript sources, never on compiled output.
