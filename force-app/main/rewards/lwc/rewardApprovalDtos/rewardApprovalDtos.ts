@@ -30,6 +30,14 @@ export interface RewardRow {
   /** Why an approved cash payout is held (tax form missing), or null. */
   holdReason: string | null;
   createdDate: string;
+  /** Who approved the reward (the first of the two persons), or null. */
+  approvedByName?: string | null;
+  approvedOn?: string | null;
+  /**
+   * Why the user may not take the row's next step (approve it, or issue it: the two-person rule,
+   * a reward that pays the user, a manual reward the user created), or null.
+   */
+  blockedReason?: string | null;
 }
 
 /** A program the filter offers (RewardApprovalController.ProgramOption). */

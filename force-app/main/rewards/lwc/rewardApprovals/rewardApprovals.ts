@@ -2,6 +2,8 @@ import { LightningElement } from 'lwc';
 import getRewards from '@salesforce/apex/RewardApprovalController.getRewards';
 import approve from '@salesforce/apex/RewardApprovalController.approve';
 import issue from '@salesforce/apex/RewardApprovalController.issue';
+import reject from '@salesforce/apex/RewardApprovalController.reject';
+import LightningConfirm from 'lightning/confirm';
 import { reduceErrors } from 'c/errorMessages';
 import type {
   ProgramOption,
@@ -9,6 +11,7 @@ import type {
   RewardQueue,
   RewardRow
 } from 'c/rewardApprovalDtos';
+import { LABELS, format } from './labels';
 
 export const PAYOUT_REFERENCE_REQUIRED =
   'Enter the payout reference of the payment or transfer before issuing cash rewards.';
@@ -17,11 +20,17 @@ export const EMPTY_MESSAGE = 'No rewards are waiting for approval or payout with
 
 const ALL = '';
 
+type Action = 'approve' | 'issue' | 'reject';
+
+interface Confirmable {
+  open(options: { label: string; message: string; theme?: string }): Promise<boolean>;
+}
+
 /** How one row's request ended, as the results list and the Result column show it. */
 interface Outcome {
   rewardId: string;
   name: string;
-  kind: 'approved' | 'issued' | 'held' | 'refused';
+  kind: 'approved' | 'issued' | 'held' | 'rejected' | 'refused';
   text: string;
   cssClass: string;
 }
@@ -30,6 +39,7 @@ interface Outcome {
 interface TableRow extends RewardRow {
   valueLabel: string;
   typeLabel: string;
+  approvedLabel: string;
   outcome: string;
 }
 
@@ -50,14 +60,19 @@ const COLUMNS: Column[] = [
   { label: 'Value', fieldName: 'valueLabel', initialWidth: 130 },
   { label: 'Status', fieldName: 'status', initialWidth: 100 },
   { label: 'Held Reason', fieldName: 'holdReason', wrapText: true },
+  { label: LABELS.COL_APPROVED_BY, fieldName: 'approvedLabel', wrapText: true },
+  { label: LABELS.COL_BLOCKED, fieldName: 'blockedReason', wrapText: true },
   { label: 'Result', fieldName: 'outcome', wrapText: true }
 ];
 
 /**
  * Reward approvals for finance and admins: Pending and Approved rewards (with the reason a payout
- * is held), filtered by status, program and type. Approve a selection (points are issued on
- * approval); issue the selected approved cash rewards with a payout reference. Every row's outcome
- * (approved, issued, held with its reason, refused with the server's sentence) is listed.
+ * is held, who approved, and why the user may not act on a row), filtered by status, program and
+ * type. Three separate steps, each after a confirmation with the count and the total per currency:
+ * approve a selection (points are issued on approval), reject it with a reason (Cancelled), and
+ * issue the selected approved cash rewards with a payout reference (required only there). Every
+ * row's outcome (approved, issued, held with its reason, rejected, refused with the server's
+ * sentence) is listed.
  */
 export default class RewardApprovals extends LightningElement {
   columns = COLUMNS;
@@ -71,8 +86,11 @@ export default class RewardApprovals extends LightningElement {
   typeFilter = ALL;
 
   selectedIds: string[] = [];
+  labels = LABELS;
   payoutReference = '';
   payoutError = '';
+  rejectReason = '';
+  rejectReasonError = '';
   outcomes: Outcome[] = [];
 
   loading = true;
@@ -139,6 +157,13 @@ export default class RewardApprovals extends LightningElement {
     return n === 1 ? '1 reward selected' : `${n} rewards selected`;
   }
 
+  /** The total of the selection per currency (and points), or '' when nothing is selected. */
+  get selectionTotal(): string {
+    return this.selectedIds.length
+      ? format(LABELS.SELECTED_TOTAL, this.totalOf(this.selectedIds))
+      : '';
+  }
+
   get actionsDisabled(): boolean {
     return this.working || this.loading || this.selectedIds.length === 0;
   }
@@ -150,10 +175,13 @@ export default class RewardApprovals extends LightningElement {
       [count('approved'), 'approved'],
       [count('issued'), 'issued'],
       [count('held'), 'held'],
+      [count('rejected'), null],
       [count('refused'), 'refused']
     ]
       .filter(([n]) => (n as number) > 0)
-      .map(([n, label]) => `${n} ${label}`);
+      .map(([n, label]) => {
+        return label === null ? format(LABELS.SUMMARY_REJECTED, n as number) : `${n} ${label}`;
+      });
     return parts.join(', ');
   }
 
@@ -185,13 +213,46 @@ export default class RewardApprovals extends LightningElement {
     }
   }
 
+  handleRejectReasonChange(event: CustomEvent<{ value: string }>): void {
+    this.rejectReason = event.detail.value ?? '';
+    if (this.rejectReason.trim()) {
+      this.setReasonError('');
+    }
+  }
+
   async handleRefresh(): Promise<void> {
     await this.load();
   }
 
   async handleApprove(): Promise<void> {
     if (!this.requireSelection()) return;
-    await this.run(() => approve({ rewardIds: this.selectedIds }), 'approve');
+    const ids = [...this.selectedIds];
+    const confirmed = await this.confirm(
+      LABELS.CONFIRM_APPROVE_TITLE,
+      format(LABELS.CONFIRM_APPROVE, ids.length, this.totalOf(ids))
+    );
+    if (!confirmed) return;
+    await this.run(() => approve({ rewardIds: ids }), 'approve', ids);
+  }
+
+  async handleReject(): Promise<void> {
+    if (!this.requireSelection()) return;
+    const reason = this.rejectReason.trim();
+    if (!reason) {
+      this.setReasonError(LABELS.REJECT_REASON_REQUIRED);
+      return;
+    }
+    this.setReasonError('');
+    const ids = [...this.selectedIds];
+    const confirmed = await this.confirm(
+      LABELS.CONFIRM_REJECT_TITLE,
+      format(LABELS.CONFIRM_REJECT, ids.length, this.totalOf(ids), reason)
+    );
+    if (!confirmed) return;
+    await this.run(() => reject({ rewardIds: ids, reason }), 'reject', ids);
+    if (this.outcomes.some((o) => o.kind === 'rejected')) {
+      this.rejectReason = '';
+    }
   }
 
   async handleIssue(): Promise<void> {
@@ -202,10 +263,13 @@ export default class RewardApprovals extends LightningElement {
       return;
     }
     this.setPayoutError('');
-    await this.run(
-      () => issue({ rewardIds: this.selectedIds, payoutReference: reference }),
-      'issue'
+    const ids = [...this.selectedIds];
+    const confirmed = await this.confirm(
+      LABELS.CONFIRM_ISSUE_TITLE,
+      format(LABELS.CONFIRM_ISSUE, ids.length, this.totalOf(ids), reference)
     );
+    if (!confirmed) return;
+    await this.run(() => issue({ rewardIds: ids, payoutReference: reference }), 'issue', ids);
   }
 
   // ------------------------------------------------------------------ work
@@ -234,7 +298,32 @@ export default class RewardApprovals extends LightningElement {
     }
   }
 
-  private async run(call: () => Promise<unknown>, action: 'approve' | 'issue'): Promise<void> {
+  private async confirm(label: string, message: string): Promise<boolean> {
+    return (LightningConfirm as unknown as Confirmable).open({ label, message, theme: 'default' });
+  }
+
+  /** The total of some rows: each currency's cash summed (sorted by code), then the points. */
+  private totalOf(ids: string[]): string {
+    const chosen = new Set(ids);
+    const cash = new Map<string, number>();
+    let points = 0;
+    for (const row of this.rows) {
+      if (!chosen.has(row.id)) continue;
+      if (row.rewardType === 'POINTS') {
+        points += row.points ?? 0;
+      } else {
+        const code = row.currencyCode ?? '';
+        cash.set(code, (cash.get(code) ?? 0) + (row.amount ?? 0));
+      }
+    }
+    const parts = [...cash.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([code, amount]) => formatCurrency(amount, code));
+    if (points) parts.push(format(LABELS.POINTS, points.toLocaleString()));
+    return parts.join(', ');
+  }
+
+  private async run(call: () => Promise<unknown>, action: Action, ids: string[]): Promise<void> {
     this.working = true;
     this.actionError = undefined;
     const names = new Map(this.rows.map((row) => [row.id, row.name]));
@@ -252,7 +341,7 @@ export default class RewardApprovals extends LightningElement {
       // The whole request was refused (permissions, a missing reference): every row says why.
       this.actionError = e;
       const sentence = reduceErrors(e).join(' ');
-      this.outcomes = this.selectedIds.map((id) =>
+      this.outcomes = ids.map((id) =>
         this.toOutcome(
           { rewardId: id, success: false, status: null, message: sentence },
           action,
@@ -271,6 +360,17 @@ export default class RewardApprovals extends LightningElement {
     return false;
   }
 
+  private setReasonError(message: string): void {
+    this.rejectReasonError = message;
+    const input = this.template?.querySelector<
+      HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }
+    >('lightning-textarea[data-id="rejectReason"]');
+    if (input) {
+      input.setCustomValidity(message);
+      input.reportValidity();
+    }
+  }
+
   private setPayoutError(message: string): void {
     this.payoutError = message;
     const input = this.template?.querySelector<
@@ -282,11 +382,7 @@ export default class RewardApprovals extends LightningElement {
     }
   }
 
-  private toOutcome(
-    result: RewardApprovalResult,
-    action: 'approve' | 'issue',
-    name: string
-  ): Outcome {
+  private toOutcome(result: RewardApprovalResult, action: Action, name: string): Outcome {
     const rewardId = result.rewardId;
     if (!result.success) {
       const text = result.message ?? 'The server gave no reason; reload the page and try again.';
@@ -305,6 +401,15 @@ export default class RewardApprovals extends LightningElement {
         kind: 'held',
         text: `Held: ${result.message.replace(/^Held:\s*/, '')}`,
         cssClass: 'slds-text-color_weak'
+      };
+    }
+    if (action === 'reject') {
+      return {
+        rewardId,
+        name,
+        kind: 'rejected',
+        text: LABELS.REJECTED,
+        cssClass: 'slds-text-color_success'
       };
     }
     if (result.status === 'Issued') {
@@ -329,8 +434,28 @@ export default class RewardApprovals extends LightningElement {
         row.rewardType === 'POINTS'
           ? `${row.points ?? 0} points`
           : `${formatMoney(row.amount)} ${row.currencyCode ?? ''}`.trim(),
+      approvedLabel: approvedLabel(row),
       outcome: outcome ? outcome.text : ''
     };
+  }
+}
+
+function approvedLabel(row: RewardRow): string {
+  if (!row.approvedByName) return '';
+  if (!row.approvedOn) return row.approvedByName;
+  return format(
+    LABELS.APPROVED_BY_ON,
+    row.approvedByName,
+    new Date(row.approvedOn).toLocaleDateString()
+  );
+}
+
+function formatCurrency(amount: number, code: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: code }).format(amount);
+  } catch {
+    // Not an ISO currency code: the amount and the code as stored.
+    return `${formatMoney(amount)} ${code}`.trim();
   }
 }
 
