@@ -207,6 +207,7 @@ function entrySource(components, manifest) {
     'inviteAdvocates',
     'advocateLeaderboard',
     'rewardApprovals',
+    'referralReviewQueue',
     'programSimulator',
     'programMetrics',
     'portalNavigation'
