@@ -40,6 +40,7 @@ interface TableRow extends RewardRow {
   valueLabel: string;
   typeLabel: string;
   approvedLabel: string;
+  blockedReason: string;
   outcome: string;
 }
 
@@ -435,19 +436,17 @@ export default class RewardApprovals extends LightningElement {
           ? `${row.points ?? 0} points`
           : `${formatMoney(row.amount)} ${row.currencyCode ?? ''}`.trim(),
       approvedLabel: approvedLabel(row),
+      blockedReason: row.trail?.blockedReason ?? '',
       outcome: outcome ? outcome.text : ''
     };
   }
 }
 
 function approvedLabel(row: RewardRow): string {
-  if (!row.approvedByName) return '';
-  if (!row.approvedOn) return row.approvedByName;
-  return format(
-    LABELS.APPROVED_BY_ON,
-    row.approvedByName,
-    new Date(row.approvedOn).toLocaleDateString()
-  );
+  const { approvedByName, approvedOn } = row.trail ?? {};
+  if (!approvedByName) return '';
+  if (!approvedOn) return approvedByName;
+  return format(LABELS.APPROVED_BY_ON, approvedByName, new Date(approvedOn).toLocaleDateString());
 }
 
 function formatCurrency(amount: number, code: string): string {
