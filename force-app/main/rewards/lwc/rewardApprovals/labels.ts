@@ -18,6 +18,9 @@ import APPROVED_BY_ON from '@salesforce/label/c.Admin_Approvals_Approved_By_On';
 import REJECTED from '@salesforce/label/c.Admin_Approvals_Rejected';
 import SUMMARY_REJECTED from '@salesforce/label/c.Admin_Approvals_Summary_Rejected';
 import TWO_PERSON_NOTE from '@salesforce/label/c.Admin_Approvals_Two_Person_Note';
+import GROUP_APPROVE from '@salesforce/label/c.Admin_Approvals_Group_Approve';
+import GROUP_REJECT from '@salesforce/label/c.Admin_Approvals_Group_Reject';
+import GROUP_ISSUE from '@salesforce/label/c.Admin_Approvals_Group_Issue';
 
 export const LABELS = {
   REJECT,
@@ -38,7 +41,10 @@ export const LABELS = {
   APPROVED_BY_ON,
   REJECTED,
   SUMMARY_REJECTED,
-  TWO_PERSON_NOTE
+  TWO_PERSON_NOTE,
+  GROUP_APPROVE,
+  GROUP_REJECT,
+  GROUP_ISSUE
 };
 
 /** A label with {0}, {1}... filled in. */

@@ -408,6 +408,12 @@ describe('c-reward-approvals', () => {
       'Rewards waiting for approval or payout'
     );
     expect($(element, '[role="group"]')!.getAttribute('aria-label')).toBe('Filters');
+    expect($$(element, '[role="group"]').map((g) => g.getAttribute('aria-label'))).toEqual([
+      'Filters',
+      'Approve step',
+      'Reject step',
+      'Issue cash step'
+    ]);
 
     await select(element, ['a05000000000001AAA']);
     button(element, 'approve').click();
