@@ -52,10 +52,10 @@ const COLUMNS: Column[] = [
     type: 'date-local',
     initialWidth: 120
   },
-  { label: LABELS.COL_REASON, fieldName: 'reason', wrapText: true },
-  { label: LABELS.COL_MATCHES, fieldName: 'matchesLabel', wrapText: true },
-  { label: LABELS.COL_ON_ACCEPT, fieldName: 'acceptEffect', wrapText: true },
-  { label: LABELS.COL_RESULT, fieldName: 'outcome', wrapText: true }
+  { label: LABELS.COL_REASON, fieldName: 'reason', wrapText: true, initialWidth: 280 },
+  { label: LABELS.COL_MATCHES, fieldName: 'matchesLabel', wrapText: true, initialWidth: 220 },
+  { label: LABELS.COL_ON_ACCEPT, fieldName: 'acceptEffect', wrapText: true, initialWidth: 220 },
+  { label: LABELS.COL_RESULT, fieldName: 'outcome', wrapText: true, initialWidth: 220 }
 ];
 
 const MATCH_KIND: Record<string, string> = {

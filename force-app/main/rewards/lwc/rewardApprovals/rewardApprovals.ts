@@ -60,9 +60,9 @@ const COLUMNS: Column[] = [
   { label: 'Milestone', fieldName: 'milestone', initialWidth: 110 },
   { label: 'Value', fieldName: 'valueLabel', initialWidth: 130 },
   { label: 'Status', fieldName: 'status', initialWidth: 100 },
-  { label: 'Held Reason', fieldName: 'holdReason', wrapText: true },
-  { label: LABELS.COL_APPROVED_BY, fieldName: 'approvedLabel', wrapText: true },
-  { label: LABELS.COL_BLOCKED, fieldName: 'blockedReason', wrapText: true },
+  { label: 'Held Reason', fieldName: 'holdReason', wrapText: true, initialWidth: 240 },
+  { label: LABELS.COL_APPROVED_BY, fieldName: 'approvedLabel', wrapText: true, initialWidth: 160 },
+  { label: LABELS.COL_BLOCKED, fieldName: 'blockedReason', wrapText: true, initialWidth: 240 },
   { label: 'Result', fieldName: 'outcome', wrapText: true }
 ];
 
