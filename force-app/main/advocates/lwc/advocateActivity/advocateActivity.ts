@@ -1,4 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
+import ACCOUNT from '@salesforce/schema/Account';
+import ADVOCATE from '@salesforce/schema/Advocate__c';
 import getActivity from '@salesforce/apex/AdvocateActivityController.getActivity';
 import type {
   ActivityData,
@@ -8,7 +10,8 @@ import type {
 } from 'c/advocateDtos';
 import { breakdown, toScoreReferrals, type ScoreBreakdown } from './scoreBreakdown';
 
-const PAGES = ['Advocate__c', 'Account'];
+// API names from the schema: Advocate__c carries the namespace prefix once installed
+const PAGES = [ADVOCATE.objectApiName, ACCOUNT.objectApiName];
 /** Referrals drawn as a path each; the rest are counted. */
 export const SHOWN_REFERRALS = 20;
 

@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
 import type { ScoreWeights } from 'c/referralEngine';
@@ -9,7 +10,8 @@ import { rankAdvocates, rankReps, type AdvocateRow, type RepRow } from './rankin
 /** Rows shown per tab; the ranking itself covers every advocate loaded. */
 export const TOP_N = 100;
 
-const PROGRAM_OBJECT = 'Referral_Program__c';
+// the object's API name from the schema: it carries the namespace prefix once installed
+const PROGRAM_OBJECT = PROGRAM.objectApiName;
 
 type WeightName = 'submitted' | 'qualified' | 'won' | 'revenuePer1000' | 'halfLifeDays';
 

@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import ACCOUNT from '@salesforce/schema/Account';
 import getInviteContext from '@salesforce/apex/InviteAdvocatesController.getInviteContext';
 import invite from '@salesforce/apex/InviteAdvocatesController.invite';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -74,7 +75,7 @@ export default class InviteAdvocates extends LightningElement {
   /** The account whose contacts are offered (record action), else null. */
   get accountId(): string | null {
     if (this.isWrongPage) return null;
-    return this.objectApiName === 'Account' ? (this.recordId ?? null) : null;
+    return this.objectApiName === ACCOUNT.objectApiName ? (this.recordId ?? null) : null;
   }
 
   /** Contacts passed by the list view flow, else null. */
@@ -83,7 +84,7 @@ export default class InviteAdvocates extends LightningElement {
   }
 
   get isWrongPage(): boolean {
-    const onAccount = this.objectApiName === 'Account' && !!this.recordId;
+    const onAccount = this.objectApiName === ACCOUNT.objectApiName && !!this.recordId;
     const fromList = !!this.contactIds && this.contactIds.length > 0;
     return !onAccount && !fromList;
   }
@@ -183,7 +184,7 @@ export default class InviteAdvocates extends LightningElement {
   }
 
   get isAction(): boolean {
-    return this.objectApiName === 'Account';
+    return this.objectApiName === ACCOUNT.objectApiName;
   }
 
   private invitableIds(): string[] {

@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import getPrograms from '@salesforce/apex/ProgramMetricsController.getPrograms';
 import getMetricsData from '@salesforce/apex/ProgramMetricsController.getMetricsData';
 import { metrics } from 'c/referralEngine';
@@ -8,7 +9,8 @@ import type { MetricsData } from 'c/programDtos';
 import { periodOptions as optionsFor, periodRange, type PeriodKey } from 'c/reportingPeriods';
 import { BENCHMARKS, percent } from './benchmarks';
 
-const PROGRAM_OBJECT = 'Referral_Program__c';
+// the object's API name from the schema: it carries the namespace prefix once installed
+const PROGRAM_OBJECT = PROGRAM.objectApiName;
 
 interface WireResult<T> {
   data?: T;

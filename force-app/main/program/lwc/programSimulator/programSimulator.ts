@@ -1,10 +1,12 @@
 import { LightningElement, api } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import getSimulationData from '@salesforce/apex/ProgramSimulatorController.getSimulationData';
 import type { SimRule, SimulationData } from 'c/programDtos';
 import { simulate, toEngineRule, type SimulationProgram, type SimulationResult } from './simulate';
 import { fromDrafts, newDraft, toDraft, type DraftRule } from './draftRules';
 
-const PROGRAM_OBJECT = 'Referral_Program__c';
+// the object's API name from the schema: it carries the namespace prefix once installed
+const PROGRAM_OBJECT = PROGRAM.objectApiName;
 
 const MILESTONES = [
   { label: 'Submitted', value: 'SUBMITTED' },

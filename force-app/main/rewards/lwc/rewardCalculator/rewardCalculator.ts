@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import OPPORTUNITY from '@salesforce/schema/Opportunity';
 import getCalculatorData from '@salesforce/apex/RewardCalculatorController.getCalculatorData';
 import { reward, ReferralEngineError } from 'c/referralEngine';
 import type { RewardDecision, RewardInput, Rule } from 'c/referralEngine';
@@ -157,7 +158,9 @@ export default class RewardCalculator extends LightningElement {
   }
 
   get isWrongPage(): boolean {
-    return !this.recordId || (!!this.objectApiName && this.objectApiName !== 'Opportunity');
+    return (
+      !this.recordId || (!!this.objectApiName && this.objectApiName !== OPPORTUNITY.objectApiName)
+    );
   }
 
   get wrongPageMessage(): string {

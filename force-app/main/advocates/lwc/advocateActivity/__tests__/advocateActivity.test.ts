@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import ADVOCATE from '@salesforce/schema/Advocate__c';
 import AdvocateActivity from 'c/advocateActivity';
 import getActivity from '@salesforce/apex/AdvocateActivityController.getActivity';
 import { score } from 'c/referralEngine';
@@ -41,7 +42,7 @@ function flush(): Promise<void> {
 }
 
 async function mount(
-  props: Partial<ActivityElement> = { recordId: 'a0A1', objectApiName: 'Advocate__c' }
+  props: Partial<ActivityElement> = { recordId: 'a0A1', objectApiName: ADVOCATE.objectApiName }
 ): Promise<ActivityElement> {
   const element = createElement('c-advocate-activity', { is: AdvocateActivity }) as ActivityElement;
   Object.assign(element, props);

@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import ProgramSimulator from 'c/programSimulator';
 import getSimulationData from '@salesforce/apex/ProgramSimulatorController.getSimulationData';
 import type { SimulationData } from 'c/programDtos';
@@ -34,7 +35,7 @@ async function mount(props: Partial<SimulatorElement> = {}): Promise<SimulatorEl
   }) as SimulatorElement;
   Object.assign(
     element,
-    { recordId: 'a0P000000000001AAA', objectApiName: 'Referral_Program__c' },
+    { recordId: 'a0P000000000001AAA', objectApiName: PROGRAM.objectApiName },
     props
   );
   document.body.appendChild(element);
