@@ -142,6 +142,12 @@ function previewPlatform(components) {
         return null;
       }
       if (!source.startsWith('@salesforce/')) return null;
+      // the user's locale settings: the same values for our components and the base components
+      // (lightning-base-components lists them too, but resolves them only for its own modules)
+      if (source.startsWith('@salesforce/i18n/')) {
+        const key = source.slice('@salesforce/i18n/'.length);
+        return virtual(`export default ${JSON.stringify(I18N[key] ?? 'en-US')};`);
+      }
       if (LBC_PROVIDED.has(source)) return null;
       const [, kind, rest = ''] = /^@salesforce\/([^/]+)\/?(.*)$/.exec(source) ?? [];
       const client = JSON.stringify(modulePath('preview/platform/platform.js'));
@@ -166,8 +172,6 @@ function previewPlatform(components) {
             `export default ${JSON.stringify(labels.get(name) ?? labels.get(rest) ?? name)};`
           );
         }
-        case 'i18n':
-          return virtual(`export default ${JSON.stringify(I18N[rest] ?? 'en-US')};`);
         case 'user':
           return virtual(
             `import { currentUser } from ${client};\nexport default currentUser(${JSON.stringify(rest)});`
