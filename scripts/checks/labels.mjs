@@ -26,7 +26,9 @@ const {
   LANGUAGE_NAMES,
   readLabels,
   readTranslations,
-  translationFile
+  translationFile,
+  readValidationRules,
+  readRuleTranslations
 } = require('../i18n/labels-lib.cjs');
 
 const args = process.argv.slice(2);
@@ -271,6 +273,38 @@ for (const lang of LANGUAGES) {
   }
 }
 
+// ---- validation rule messages: each translated through its object's translation, per language
+const rules = readValidationRules(ROOT);
+const ruleKeys = new Map(rules.map((r) => [`${r.object}.${r.name}`, r]));
+const ruleTranslations = readRuleTranslations(ROOT);
+const translatedRules = new Set();
+for (const t of ruleTranslations) {
+  const rule = ruleKeys.get(`${t.object}.${t.name}`);
+  const where = path.join(ROOT, t.file);
+  if (!LANGUAGES.includes(t.lang)) continue;
+  if (!rule)
+    report(
+      where,
+      t.line,
+      `translation of validation rule ${t.object}.${t.name}, which does not exist: remove it or correct the name.`
+    );
+  else if (!t.message?.trim())
+    report(
+      where,
+      t.line,
+      `${LANGUAGE_NAMES[t.lang]} message of validation rule ${t.object}.${t.name} is blank: translate it.`
+    );
+  else translatedRules.add(`${t.object}.${t.name}.${t.lang}`);
+}
+for (const rule of rules)
+  for (const lang of LANGUAGES)
+    if (!translatedRules.has(`${rule.object}.${rule.name}.${lang}`))
+      report(
+        path.join(ROOT, rule.file),
+        rule.line,
+        `validation rule ${rule.object}.${rule.name} has no ${LANGUAGE_NAMES[lang]} error message: add it to objectTranslations/${rule.object}-${lang} (node scripts/i18n/add-rule-translations.mjs rules.json).`
+      );
+
 // ---- label references in components and Apex
 const lwcFiles = walk(
   path.join(ROOT, 'force-app'),
@@ -345,5 +379,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `labels: ${byName.size} labels, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.length - pendingSeen.size} component files without hard-coded text${pendingNote}.`
+  `labels: ${byName.size} labels and ${rules.length} validation rule messages, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.length - pendingSeen.size} component files without hard-coded text${pendingNote}.`
 );

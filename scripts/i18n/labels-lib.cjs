@@ -145,6 +145,88 @@ function writeLabelsFile(root, module, labels) {
   return path.relative(root, file);
 }
 
+// Validation rule messages are translated through the object's own translation (type
+// CustomObjectTranslation, decomposed in source format): beside the object's module,
+// force-app/main/<module>/objectTranslations/<Object>-<lang>/<Object>-<lang>.objectTranslation-meta.xml
+// holds <validationRules><errorMessage>..</errorMessage><name>Rule</name></validationRules>.
+
+/** Every validation rule under force-app: { object, name, message, module, file, line }. */
+function readValidationRules(root) {
+  const rules = [];
+  for (const file of walk(path.join(root, 'force-app'), '.validationRule-meta.xml')) {
+    const xml = fs.readFileSync(file, 'utf8');
+    const parts = path.relative(root, file).split(path.sep);
+    const objects = parts.lastIndexOf('objects');
+    rules.push({
+      object: parts[objects + 1],
+      name: path.basename(file, '.validationRule-meta.xml'),
+      message: element(xml, 'errorMessage'),
+      moduleDir: parts.slice(0, objects).join('/'),
+      file: path.relative(root, file),
+      line: lineOf(xml, xml.indexOf('<errorMessage>'))
+    });
+  }
+  return rules;
+}
+
+/**
+ * The validation rule translations of every object translation file:
+ * [{ object, lang, name, message, file, line }].
+ */
+function readRuleTranslations(root) {
+  const out = [];
+  for (const file of walk(path.join(root, 'force-app'), '.objectTranslation-meta.xml')) {
+    const m = /^(.+)-([a-z]{2}(?:_[A-Z]{2})?)\.objectTranslation-meta\.xml$/.exec(
+      path.basename(file)
+    );
+    if (!m) continue;
+    const xml = fs.readFileSync(file, 'utf8');
+    for (const r of xml.matchAll(/<validationRules>([\s\S]*?)<\/validationRules>/g))
+      out.push({
+        object: m[1],
+        lang: m[2],
+        name: element(r[1], 'name'),
+        message: element(r[1], 'errorMessage'),
+        file: path.relative(root, file),
+        line: lineOf(xml, r.index)
+      });
+  }
+  return out;
+}
+
+function objectTranslationFile(root, moduleDir, object, lang) {
+  const dir = `${object}-${lang}`;
+  return path.join(root, moduleDir, 'objectTranslations', dir, `${dir}.objectTranslation-meta.xml`);
+}
+
+/**
+ * Writes one object's translation file for one language: its validation rule messages sorted by
+ * rule name, any other element of the file (field labels, layouts...) kept as it is.
+ */
+function writeRuleTranslations(root, moduleDir, object, lang, messages) {
+  const file = objectTranslationFile(root, moduleDir, object, lang);
+  let others = '';
+  if (fs.existsSync(file)) {
+    const xml = fs.readFileSync(file, 'utf8');
+    const body =
+      /<CustomObjectTranslation[^>]*>([\s\S]*)<\/CustomObjectTranslation>/.exec(xml)?.[1] ?? '';
+    others = body.replace(/\s*<validationRules>[\s\S]*?<\/validationRules>/g, '').trim();
+  }
+  const entries = [...messages.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([name, message]) =>
+        `    <validationRules>\n        <errorMessage>${escapeXml(message)}</errorMessage>\n        <name>${name}</name>\n    </validationRules>\n`
+    )
+    .join('');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(
+    file,
+    `<?xml version="1.0" encoding="UTF-8" ?>\n<CustomObjectTranslation xmlns="http://soap.sforce.com/2006/04/metadata">\n${others ? `    ${others}\n` : ''}${entries}</CustomObjectTranslation>\n`
+  );
+  return path.relative(root, file);
+}
+
 /** Replaces {0}, {1}... in a label's value, as the platform's String.format and LWC labels do. */
 function formatLabel(template, ...args) {
   return template.replace(/\{(\d+)\}/g, (whole, i) =>
@@ -163,5 +245,9 @@ module.exports = {
   writeTranslations,
   writeLabelsFile,
   translationFile,
-  formatLabel
+  formatLabel,
+  readValidationRules,
+  readRuleTranslations,
+  objectTranslationFile,
+  writeRuleTranslations
 };

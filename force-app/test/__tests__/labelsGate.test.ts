@@ -124,7 +124,9 @@ afterEach(() => {
 describe('check:labels', () => {
   it('passes a project whose text is all translated labels (class names, icons, API values are not text)', () => {
     const { status, out } = gate();
-    expect(out).toContain('labels: 2 labels, each translated into Spanish, German, French');
+    expect(out).toContain(
+      'labels: 2 labels and 0 validation rule messages, each translated into Spanish, German, French'
+    );
     expect(status).toBe(0);
   });
 
@@ -293,5 +295,86 @@ describe('i18n:merge', () => {
         'utf8'
       )
     ).toBe(before);
+  });
+});
+
+describe('validation rule messages', () => {
+  const RULE =
+    'force-app/main/demo/objects/Demo__c/validationRules/Amount_Positive.validationRule-meta.xml';
+  const ADD_RULES = path.join(path.dirname(GATE), '..', 'i18n', 'add-rule-translations.mjs');
+
+  function addRules(json: unknown): { status: number | null; out: string } {
+    write('rules.json', JSON.stringify(json));
+    const run = spawnSync(
+      process.execPath,
+      [ADD_RULES, path.join(root, 'rules.json'), '--root', root],
+      { encoding: 'utf8' }
+    );
+    return { status: run.status, out: `${run.stdout}${run.stderr}` };
+  }
+
+  beforeEach(() => {
+    write(
+      RULE,
+      `<?xml version="1.0" encoding="UTF-8" ?>
+<ValidationRule xmlns="http://soap.sforce.com/2006/04/metadata">
+    <fullName>Amount_Positive</fullName>
+    <active>true</active>
+    <errorConditionFormula>Amount__c &lt;= 0</errorConditionFormula>
+    <errorMessage>Amount must be above zero; enter a positive amount.</errorMessage>
+</ValidationRule>
+`
+    );
+  });
+
+  it('fails on a validation rule without its Spanish, German and French messages, naming the rule', () => {
+    const { status, out } = gate();
+    expect(status).toBe(1);
+    expect(out).toContain(`${RULE}:6`);
+    expect(out).toContain('validation rule Demo__c.Amount_Positive has no German error message');
+    expect(out).toContain('has no French error message');
+  });
+
+  it('writes the object translations beside the object, and the gate then passes; a missing language fails it', () => {
+    const messages = {
+      es: 'El importe debe ser mayor que cero.',
+      de: 'Der Betrag muss größer als null sein.',
+      fr: 'Le montant doit être supérieur à zéro.'
+    };
+    expect(addRules({ Demo__c: { Amount_Positive: messages } }).status).toBe(0);
+    const de = path.join(
+      root,
+      'force-app/main/demo/objectTranslations/Demo__c-de/Demo__c-de.objectTranslation-meta.xml'
+    );
+    expect(fs.readFileSync(de, 'utf8')).toContain(
+      '<errorMessage>Der Betrag muss größer als null sein.</errorMessage>\n        <name>Amount_Positive</name>'
+    );
+    expect(gate().status).toBe(0);
+    fs.rmSync(de);
+    const { status, out } = gate();
+    expect(status).toBe(1);
+    expect(out).toContain('Demo__c.Amount_Positive has no German error message');
+  });
+
+  it('refuses an unknown rule or a missing language and writes nothing; the gate fails on a translation of no rule', () => {
+    const run = addRules({
+      Demo__c: { Nope: { es: 'a', de: 'b', fr: 'c' }, Amount_Positive: { es: 'x', de: 'y' } }
+    });
+    expect(run.status).toBe(1);
+    expect(run.out).toContain('Demo__c.Nope is no validation rule');
+    expect(run.out).toContain('Demo__c.Amount_Positive has no "fr" message');
+    expect(fs.existsSync(path.join(root, 'force-app/main/demo/objectTranslations'))).toBe(false);
+    write(
+      'force-app/main/demo/objectTranslations/Demo__c-es/Demo__c-es.objectTranslation-meta.xml',
+      `<?xml version="1.0" encoding="UTF-8" ?>
+<CustomObjectTranslation xmlns="http://soap.sforce.com/2006/04/metadata">
+    <validationRules>
+        <errorMessage>Otra regla.</errorMessage>
+        <name>Old_Rule</name>
+    </validationRules>
+</CustomObjectTranslation>
+`
+    );
+    expect(gate().out).toContain('validation rule Demo__c.Old_Rule, which does not exist');
   });
 });
