@@ -104,3 +104,10 @@ declare module 'lightning/refresh' {
     constructor();
   }
 }
+
+declare module 'lightning/platformResourceLoader' {
+  /** Loads a script (a static resource URL) once per page; resolves when it has run. */
+  export function loadScript(component: unknown, url: string): Promise<void>;
+  /** Loads a style sheet once per page. */
+  export function loadStyle(component: unknown, url: string): Promise<void>;
+}

@@ -34,6 +34,19 @@ export interface SimulationResult {
   cappedDecisions: number;
   skipped: number;
   firstSkipReason: string | null;
+  /**
+   * Cash cost and referred revenue per month ('YYYY-MM', ascending; months without either are
+   * absent): a referral's cash falls in the month of its furthest milestone, revenue is the deal
+   * amount of won referrals in the program currency (a deal whose currency has no rate is left out).
+   */
+  months: MonthTotal[];
+}
+
+/** One month of a replay. Money in the program currency. */
+export interface MonthTotal {
+  month: string;
+  cash: number;
+  revenue: number;
 }
 
 /** The engine's form of a rule DTO (Apex nulls become the engine's defaults). */
@@ -154,6 +167,8 @@ export function simulate(
   let capped = 0;
   let skipped = 0;
   let firstSkipReason: string | null = null;
+  const monthCashCents = new Map<string, number>();
+  const monthRevenue = new Map<string, number>();
   for (let n = 0; n < count; n++) {
     const i = order === null ? n : order[n];
     const referral = referrals[i];
@@ -210,17 +225,26 @@ export function simulate(
       }
     }
     let advocateCents = 0;
+    let referralCents = 0;
     for (let d = 0; d < result.length; d++) {
       const decision = result[d];
       decisions += 1;
       if (decision.capped) capped += 1;
       if (decision.rewardType === 'CASH') {
         const cents = toCents(decision.amount);
-        totalCents += cents;
+        referralCents += cents;
         if (decision.recipient === 'ADVOCATE') advocateCents += cents;
       } else {
         totalPoints += decision.points;
       }
+    }
+    totalCents += referralCents;
+    const month = milestoneDate.slice(0, 7);
+    if (referralCents !== 0)
+      monthCashCents.set(month, (monthCashCents.get(month) ?? 0) + referralCents);
+    if (milestone === 'WON' && deal && deal.amount !== null) {
+      const revenue = inProgramCurrency(deal.amount, deal.currency, program.currency, rates);
+      if (revenue !== null) monthRevenue.set(month, (monthRevenue.get(month) ?? 0) + revenue);
     }
     if (capCents !== null && advocateCents !== 0) {
       cashYtdCents.set(ytdKey, ytdCents + advocateCents);
@@ -237,8 +261,32 @@ export function simulate(
     decisions,
     cappedDecisions: capped,
     skipped,
-    firstSkipReason
+    firstSkipReason,
+    months: monthTotals(monthCashCents, monthRevenue)
   };
+}
+
+/** A deal amount in the program currency (docs/rules.md rates), or null without a rate. */
+function inProgramCurrency(
+  amount: number,
+  from: string,
+  to: string,
+  rates: Record<string, number>
+): number | null {
+  if (from === to) return amount;
+  const rateFrom = rates[from];
+  const rateTo = rates[to];
+  if (!rateFrom || !rateTo) return null;
+  return (amount * rateTo) / rateFrom;
+}
+
+function monthTotals(cashCents: Map<string, number>, revenue: Map<string, number>): MonthTotal[] {
+  const months = [...new Set([...cashCents.keys(), ...revenue.keys()])].sort();
+  return months.map((month) => ({
+    month,
+    cash: (cashCents.get(month) ?? 0) / 100,
+    revenue: Math.round((revenue.get(month) ?? 0) * 100) / 100
+  }));
 }
 
 /** Indexes in date order, stable: a bucket per distinct date (a year has at most 366). */
