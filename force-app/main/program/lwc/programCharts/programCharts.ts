@@ -101,6 +101,25 @@ function money(currency: string): (value: number | string) => string {
   return (value) => format.format(Number(value));
 }
 
+/** The months 'YYYY-MM' from the start's month to the end's, inclusive. */
+export function monthRange(start: string, end: string): string[] {
+  const months: string[] = [];
+  let year = Number(start.slice(0, 4));
+  let month = Number(start.slice(5, 7));
+  const last = end.slice(0, 7);
+  for (let guard = 0; guard < 48; guard++) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) break;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
 /** Month keys 'YYYY-MM' as short labels in the user's locale ('Jan 2026'). */
 export function monthLabels(months: string[]): string[] {
   const format = new Intl.DateTimeFormat(undefined, {

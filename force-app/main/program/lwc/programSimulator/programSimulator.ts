@@ -7,6 +7,7 @@ import {
   loadChartJs,
   renderChart,
   monthLabels,
+  monthRange,
   type ChartConstructor,
   type ChartInstance
 } from 'c/programCharts';
@@ -57,24 +58,7 @@ function format(label: string, ...values: (string | number)[]): string {
   });
 }
 
-/** The months 'YYYY-MM' from the start's month to the end's, inclusive. */
-export function monthRange(start: string, end: string): string[] {
-  const months: string[] = [];
-  let year = Number(start.slice(0, 4));
-  let month = Number(start.slice(5, 7));
-  const last = end.slice(0, 7);
-  for (let guard = 0; guard < 48; guard++) {
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    months.push(key);
-    if (key >= last) break;
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
-  return months;
-}
+export { monthRange };
 
 const PROGRAM_OBJECT = 'Referral_Program__c';
 
