@@ -412,11 +412,21 @@ export class ApexContext {
 
   // ------------------------------------------------------------------ SOQL
 
+  /**
+   * The binds of one query execution. Each bind expression is evaluated once per execution, as on
+   * the platform, before any row is read and however many rows (or child subqueries) the query
+   * compares it with: a bind that calls a method runs that method once (Apex Developer Guide, "Using
+   * Apex Variables in SOQL and SOSL Queries").
+   */
   bindResolver(binds: Record<string, Expr>, f: Frame): (name: string) => any {
+    const values = new Map<Expr, unknown>();
+    // all of them, in the order they appear, before any row is read
+    for (const e of Object.values(binds)) values.set(e, this.I.eval(e, f));
     return (name: string) => {
       const e = binds[name] ?? Object.entries(binds).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
       if (!e) this.I.unsupported(`SOQL bind :${name}`);
-      return this.I.eval(e, f);
+      if (!values.has(e)) values.set(e, this.I.eval(e, f));
+      return values.get(e);
     };
   }
 
