@@ -330,6 +330,9 @@ export class Security {
       }
     }
     if (!this.sharingApplies(ctx)) return null;
+    // Custom settings have no owner and no sharing: their rows are not records a sharing rule
+    // reaches (Custom Settings, Apex Developer Guide: access is by the object's permissions only).
+    if ((def as { customSettingsType?: string }).customSettingsType) return null;
     if (op === 'insert') {
       // master-detail: Read on the master is enough when writeRequiresMasterRead, else Edit
       for (const f of def.fields.values()) {

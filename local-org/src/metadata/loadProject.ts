@@ -765,7 +765,7 @@ function profile(name: string, userType: PermissionSetDef['userType'], license: 
  * Standard profiles every org has. The repository has none of them in source, so they are
  * synthesized: System Administrator (Modify All Data, View All Data, full access to standard
  * objects; custom objects through Modify All Data; NO field permissions on the package's custom
- * fields, as after a plain deploy), Standard User, Customer Community User / Plus User, and a
+ * fields, as after a plain deploy), Standard User, Minimum Access - Salesforce, Customer Community User / Plus User, and a
  * guest profile when the project defines none.
  */
 function synthesizeStandardProfiles(schema: Schema): void {
@@ -795,6 +795,9 @@ function synthesizeStandardProfiles(schema: Schema): void {
       ]
     )
   );
+  // Salesforce Help, "Minimum Access - Salesforce Profile": a standard profile with no object
+  // access, for users who get everything from permission sets.
+  add(profile('Minimum Access - Salesforce', 'Standard', 'Salesforce', ['ApiEnabled'], []));
   const portal: [string, ObjectPermission][] = [
     ['Account', READ],
     ['Contact', CRE],

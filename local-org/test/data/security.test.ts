@@ -137,3 +137,11 @@ test('writeRequiresMasterRead: Read on the advocate lets a user create and edit 
     org.dml('delete', [rec(org, 'Advocate__Share', { Id: share })], { allOrNone: true }, ctx);
   }
 });
+
+test('custom settings have no sharing: with sharing, a user edits the org-default row another user created (Apex Developer Guide, Custom Settings)', () => {
+  const orgId = org.seeded.orgId;
+  const [ins] = org.dml('insert', [rec(org, 'Referral_Program_Settings__c', { SetupOwnerId: orgId, Portal_Base_Url__c: 'https://a.example' })], { allOrNone: true }, withSharing(admin));
+  assert.equal(ins!.success, true);
+  const [upd] = org.dml('update', [rec(org, 'Referral_Program_Settings__c', { Id: ins!.id, Portal_Base_Url__c: 'https://b.example' })], { allOrNone: false }, withSharing(repWithSet));
+  assert.equal(upd!.success, true, JSON.stringify(upd!.errors));
+});

@@ -130,6 +130,8 @@ export interface Offer {
   offerHeadline: string | null;
   advocateFirstName: string | null;
   referralCode: string;
+  /** True when the admin chose a human check provider: the page sends its token (M7). */
+  humanCheck?: boolean;
 }
 
 /** PublicReferralController.Outcome */

@@ -24,6 +24,31 @@ interface PageReference {
 type FieldName = keyof ReferralDetails;
 
 /**
+ * The human check (CAPTCHA) provider's hook: the site's head markup loads the provider's script
+ * and defines `window.referralHumanCheck = { token: () => ... }` returning the provider's token
+ * (for example grecaptcha.execute(siteKey, { action: 'refer' })). The package loads no external
+ * script: without a configured provider the page sends no token.
+ */
+export interface HumanCheckHook {
+  token(): string | Promise<string>;
+}
+
+/**
+ * The provider's token, or null when the site defines no hook or the hook fails (the server then
+ * refuses the submission with its own sentence).
+ */
+export async function humanCheckToken(): Promise<string | null> {
+  const hook = (globalThis as { referralHumanCheck?: Partial<HumanCheckHook> }).referralHumanCheck;
+  if (typeof hook?.token !== 'function') return null;
+  try {
+    const token = await hook.token();
+    return typeof token === 'string' && token ? token : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Public page behind an advocate's link (/refer?code=XXXX): shows the program's offer and who
  * invited the visitor, takes the visitor's details with consent and records the referral.
  */
@@ -97,9 +122,11 @@ export default class PublicReferralForm extends LightningElement {
     this.saving = true;
     this.submitError = undefined;
     try {
+      const token = this.offer?.humanCheck ? await humanCheckToken() : null;
       this.outcome = (await submitReferral({
         referralCode: this.offer?.referralCode ?? this.code,
-        details: cleanedDetails(this.form)
+        details: cleanedDetails(this.form),
+        humanCheckToken: token
       })) as Outcome;
     } catch (error) {
       this.submitError = error;

@@ -89,10 +89,41 @@ describe('c-public-referral-form', () => {
         company: null,
         notes: null,
         consent: true
-      }
+      },
+      humanCheckToken: null
     });
     expect($(element, '.outcome').textContent).toContain('Thank you');
     expect($(element, 'lightning-button.submit')).toBeNull();
+  });
+
+  it('sends the human check token only when a provider is configured (M7)', async () => {
+    const hook = { token: jest.fn().mockResolvedValue('captcha-token-1') };
+    (globalThis as { referralHumanCheck?: unknown }).referralHumanCheck = hook;
+    try {
+      submitMock.mockResolvedValue({ accepted: true, message: 'Thank you!' });
+      const plain = await mount();
+      await fill(plain);
+      await send(plain);
+      expect(hook.token).not.toHaveBeenCalled();
+      expect(submitMock.mock.calls[0][0].humanCheckToken).toBeNull();
+      document.body.removeChild(plain);
+
+      offerMock.mockResolvedValue({ ...offer, humanCheck: true });
+      const guarded = await mount();
+      await fill(guarded);
+      await send(guarded);
+      expect(hook.token).toHaveBeenCalledTimes(1);
+      expect(submitMock.mock.calls[1][0].humanCheckToken).toBe('captcha-token-1');
+      document.body.removeChild(guarded);
+
+      hook.token.mockRejectedValue(new Error('provider down'));
+      const failing = await mount();
+      await fill(failing);
+      await send(failing);
+      expect(submitMock.mock.calls[2][0].humanCheckToken).toBeNull();
+    } finally {
+      delete (globalThis as { referralHumanCheck?: unknown }).referralHumanCheck;
+    }
   });
 
   it('refuses script, oversize and missing consent before calling the server', async () => {
