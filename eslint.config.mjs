@@ -50,7 +50,7 @@ export default [
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 'latest', sourceType: 'module' }
   },
   {
-    files: ['*.js'],
+    files: ['*.js', 'scripts/**/*.cjs'],
     ...js.configs.recommended,
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 'latest', sourceType: 'commonjs' }
   }

@@ -5,6 +5,8 @@
 //   3. fidelity   the documented Apex programs of local-org/test/fidelity: every one must pass
 //   4. package    every @IsTest method of the package: each failure must be a listed known
 //                 difference, and each listed difference must still fail (see judgePackage)
+//   5. namespace  the same suite with the package loaded under the namespace rfrl
+//                 (--namespace rfrl, as a subscriber's install), judged the same way
 // Each step prints its time; the gate fails when any step fails. No stdin, no network; the parse
 // cache (local-org/.cache) is optional: a cold run parses every class once, in memory.
 //   APEX_LOCAL_SERIAL=1   run the steps one after the other (default: the node tests run beside
@@ -20,6 +22,8 @@ import { ROOT } from './lib.mjs';
 // most 10 entries), and a listed test that passes, or that is not a test of the package, fails the
 // gate too.
 const MAX_KNOWN_DIFFERENCES = 10;
+// The namespace run (issue 13): the package suite again as a managed install sees it.
+const NAMESPACE = 'rfrl';
 const LOCAL_ORG = join(ROOT, 'local-org');
 const KNOWN_FILE = join(LOCAL_ORG, 'known-differences.json');
 const UNIT_DIRS = ['apex', 'testing', 'values', 'data', 'metadata'].map((d) =>
@@ -201,27 +205,42 @@ async function main() {
     fidelityLine ?? `exit ${fidelity.status}, no closing line`
   );
 
-  console.log('\n--- package suite: node local-org/dist/src/testing/cli.js --quiet --json <tmp>');
+  // the package suite twice: as developed (no namespace) and as a subscriber installs it (issue
+  // 13: objects, fields and relationships under the prefix NAMESPACE); the second run's output is
+  // collected and printed after the first, both judged by the same policy
   const tmp = mkdtempSync(join(tmpdir(), 'apex-local-'));
-  const resultFile = join(tmp, 'result.json');
-  const pkg = await step(process.execPath, [
-    join(LOCAL_ORG, 'dist/src/testing/cli.js'),
-    '--quiet',
-    '--json',
-    resultFile
-  ]);
-  // exit 1 only says that some test failed; 2 and 3 are a project that does not load / a crash
-  const pkgRan = (pkg.status === 0 || pkg.status === 1) && existsSync(resultFile);
-  const pkgOk = pkgRan && judgePackage(resultFile);
-  if (!pkgRan)
-    console.log(`apex-local: the package suite did not run to the end (exit ${pkg.status})`);
+  const suite = (namespace) => {
+    const resultFile = join(tmp, `result${namespace ? '-' + namespace : ''}.json`);
+    const args = [join(LOCAL_ORG, 'dist/src/testing/cli.js'), '--quiet', '--json', resultFile];
+    if (namespace) args.push('--namespace', namespace);
+    return { resultFile, run: step(process.execPath, args, { echo: !namespace }) };
+  };
+  const plain = suite('');
+  const namespaced = serial ? null : suite(NAMESPACE);
+  for (const [name, namespace] of [
+    ['package', ''],
+    ['namespace', NAMESPACE]
+  ]) {
+    const { resultFile, run } = namespace ? (namespaced ?? suite(NAMESPACE)) : plain;
+    console.log(
+      `\n--- ${name} suite: node local-org/dist/src/testing/cli.js --quiet --json <tmp>` +
+        (namespace ? ` --namespace ${namespace}` : '')
+    );
+    const pkg = await run;
+    if (namespace) process.stdout.write(pkg.out);
+    // exit 1 only says that some test failed; 2 and 3 are a project that does not load / a crash
+    const pkgRan = (pkg.status === 0 || pkg.status === 1) && existsSync(resultFile);
+    const pkgOk = pkgRan && judgePackage(resultFile);
+    if (!pkgRan)
+      console.log(`apex-local: the ${name} suite did not run to the end (exit ${pkg.status})`);
+    verdict(
+      name,
+      pkgOk,
+      pkg.ms,
+      lastLine(pkg.out, /^\d+ passed, \d+ failed$/) ?? `exit ${pkg.status}`
+    );
+  }
   rmSync(tmp, { recursive: true, force: true });
-  verdict(
-    'package',
-    pkgOk,
-    pkg.ms,
-    lastLine(pkg.out, /^\d+ passed, \d+ failed$/) ?? `exit ${pkg.status}`
-  );
 
   if (serial)
     console.log('\n--- unit: node --test local-org/dist/test/{apex,testing,values,data,metadata}');

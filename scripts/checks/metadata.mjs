@@ -29,6 +29,12 @@ const SCHEMA_ADDITIONS = {
     visibilityRule: '?UiFormulaRule'
   },
   FieldInstanceProperty: { name: '?string', value: '?string' },
+  // FlexiPage, ComponentInstanceProperty.valueList (ComponentInstancePropertyList of
+  // ComponentInstancePropertyListItem): list-valued properties such as the Dynamic Actions of the
+  // highlights panel (actionNames).
+  ComponentInstanceProperty: { valueList: '?ComponentInstancePropertyList' },
+  ComponentInstancePropertyList: { valueListItems: ['ComponentInstancePropertyListItem'] },
+  ComponentInstancePropertyListItem: { value: '?string', visibilityRule: '?UiFormulaRule' },
   // QuickAction, API 45.0 and later: Lightning web component actions.
   QuickAction: { actionSubtype: '?string', lightningWebComponent: '?string' },
   // DigitalExperienceConfig and DigitalExperienceBundle, API 56.0 and later (LWR sites as source).

@@ -8,11 +8,26 @@ const GATES = [
   ['lint', 'check:lint', 'ESLint (LWC rules, TypeScript)'],
   ['format', 'check:format', 'Prettier (Apex, XML, TS, HTML)'],
   ['unit', 'test:unit', 'Jest with coverage floor'],
+  [
+    'unit-namespace',
+    'test:unit:namespace',
+    'Jest under the namespace rfrl: the components that import the schema, with prefixed API names'
+  ],
   ['conformance', 'test:conformance', 'docs/rules.md vectors on the TypeScript engine'],
   ['apex-semantics', 'check:apex-semantics', 'apex-ls semantic check'],
   ['code-analyzer', 'check:code-analyzer', 'Code Analyzer (PMD) security and performance'],
   ['graph-engine', 'check:graph-engine', 'Code Analyzer Graph Engine (path-based) and regex rules'],
+  [
+    'labels',
+    'check:labels',
+    'user-visible text is custom labels, each translated into Spanish, German and French'
+  ],
   ['metadata', 'check:metadata', 'source converts; XML matches the Metadata API schema'],
+  [
+    'package',
+    'package:check',
+    'packaging rehearsal: 2GP types, unpackaged references, API versions, global surface in docs/api.md'
+  ],
   [
     'apex-local',
     'check:apex-local',

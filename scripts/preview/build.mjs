@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { layouts } from './layouts.mjs';
 
 const require = createRequire(import.meta.url);
+const { decodeXml } = require('../i18n/labels-lib.cjs');
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HERE = path.join(ROOT, 'scripts', 'preview');
 const MODULES = path.join(HERE, 'modules');
@@ -88,7 +89,7 @@ function customLabels() {
         for (const m of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
           const name = /<fullName>(.*?)<\/fullName>/.exec(m[1])?.[1];
           const value = /<value>([\s\S]*?)<\/value>/.exec(m[1])?.[1];
-          if (name) labels.set(name, value ?? name);
+          if (name) labels.set(name, value === undefined ? name : decodeXml(value));
         }
       }
     }

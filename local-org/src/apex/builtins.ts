@@ -269,7 +269,7 @@ export class Builtins {
     if (v instanceof V.JsonGenerator) return lname === 'jsongenerator' || lname === 'system.jsongenerator';
     if (v instanceof SchemaTok) {
       const n = lname.replace(/^schema\./, '');
-      const kinds: Record<string, string> = { sobjtype: 'sobjecttype', field: 'sobjectfield', sdescribe: 'describesobjectresult', fdescribe: 'describefieldresult', picklist: 'picklistentry', fieldsmap: 'fieldsets' };
+      const kinds: Record<string, string> = { sobjtype: 'sobjecttype', field: 'sobjectfield', sdescribe: 'describesobjectresult', fdescribe: 'describefieldresult', picklist: 'picklistentry', fieldsmap: 'fieldsets', childrel: 'childrelationship' };
       return kinds[v.kind] === n;
     }
     return false;
@@ -277,7 +277,7 @@ export class Builtins {
 
   nativeTypeName(v: any): string {
     if (v instanceof NativeObj) return v.typeName;
-    if (v instanceof SchemaTok) return ({ sobjtype: 'Schema.SObjectType', field: 'Schema.SObjectField', sdescribe: 'Schema.DescribeSObjectResult', fdescribe: 'Schema.DescribeFieldResult', picklist: 'Schema.PicklistEntry', fieldsmap: 'Schema.FieldSet' } as any)[v.kind];
+    if (v instanceof SchemaTok) return ({ sobjtype: 'Schema.SObjectType', field: 'Schema.SObjectField', sdescribe: 'Schema.DescribeSObjectResult', fdescribe: 'Schema.DescribeFieldResult', picklist: 'Schema.PicklistEntry', fieldsmap: 'Schema.FieldSet', childrel: 'Schema.ChildRelationship' } as any)[v.kind];
     return 'Object';
   }
 
@@ -349,6 +349,12 @@ export class Builtins {
         return new NativeObj('Database.DMLOptions.AssignmentRuleHeader');
       case 'database.leadconvert':
         return new NativeObj('Database.LeadConvert');
+      case 'version': {
+        // System.Version(major, minor[, patch]) (Apex Reference, Version Class)
+        if (args.length < 2 || args.some((a) => a === null || a === undefined))
+          this.I.throwSystem('System.IllegalArgumentException', 'A version needs a major and a minor number.');
+        return new NativeObj('Version', { major: args[0], minor: args[1], patch: args[2] ?? null });
+      }
       case 'pagereference':
         return new NativeObj('PageReference', { url: args[0] ?? null, parameters: new ApexMap(null, null) });
       case 'savepoint':
@@ -558,11 +564,11 @@ export class Builtins {
       case 'isscheduled':
         return this.ctx.quiddity() === 'SCHEDULED';
       case 'requestversion':
-        return new NativeObj('Version', { major: 1, minor: 0 });
+        return new NativeObj('Version', { major: 1, minor: 0, patch: null });
       case 'purgeoldasyncjobs':
         return 0;
       case 'abortjob':
-        return null;
+        return this.ctx.abortJob(args[0]);
     }
     void e;
     void f;

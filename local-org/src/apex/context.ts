@@ -714,8 +714,13 @@ export class ApexContext {
   }
 
   schedule(name: string, cron: string, job: any): string {
-    void name;
     const org = this.I.org;
+    // System.schedule: "The Apex job named ... is already scheduled for execution." when a job
+    // of that name exists (AsyncException, Apex Scheduler)
+    if (org && typeof org.query === 'function' && this.I.schemaObject('crontrigger') && this.I.schemaObject('cronjobdetail')) {
+      const taken = this.scheduledIdsNamed(name);
+      if (taken.length) this.I.throwSystem('System.AsyncException', `The Apex job named "${name}" is already scheduled for execution.`);
+    }
     let id = '08e' + String(++jobSeq).padStart(12, '0') + 'AAA';
     if (org && typeof org.insertRaw === 'function' && this.I.schemaObject('crontrigger')) {
       const detailId = this.I.schemaObject('cronjobdetail') ? org.insertRaw('CronJobDetail', { Name: name, JobType: '7' }) : null;
@@ -731,6 +736,36 @@ export class ApexContext {
     }
     this.asyncQueue.push({ kind: 'schedulable', target: job, id });
     return id;
+  }
+
+  /** CronTrigger ids of the scheduled jobs with this name (CronJobDetail.Name). */
+  private scheduledIdsNamed(name: string): string[] {
+    const org = this.I.org as any;
+    const details = new Set<string>();
+    for (const d of org.rawRows('CronJobDetail') as Map<string, unknown>[]) if (String(d.get('name') ?? '') === name) details.add(String(d.get('id')));
+    return (org.rawRows('CronTrigger') as Map<string, unknown>[]).filter((t) => details.has(String(t.get('cronjobdetailid')))).map((t) => String(t.get('id')));
+  }
+
+  /**
+   * System.abortJob(jobId): a scheduled job (CronTrigger id) is removed, so its name can be
+   * scheduled again; a queued job (AsyncApexJob id) is marked Aborted. Either way it never runs.
+   */
+  abortJob(jobId: any): null {
+    const id = jobId === null || jobId === undefined ? '' : String(jobId);
+    if (!id) this.I.throwSystem('System.NullPointerException', 'Attempt to de-reference a null object');
+    const same = (x: string) => x.substring(0, 15) === id.substring(0, 15);
+    this.asyncQueue = this.asyncQueue.filter((j) => !same(String(j.id)));
+    const org = this.I.org as any;
+    if (org && typeof org.deleteRaw === 'function') {
+      if (id.startsWith('08e')) {
+        const row = (org.rawRows('CronTrigger') as Map<string, unknown>[]).find((t) => same(String(t.get('id'))));
+        if (row) org.deleteRaw(String(row.get('id')));
+      } else if (id.startsWith('707')) {
+        const row = (org.rawRows('AsyncApexJob') as Map<string, unknown>[]).find((t) => same(String(t.get('id'))));
+        if (row) org.updateRaw(String(row.get('id')), { Status: 'Aborted' });
+      }
+    }
+    return null;
   }
 
   attachFinalizer(f: any): null {
@@ -867,6 +902,9 @@ export class ApexContext {
       case 'setfixedsearchresults':
         return null;
       case 'testinstall':
+        return this.testInstall(args[0], args[1] ?? null, args[2] === true);
+      case 'testuninstall':
+        return this.testUninstall(args[0]);
       case 'testsandboxpostcopyscript':
         return this.I.unsupported('Test.' + lname);
     }
@@ -875,6 +913,37 @@ export class ApexContext {
   }
 
   saved: LimitsState | null = null;
+
+  /**
+   * Test.testInstall(installHandler, version[, isPush]) (Apex Reference, Test Class; "Testing a
+   * Post Install Script"): calls onInstall with an InstallContext whose previousVersion is the
+   * version given (null: a first install), isUpgrade when it is not null, and the running user
+   * as the installer.
+   */
+  testInstall(handler: any, previous: any, isPush: boolean): null {
+    if (handler === null || handler === undefined) this.I.throwSystem('System.NullPointerException', 'Attempt to de-reference a null object');
+    const context = new NativeObj('InstallContext', {
+      organizationid: this.orgId(),
+      installerid: this.userIdNow(),
+      upgrade: previous !== null,
+      push: isPush,
+      previousversion: previous
+    });
+    this.I.callByName(handler, 'oninstall', [context]);
+    return null;
+  }
+
+  /** Test.testUninstall(uninstallHandler): calls onUninstall with an UninstallContext. */
+  testUninstall(handler: any): null {
+    if (handler === null || handler === undefined) this.I.throwSystem('System.NullPointerException', 'Attempt to de-reference a null object');
+    const context = new NativeObj('UninstallContext', { organizationid: this.orgId(), uninstallerid: this.userIdNow() });
+    this.I.callByName(handler, 'onuninstall', [context]);
+    return null;
+  }
+
+  private orgId(): string {
+    return this.userInfo('getorganizationid', []);
+  }
 
   limits__ = 0;
 
@@ -1043,6 +1112,23 @@ export class ApexContext {
       if (lname === 'getoffset') return V.offsetAt(Number(args[0].getTime()), o.props.get('id'));
     }
     if (t === 'URL' && lname === 'toexternalform') return o.props.get('externalform');
+    if (t === 'Version') {
+      // Version Class: major(), minor(), patch() (null when not given), compareTo(other)
+      if (lname === 'major' || lname === 'minor' || lname === 'patch') return o.props.get(lname) ?? null;
+      if (lname === 'compareto') {
+        const other = args[0] as NativeObj | null;
+        if (!other) this.I.throwSystem('System.NullPointerException', 'Attempt to de-reference a null object');
+        for (const k of ['major', 'minor', 'patch']) {
+          const a = Number(o.props.get(k) ?? 0);
+          const b = Number(other!.props.get(k) ?? 0);
+          if (a !== b) return a < b ? -1 : 1;
+        }
+        return 0;
+      }
+    }
+    if (t === 'InstallContext' && lname === 'previousversion') return o.props.get('previousversion') ?? null;
+    if ((t === 'InstallContext' || t === 'UninstallContext') && lname in { organizationid: 1, installerid: 1, uninstallerid: 1 })
+      return o.props.get(lname) ?? null;
     if (lname === 'issuccess') return o.props.get('success') === true;
     if (lname === 'equals') return o === args[0];
     if (lname === 'hashcode') return 0;

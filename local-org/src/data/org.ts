@@ -1422,6 +1422,18 @@ export class LocalOrg implements QueryHost {
     for (const f of def.fields.values()) if (f.type === 'AutoNumber' && !rec.fields.get(f.name.toLowerCase())) this.assignAutoNumber(def, rec);
   }
 
+  /** Every live row of an object, without access checks (platform bookkeeping). */
+  rawRows(objectName: string): Row[] {
+    return this.scan(resolveObject(this.schema, objectName), false);
+  }
+
+  /** Removes a row without DML (platform bookkeeping: System.abortJob removes a CronTrigger). */
+  deleteRaw(id: string): void {
+    const f = this.byId(id, true);
+    if (!f) throw new DataError('System.IllegalArgumentException', `no record with id ${id}`);
+    this.deleteRowHard(f.def, String(f.row.get('id')));
+  }
+
   /** Sets stored fields of an existing row without DML (Test.setCreatedDate, platform bookkeeping). */
   updateRaw(id: string, values: Record<string, unknown>): void {
     const f = this.byId(id, true);

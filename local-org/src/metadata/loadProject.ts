@@ -492,7 +492,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     for (const l of arr(doc.root.labels)) {
       const name = str(l.fullName);
       if (!name) throw new MetadataError(doc.file, 1, 'custom label without fullName');
-      // <value> is an array tag for picklists (ARRAY_TAGS): a label's value is its one element.
+      // <value> is also a picklist element, parsed as a list everywhere (ARRAY_TAGS): a label has one
       const value = Array.isArray(l.value) ? l.value[0] : l.value;
       schema.customLabels.set(name.toLowerCase(), { name, value: str(value) ?? '' });
     }

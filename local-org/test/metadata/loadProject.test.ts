@@ -151,3 +151,45 @@ test('a project without profiles gets the standard ones; custom settings keep th
   assert.equal(s.objects.get('s__c')!.customSettingsType, 'Hierarchy');
   assert.ok(s.objects.get('s__c')!.fields.has('setupownerid'));
 });
+
+// Describe in a namespace. DescribeSObjectResult.getLocalName / DescribeFieldResult.getLocalName
+// ("if the object/field is part of the current namespace, the namespace portion of the name is
+// omitted") and DescribeSObjectResult.getChildRelationships (Schema.ChildRelationship:
+// getChildSObject, getField, getRelationshipName), Apex Reference Guide.
+test('namespace: getLocalName drops the prefix, getChildRelationships names prefixed relationships', async () => {
+  const { Interpreter } = await import('../../src/apex/interpreter.js');
+  const s = loadProject(repoRoot, { namespace: 'refp' });
+  const I = new Interpreter(s, null);
+  I.builtins.ctx.inTest = true;
+  I.executeAnonymous(`
+    Schema.DescribeSObjectResult program = Referral_Program__c.SObjectType.getDescribe();
+    Assert.areEqual('refp__Referral_Program__c', program.getName());
+    Assert.areEqual('Referral_Program__c', program.getLocalName());
+    Assert.areEqual('refp__Tiers_JSON__c', Reward_Rule__c.Tiers_JSON__c.getDescribe().getName());
+    Assert.areEqual('Tiers_JSON__c', Reward_Rule__c.Tiers_JSON__c.getDescribe().getLocalName());
+    Assert.areEqual('Name', Reward_Rule__c.Name.getDescribe().getLocalName());
+    String found;
+    for (Schema.ChildRelationship child : program.getChildRelationships()) {
+      if (child.getField() == Reward_Rule__c.Program__c) {
+        Assert.areEqual(Reward_Rule__c.SObjectType, child.getChildSObject());
+        found = child.getRelationshipName();
+      }
+    }
+    Assert.areEqual('refp__Reward_Rules__r', found);
+  `);
+});
+
+// Metadata API Developer Guide, "CustomLabels": each label has one <value>; source format allows
+// the labels in several *.labels-meta.xml files (one per module folder), merged into one set.
+test('custom labels: their values, from every labels file', () => {
+  const label = (name: string, value: string) =>
+    `<labels><fullName>${name}</fullName><language>en_US</language><protected>false</protected><shortDescription>${name}</shortDescription><value>${value}</value></labels>`;
+  const dir = tmpProject({
+    'a/labels/CustomLabels.labels-meta.xml': `<?xml version="1.0"?>\n<CustomLabels>${label('A_One', 'Thank you: {0} was received.')}</CustomLabels>`,
+    'b/labels/CustomLabels.labels-meta.xml': `<?xml version="1.0"?>\n<CustomLabels>${label('B_Two', 'Points &amp; cash')}</CustomLabels>`
+  });
+  const s = loadProject(dir);
+  assert.equal(s.customLabels.get('a_one')?.value, 'Thank you: {0} was received.');
+  assert.equal(s.customLabels.get('b_two')?.value, 'Points & cash');
+  assert.equal(s.customLabels.get('a_one')?.name, 'A_One');
+});

@@ -23,7 +23,7 @@ export function applyDefaults(r: any, def: any): void {
 
 export class SchemaTok {
   constructor(
-    public kind: 'sobjtype' | 'field' | 'sdescribe' | 'fdescribe' | 'fieldsmap' | 'picklist',
+    public kind: 'sobjtype' | 'field' | 'sdescribe' | 'fdescribe' | 'fieldsmap' | 'picklist' | 'childrel',
     public obj: string,
     public field: string | null = null,
     public entry: any = null
@@ -144,6 +144,12 @@ export class SchemaLib {
     return this.I.unsupported(`Schema property ${name}`);
   }
 
+  /** A name without the project's own namespace prefix (other prefixes stay). */
+  localName(name: string): string {
+    const ns = this.I.schema.namespace;
+    return ns && name.toLowerCase().startsWith(ns.toLowerCase() + '__') ? name.substring(ns.length + 2) : name;
+  }
+
   access(obj: string, field: string | null, kind: 'read' | 'create' | 'edit' | 'delete'): boolean {
     return this.I.builtins.ctx.hasAccess(obj, field, kind);
   }
@@ -175,7 +181,16 @@ export class SchemaLib {
           case 'getname':
             return def.name;
           case 'getlocalname':
-            return def.name;
+            // "if the object is part of the current namespace, the namespace portion of the name
+            // is omitted" (DescribeSObjectResult.getLocalName, Apex Reference)
+            return this.localName(def.name);
+          case 'getchildrelationships':
+            // DescribeSObjectResult.getChildRelationships: one Schema.ChildRelationship per
+            // lookup or master-detail pointing at this object (relationship names carry the prefix)
+            return new ApexList(
+              null,
+              [...def.childRelationships.values()].map((c: any) => new SchemaTok('childrel', t.obj, c.field, c))
+            );
           case 'getlabel':
             return def.label;
           case 'getlabelplural':
@@ -219,8 +234,11 @@ export class SchemaLib {
         const f = this.fieldDef(t.obj, t.field!);
         switch (lname) {
           case 'getname':
-          case 'getlocalname':
             return f.name;
+          case 'getlocalname':
+            // "if the field is part of the current namespace, the namespace portion of the name
+            // is omitted" (DescribeFieldResult.getLocalName, Apex Reference)
+            return this.localName(f.name);
           case 'getlabel':
             return f.label;
           case 'gettype':
@@ -265,6 +283,18 @@ export class SchemaLib {
         }
         break;
       }
+      case 'childrel':
+        switch (lname) {
+          case 'getchildsobject':
+            return new SchemaTok('sobjtype', t.entry.childObject);
+          case 'getfield':
+            return new SchemaTok('field', t.entry.childObject, t.entry.field);
+          case 'getrelationshipname':
+            return t.entry.relationshipName ?? null;
+          case 'iscascadedelete':
+            return !!t.entry.cascadeDelete;
+        }
+        break;
       case 'picklist':
         switch (lname) {
           case 'getvalue':

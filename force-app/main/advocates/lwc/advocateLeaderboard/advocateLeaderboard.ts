@@ -1,15 +1,54 @@
 import { LightningElement, api, wire } from 'lwc';
+import PROGRAM_SCHEMA from '@salesforce/schema/Referral_Program__c';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
 import type { ScoreWeights } from 'c/referralEngine';
 import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
 import { periodOptions as optionsFor, periodRange, type PeriodKey } from 'c/reportingPeriods';
 import { rankAdvocates, rankReps, type AdvocateRow, type RepRow } from './ranking';
+import { formatDate, formatLabel, formatNumber } from 'c/localization';
+import TITLE from '@salesforce/label/c.Advocates_Board_Title';
+import WRONG_PAGE from '@salesforce/label/c.Advocates_Board_Wrong_Page';
+import PROGRAM from '@salesforce/label/c.Advocates_Board_Program';
+import PERIOD from '@salesforce/label/c.Advocates_Board_Period';
+import LOAD_FAILED from '@salesforce/label/c.Advocates_Board_Load_Failed';
+import NO_PROGRAM from '@salesforce/label/c.Advocates_Board_No_Program';
+import LOADING from '@salesforce/label/c.Advocates_Board_Loading';
+import WEIGHTS from '@salesforce/label/c.Advocates_Board_Weights';
+import WEIGHTS_LEGEND from '@salesforce/label/c.Advocates_Board_Weights_Legend';
+import RESET from '@salesforce/label/c.Advocates_Board_Reset';
+import WEIGHTS_INVALID from '@salesforce/label/c.Advocates_Board_Weights_Invalid';
+import ADVOCATES from '@salesforce/label/c.Advocates_Board_Advocates';
+import NO_REFERRALS from '@salesforce/label/c.Advocates_Board_No_Referrals';
+import REPS from '@salesforce/label/c.Advocates_Board_Reps';
+import NO_REPS from '@salesforce/label/c.Advocates_Board_No_Reps';
+import SLIDER_SUBMITTED from '@salesforce/label/c.Advocates_Board_Slider_Submitted';
+import SLIDER_QUALIFIED from '@salesforce/label/c.Advocates_Board_Slider_Qualified';
+import SLIDER_WON from '@salesforce/label/c.Advocates_Board_Slider_Won';
+import SLIDER_REVENUE from '@salesforce/label/c.Advocates_Board_Slider_Revenue';
+import SLIDER_HALF_LIFE from '@salesforce/label/c.Advocates_Board_Slider_Half_Life';
+import COL_RANK from '@salesforce/label/c.Advocates_Board_Col_Rank';
+import COL_ADVOCATE from '@salesforce/label/c.Advocates_Board_Col_Advocate';
+import COL_CONTACT from '@salesforce/label/c.Advocates_Board_Col_Contact';
+import COL_ACCOUNT from '@salesforce/label/c.Advocates_Board_Col_Account';
+import COL_OWNER from '@salesforce/label/c.Advocates_Board_Col_Owner';
+import COL_SCORE from '@salesforce/label/c.Advocates_Board_Col_Score';
+import COL_SUBMITTED from '@salesforce/label/c.Advocates_Board_Col_Submitted';
+import COL_QUALIFIED from '@salesforce/label/c.Advocates_Board_Col_Qualified';
+import COL_WON from '@salesforce/label/c.Advocates_Board_Col_Won';
+import COL_REP from '@salesforce/label/c.Advocates_Board_Col_Rep';
+import COL_ACTIVE_ADVOCATES from '@salesforce/label/c.Advocates_Board_Col_Active_Advocates';
+import COL_REFERRALS from '@salesforce/label/c.Advocates_Board_Col_Referrals';
+import COL_DEALS_WON from '@salesforce/label/c.Advocates_Board_Col_Deals_Won';
+import COL_TOTAL_SCORE from '@salesforce/label/c.Advocates_Board_Col_Total_Score';
+import TRUNCATED from '@salesforce/label/c.Advocates_Board_Truncated';
+import CAPTION from '@salesforce/label/c.Advocates_Board_Caption';
 
 /** Rows shown per tab; the ranking itself covers every advocate loaded. */
 export const TOP_N = 100;
 
-const PROGRAM_OBJECT = 'Referral_Program__c';
+// the object's API name from the schema: it carries the namespace prefix once installed
+const PROGRAM_OBJECT = PROGRAM_SCHEMA.objectApiName;
 
 type WeightName = 'submitted' | 'qualified' | 'won' | 'revenuePer1000' | 'halfLifeDays';
 
@@ -22,11 +61,17 @@ interface SliderSpec {
 }
 
 const SLIDERS: SliderSpec[] = [
-  { name: 'submitted', label: 'Points per referral submitted', min: 0, max: 20, step: 0.5 },
-  { name: 'qualified', label: 'Points per referral qualified', min: 0, max: 50, step: 0.5 },
-  { name: 'won', label: 'Points per deal won', min: 0, max: 100, step: 1 },
-  { name: 'revenuePer1000', label: 'Points per 1,000 of revenue won', min: 0, max: 10, step: 0.1 },
-  { name: 'halfLifeDays', label: 'Half-life of a referral (days)', min: 30, max: 720, step: 30 }
+  { name: 'submitted', label: SLIDER_SUBMITTED, min: 0, max: 20, step: 0.5 },
+  { name: 'qualified', label: SLIDER_QUALIFIED, min: 0, max: 50, step: 0.5 },
+  { name: 'won', label: SLIDER_WON, min: 0, max: 100, step: 1 },
+  {
+    name: 'revenuePer1000',
+    label: formatLabel(SLIDER_REVENUE, formatNumber(1000)),
+    min: 0,
+    max: 10,
+    step: 0.1
+  },
+  { name: 'halfLifeDays', label: SLIDER_HALF_LIFE, min: 30, max: 720, step: 30 }
 ];
 
 interface WireResult<T> {
@@ -60,33 +105,51 @@ export default class AdvocateLeaderboard extends LightningElement {
     reps: []
   };
 
+  labels = {
+    title: TITLE,
+    wrongPage: WRONG_PAGE,
+    program: PROGRAM,
+    period: PERIOD,
+    loadFailed: LOAD_FAILED,
+    noProgram: NO_PROGRAM,
+    loading: LOADING,
+    weights: WEIGHTS,
+    weightsLegend: WEIGHTS_LEGEND,
+    reset: RESET,
+    weightsInvalid: WEIGHTS_INVALID,
+    advocates: ADVOCATES,
+    noReferrals: NO_REFERRALS,
+    reps: REPS,
+    noReps: NO_REPS
+  };
+
   periodOptions = optionsFor(['LAST_90_DAYS', 'LAST_12_MONTHS', 'THIS_YEAR', 'LAST_3_YEARS']);
 
   advocateColumns = [
-    { label: 'Rank', fieldName: 'rank', type: 'number', initialWidth: 80 },
-    { label: 'Advocate', fieldName: 'name' },
-    { label: 'Contact', fieldName: 'contactName' },
-    { label: 'Account', fieldName: 'accountName' },
-    { label: 'Relationship owner', fieldName: 'ownerName' },
+    { label: COL_RANK, fieldName: 'rank', type: 'number', initialWidth: 80 },
+    { label: COL_ADVOCATE, fieldName: 'name' },
+    { label: COL_CONTACT, fieldName: 'contactName' },
+    { label: COL_ACCOUNT, fieldName: 'accountName' },
+    { label: COL_OWNER, fieldName: 'ownerName' },
     {
-      label: 'Score',
+      label: COL_SCORE,
       fieldName: 'score',
       type: 'number',
       typeAttributes: { minimumFractionDigits: 2, maximumFractionDigits: 2 }
     },
-    { label: 'Submitted', fieldName: 'submitted', type: 'number' },
-    { label: 'Qualified', fieldName: 'qualified', type: 'number' },
-    { label: 'Won', fieldName: 'won', type: 'number' }
+    { label: COL_SUBMITTED, fieldName: 'submitted', type: 'number' },
+    { label: COL_QUALIFIED, fieldName: 'qualified', type: 'number' },
+    { label: COL_WON, fieldName: 'won', type: 'number' }
   ];
 
   repColumns = [
-    { label: 'Rank', fieldName: 'rank', type: 'number', initialWidth: 80 },
-    { label: 'Rep', fieldName: 'ownerName' },
-    { label: 'Active advocates', fieldName: 'advocates', type: 'number' },
-    { label: 'Referrals', fieldName: 'submitted', type: 'number' },
-    { label: 'Deals won', fieldName: 'won', type: 'number' },
+    { label: COL_RANK, fieldName: 'rank', type: 'number', initialWidth: 80 },
+    { label: COL_REP, fieldName: 'ownerName' },
+    { label: COL_ACTIVE_ADVOCATES, fieldName: 'advocates', type: 'number' },
+    { label: COL_REFERRALS, fieldName: 'submitted', type: 'number' },
+    { label: COL_DEALS_WON, fieldName: 'won', type: 'number' },
     {
-      label: 'Advocates\u2019 total score',
+      label: COL_TOTAL_SCORE,
       fieldName: 'totalScore',
       type: 'number',
       typeAttributes: { minimumFractionDigits: 2, maximumFractionDigits: 2 }
@@ -173,7 +236,7 @@ export default class AdvocateLeaderboard extends LightningElement {
 
   get truncatedMessage(): string {
     const limit = this.leaderboard?.rowLimit ?? 0;
-    return `Only the ${limit.toLocaleString()} most recent referrals of this period are ranked; choose a shorter period for a complete ranking.`;
+    return formatLabel(TRUNCATED, formatNumber(limit));
   }
 
   get canEditWeights(): boolean {
@@ -234,7 +297,12 @@ export default class AdvocateLeaderboard extends LightningElement {
   get rankedCaption(): string {
     const total = this.ranking.advocates.length;
     const shown = Math.min(total, TOP_N);
-    return `${shown} of ${total} ranked advocates shown, as of ${this.leaderboard?.asOf ?? ''}.`;
+    return formatLabel(
+      CAPTION,
+      formatNumber(shown),
+      formatNumber(total),
+      formatDate(this.leaderboard?.asOf)
+    );
   }
 
   handleProgramChange(event: CustomEvent<{ value: string }>): void {

@@ -5,6 +5,7 @@
 import { score } from 'c/referralEngine';
 import type { ScoreWeights } from 'c/referralEngine';
 import type { LeaderboardData } from 'c/advocateDtos';
+import NO_OWNER_LABEL from '@salesforce/label/c.Advocates_Board_No_Owner';
 
 /** One advocate row of the leaderboard. */
 export interface AdvocateRow {
@@ -46,7 +47,7 @@ export function rankAdvocates(data: LeaderboardData, weights: ScoreWeights): Adv
       name: advocate?.name ?? row.advocateId,
       contactName: advocate?.contactName ?? '',
       accountName: advocate?.accountName ?? '',
-      ownerName: advocate?.ownerName ?? 'No relationship owner',
+      ownerName: advocate?.ownerName ?? NO_OWNER_LABEL,
       score: row.score,
       submitted: row.submitted,
       qualified: row.qualified,
@@ -78,8 +79,7 @@ export function rankReps(data: LeaderboardData, advocateRows: AdvocateRow[]): Re
       rep = {
         ownerId,
         rank: 0,
-        ownerName:
-          ownerId === NO_OWNER ? 'No relationship owner' : (nameOf.get(ownerId) ?? ownerId),
+        ownerName: ownerId === NO_OWNER ? NO_OWNER_LABEL : (nameOf.get(ownerId) ?? ownerId),
         advocates: 0,
         submitted: 0,
         won: 0,

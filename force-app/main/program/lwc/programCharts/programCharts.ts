@@ -6,6 +6,7 @@
  */
 import { loadScript } from 'lightning/platformResourceLoader';
 import CHART_JS from '@salesforce/resourceUrl/ChartJs';
+import NOT_LOADED from '@salesforce/label/c.Program_Chart_Not_Loaded';
 
 /** The part of a Chart.js chart the components use. */
 export interface ChartInstance {
@@ -58,7 +59,7 @@ let loading: Promise<ChartConstructor> | undefined;
 export function loadChartJs(component: unknown): Promise<ChartConstructor> {
   loading ??= loadScript(component, CHART_JS_FILE).then(() => {
     const chart = (globalThis as unknown as { Chart?: ChartConstructor }).Chart;
-    if (!chart) throw new Error('Chart.js did not load from the ChartJs static resource.');
+    if (!chart) throw new Error(NOT_LOADED);
     return chart;
   });
   loading.catch(() => {

@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import getPrograms from '@salesforce/apex/ProgramMetricsController.getPrograms';
 import getMetricsData from '@salesforce/apex/ProgramMetricsController.getMetricsData';
 import { metrics } from 'c/referralEngine';
@@ -51,7 +52,8 @@ export interface FunnelStep {
   benchmark: number | null;
 }
 
-const PROGRAM_OBJECT = 'Referral_Program__c';
+// the object's API name from the schema: it carries the namespace prefix once installed
+const PROGRAM_OBJECT = PROGRAM.objectApiName;
 
 interface WireResult<T> {
   data?: T;

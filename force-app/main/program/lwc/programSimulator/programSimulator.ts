@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import getSimulationData from '@salesforce/apex/ProgramSimulatorController.getSimulationData';
 import saveDraftRules from '@salesforce/apex/ProgramSimulatorController.saveDraftRules';
 import type { SimRule, SimulationData } from 'c/programDtos';
@@ -60,7 +61,8 @@ function format(label: string, ...values: (string | number)[]): string {
 
 export { monthRange };
 
-const PROGRAM_OBJECT = 'Referral_Program__c';
+// the object's API name from the schema: it carries the namespace prefix once installed
+const PROGRAM_OBJECT = PROGRAM.objectApiName;
 
 const MILESTONES = [
   { label: 'Submitted', value: 'SUBMITTED' },

@@ -1,4 +1,12 @@
 import { LightningElement, api, wire } from 'lwc';
+import ACCOUNT from '@salesforce/schema/Account';
+import CONTACT from '@salesforce/schema/Contact';
+import ADVOCATE from '@salesforce/schema/Advocate__c';
+import ADVOCATE_ACCOUNT from '@salesforce/schema/Advocate__c.Account__c';
+import ADVOCATE_EMAIL from '@salesforce/schema/Advocate__c.Email__c';
+import ADVOCATE_STATUS from '@salesforce/schema/Advocate__c.Status__c';
+import REFERRAL from '@salesforce/schema/Referral__c';
+import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import getContext from '@salesforce/apex/VerbalReferralController.getContext';
 import previewScreening from '@salesforce/apex/VerbalReferralController.previewScreening';
 import submit from '@salesforce/apex/VerbalReferralController.submit';
@@ -10,24 +18,65 @@ import type {
   VerbalReferralInput,
   VerbalSubmissionResult
 } from 'c/referralDtos';
+import TITLE from '@salesforce/label/c.Referrals_Verbal_Title';
+import LOADING from '@salesforce/label/c.Referrals_Verbal_Loading';
+import FORM_FAILED from '@salesforce/label/c.Referrals_Verbal_Form_Failed';
+import OPEN from '@salesforce/label/c.Referrals_Verbal_Open';
+import ANOTHER from '@salesforce/label/c.Referrals_Verbal_Another';
+import ADVOCATE_LABEL from '@salesforce/label/c.Referrals_Verbal_Advocate';
+import ADVOCATE_SEARCH from '@salesforce/label/c.Referrals_Verbal_Advocate_Search';
+import ADVOCATE_HELP from '@salesforce/label/c.Referrals_Verbal_Advocate_Help';
+import REFERRED_PERSON from '@salesforce/label/c.Referrals_Verbal_Referred_Person';
+import FIRST_NAME from '@salesforce/label/c.Referrals_Verbal_First_Name';
+import LAST_NAME from '@salesforce/label/c.Referrals_Verbal_Last_Name';
+import EMAIL from '@salesforce/label/c.Referrals_Verbal_Email';
+import PHONE from '@salesforce/label/c.Referrals_Verbal_Phone';
+import COMPANY from '@salesforce/label/c.Referrals_Verbal_Company';
+import NOTES from '@salesforce/label/c.Referrals_Verbal_Notes';
+import EMAIL_MISMATCH from '@salesforce/label/c.Referrals_Verbal_Email_Mismatch';
+import EMAIL_HELP from '@salesforce/label/c.Referrals_Verbal_Email_Help';
+import CONSENT from '@salesforce/label/c.Referrals_Verbal_Consent';
+import CHECK from '@salesforce/label/c.Referrals_Verbal_Check';
+import CHECK_TITLE from '@salesforce/label/c.Referrals_Verbal_Check_Title';
+import CHECKING from '@salesforce/label/c.Referrals_Verbal_Checking';
+import SCREENING_FAILED from '@salesforce/label/c.Referrals_Verbal_Screening_Failed';
+import NOT_SAVED from '@salesforce/label/c.Referrals_Verbal_Not_Saved';
+import CANCEL from '@salesforce/label/c.Referrals_Verbal_Cancel';
+import SAVE from '@salesforce/label/c.Referrals_Verbal_Save';
+import SAVING from '@salesforce/label/c.Referrals_Verbal_Saving';
+import WRONG_PAGE from '@salesforce/label/c.Referrals_Verbal_Wrong_Page';
+import ADVOCATE_REQUIRED from '@salesforce/label/c.Referrals_Verbal_Advocate_Required';
+import LAST_NAME_REQUIRED from '@salesforce/label/c.Referrals_Verbal_Last_Name_Required';
+import EMAIL_REQUIRED from '@salesforce/label/c.Referrals_Verbal_Email_Required';
+import EMAIL_FORMAT from '@salesforce/label/c.Referrals_Verbal_Email_Format';
+import FIX_FIELDS from '@salesforce/label/c.Referrals_Verbal_Fix_Fields';
+import VERDICT_ACCEPT from '@salesforce/label/c.Referrals_Verbal_Verdict_Accept';
+import VERDICT_REVIEW from '@salesforce/label/c.Referrals_Verbal_Verdict_Review';
+import VERDICT_REJECT from '@salesforce/label/c.Referrals_Verbal_Verdict_Reject';
+import LOGGED from '@salesforce/label/c.Referrals_Verbal_Logged';
 
-export const WRONG_PAGE_MESSAGE =
-  'Log a verbal referral from a Contact or an Account, or from the utility bar.';
-export const ADVOCATE_REQUIRED_MESSAGE = 'Choose the advocate who made the referral.';
-export const LAST_NAME_REQUIRED_MESSAGE = "Enter the referred person's last name.";
-export const EMAIL_REQUIRED_MESSAGE = "Enter the referred person's email.";
-export const EMAIL_FORMAT_MESSAGE = 'Enter the email as an address such as name@company.com.';
-export const FIX_FIELDS_MESSAGE = 'Correct the fields marked in red, then try again.';
+export const WRONG_PAGE_MESSAGE = WRONG_PAGE;
+export const ADVOCATE_REQUIRED_MESSAGE = ADVOCATE_REQUIRED;
+export const LAST_NAME_REQUIRED_MESSAGE = LAST_NAME_REQUIRED;
+export const EMAIL_REQUIRED_MESSAGE = EMAIL_REQUIRED;
+export const EMAIL_FORMAT_MESSAGE = EMAIL_FORMAT;
+export const FIX_FIELDS_MESSAGE = FIX_FIELDS;
 
 /** One @, a non-empty local part, no spaces, a domain with a dot (RULES.md screen has the full rule). */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 
-const SUPPORTED_OBJECTS = ['Contact', 'Account'];
+// API names from the schema, fields included: they carry the namespace prefix once installed
+const SUPPORTED_OBJECTS = [CONTACT.objectApiName, ACCOUNT.objectApiName];
+
+type Navigator = {
+  [NavigationMixin.Navigate](pageReference: PageReference): void;
+  [NavigationMixin.GenerateUrl](pageReference: PageReference): Promise<string>;
+};
 
 const VERDICT_LABELS: Record<string, string> = {
-  ACCEPT: 'Accepted',
-  REVIEW: 'Goes to review',
-  REJECT: 'Would be rejected'
+  ACCEPT: VERDICT_ACCEPT,
+  REVIEW: VERDICT_REVIEW,
+  REJECT: VERDICT_REJECT
 };
 
 type Validatable = HTMLElement & {
@@ -56,7 +105,38 @@ function emptyForm(): VerbalReferralInput {
  * see the screening verdict before saving, save through the submission service (source Verbal).
  * Runs as a quick action on Contact and Account and in the utility bar.
  */
-export default class LogVerbalReferral extends LightningElement {
+export default class LogVerbalReferral extends NavigationMixin(LightningElement) {
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    formFailed: FORM_FAILED,
+    open: OPEN,
+    another: ANOTHER,
+    advocate: ADVOCATE_LABEL,
+    advocateSearch: ADVOCATE_SEARCH,
+    advocateHelp: ADVOCATE_HELP,
+    referredPerson: REFERRED_PERSON,
+    firstName: FIRST_NAME,
+    lastName: LAST_NAME,
+    lastNameRequired: LAST_NAME_REQUIRED,
+    email: EMAIL,
+    emailRequired: EMAIL_REQUIRED,
+    emailMismatch: EMAIL_MISMATCH,
+    emailHelp: EMAIL_HELP,
+    phone: PHONE,
+    company: COMPANY,
+    notes: NOTES,
+    consent: CONSENT,
+    check: CHECK,
+    checkTitle: CHECK_TITLE,
+    checking: CHECKING,
+    screeningFailed: SCREENING_FAILED,
+    notSaved: NOT_SAVED,
+    cancel: CANCEL,
+    save: SAVE,
+    saving: SAVING
+  };
+
   @api recordId?: string;
   @api objectApiName?: string;
 
@@ -72,6 +152,8 @@ export default class LogVerbalReferral extends LightningElement {
   saving = false;
   saveError?: unknown;
   saved?: VerbalSubmissionResult;
+  /** The new referral's record page URL, generated by the navigation service. */
+  savedUrl = '';
 
   @wire(getContext, { recordId: '$contextRecordId' })
   wiredContext(result: { data?: VerbalReferralContext; error?: unknown }): void {
@@ -120,20 +202,31 @@ export default class LogVerbalReferral extends LightningElement {
 
   get advocateFilter(): unknown {
     const criteria: { fieldPath: string; operator: string; value: string }[] = [
-      { fieldPath: 'Status__c', operator: 'eq', value: 'Active' }
+      { fieldPath: ADVOCATE_STATUS.fieldApiName, operator: 'eq', value: 'Active' }
     ];
-    if (this.context?.contextObject === 'Account' && this.recordId) {
-      criteria.push({ fieldPath: 'Account__c', operator: 'eq', value: this.recordId });
+    if (this.context?.contextObject === ACCOUNT.objectApiName && this.recordId) {
+      criteria.push({
+        fieldPath: ADVOCATE_ACCOUNT.fieldApiName,
+        operator: 'eq',
+        value: this.recordId
+      });
     }
     return { criteria };
   }
 
   get advocateDisplayInfo(): unknown {
-    return { primaryField: 'Name', additionalFields: ['Email__c'] };
+    return { primaryField: 'Name', additionalFields: [ADVOCATE_EMAIL.fieldApiName] };
   }
 
   get advocateMatchingInfo(): unknown {
-    return { primaryField: { fieldPath: 'Name' }, additionalFields: [{ fieldPath: 'Email__c' }] };
+    return {
+      primaryField: { fieldPath: 'Name' },
+      additionalFields: [{ fieldPath: ADVOCATE_EMAIL.fieldApiName }]
+    };
+  }
+
+  get advocateObject(): string {
+    return ADVOCATE.objectApiName;
   }
 
   get hasPreview(): boolean {
@@ -171,8 +264,28 @@ export default class LogVerbalReferral extends LightningElement {
     return this.saved?.message ?? '';
   }
 
-  get savedUrl(): string {
-    return this.saved?.referralId ? `/lightning/r/Referral__c/${this.saved.referralId}/view` : '';
+  private get savedPage(): PageReference | null {
+    const id = this.saved?.referralId;
+    return id
+      ? {
+          type: 'standard__recordPage',
+          attributes: { recordId: id, objectApiName: REFERRAL.objectApiName, actionName: 'view' }
+        }
+      : null;
+  }
+
+  private async generateSavedUrl(): Promise<void> {
+    const page = this.savedPage;
+    this.savedUrl = page
+      ? await (this as unknown as Navigator)[NavigationMixin.GenerateUrl](page)
+      : '';
+  }
+
+  /** Opens the new referral in place (a console subtab in a console app). */
+  handleOpenSaved(event: Event): void {
+    event.preventDefault();
+    const page = this.savedPage;
+    if (page) (this as unknown as Navigator)[NavigationMixin.Navigate](page);
   }
 
   handleAdvocateChange(event: CustomEvent<{ recordId?: string | null }>): void {
@@ -244,9 +357,10 @@ export default class LogVerbalReferral extends LightningElement {
     try {
       const result = (await submit({ input: { ...this.form } })) as VerbalSubmissionResult;
       this.saved = result;
+      this.generateSavedUrl().catch(() => undefined);
       this.dispatchEvent(
         new ShowToastEvent({
-          title: 'Referral logged',
+          title: LOGGED,
           message: result.message,
           variant: result.verdict === 'REJECT' ? 'warning' : 'success'
         })
@@ -263,6 +377,7 @@ export default class LogVerbalReferral extends LightningElement {
     const advocateId = this.context?.defaultAdvocateId ?? '';
     this.form = { ...emptyForm(), advocateId };
     this.saved = undefined;
+    this.savedUrl = '';
     this.preview = undefined;
     this.saveError = undefined;
     this.previewError = undefined;

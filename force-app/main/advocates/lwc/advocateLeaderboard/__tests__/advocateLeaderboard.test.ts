@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import AdvocateLeaderboard from 'c/advocateLeaderboard';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
@@ -147,7 +148,7 @@ describe('c-advocate-leaderboard', () => {
   });
 
   it('uses the record as the program on a Referral Program page, without a picker', async () => {
-    const element = mount({ recordId: 'a0P000000000009AAA', objectApiName: 'Referral_Program__c' });
+    const element = mount({ recordId: 'a0P000000000009AAA', objectApiName: PROGRAM.objectApiName });
     await flush();
     expect(leaderboardAdapter.getLastConfig()).toMatchObject({ programId: 'a0P000000000009AAA' });
     expect($(element, 'lightning-combobox.program-picker')).toBeNull();

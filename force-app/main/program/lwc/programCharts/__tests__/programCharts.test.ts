@@ -1,4 +1,5 @@
 import { loadScript } from 'lightning/platformResourceLoader';
+import NOT_LOADED from '@salesforce/label/c.Program_Chart_Not_Loaded';
 import {
   CHART_JS_FILE,
   costRevenueConfig,
@@ -36,9 +37,7 @@ describe('c/programCharts', () => {
   });
 
   it('refuses with a sentence when the resource defines no Chart, and retries later', async () => {
-    await expect(loadChartJs({})).rejects.toThrow(
-      'Chart.js did not load from the ChartJs static resource.'
-    );
+    await expect(loadChartJs({})).rejects.toThrow(NOT_LOADED);
     await Promise.resolve();
     (globalThis as { Chart?: unknown }).Chart = jest.fn();
     await expect(loadChartJs({})).resolves.toBeDefined();

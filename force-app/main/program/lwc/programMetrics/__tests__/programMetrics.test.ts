@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import ProgramMetrics from 'c/programMetrics';
 import getPrograms from '@salesforce/apex/ProgramMetricsController.getPrograms';
 import getMetricsData from '@salesforce/apex/ProgramMetricsController.getMetricsData';
@@ -67,7 +68,7 @@ function tile(element: HTMLElement, key: string): { value: string; benchmark: st
 }
 
 async function mountOnProgramPage(): Promise<MetricsElement> {
-  const element = mount({ recordId: 'a0P000000000001AAA', objectApiName: 'Referral_Program__c' });
+  const element = mount({ recordId: 'a0P000000000001AAA', objectApiName: PROGRAM.objectApiName });
   await flush();
   return element;
 }

@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import ProgramSimulator, { REPLAY_DEBOUNCE_MS, monthRange } from 'c/programSimulator';
 import getSimulationData from '@salesforce/apex/ProgramSimulatorController.getSimulationData';
 import saveDraftRules from '@salesforce/apex/ProgramSimulatorController.saveDraftRules';
@@ -103,7 +104,7 @@ async function mount(props: Partial<SimulatorElement> = {}): Promise<SimulatorEl
   }) as SimulatorElement;
   Object.assign(
     element,
-    { recordId: 'a0P000000000001AAA', objectApiName: 'Referral_Program__c' },
+    { recordId: 'a0P000000000001AAA', objectApiName: PROGRAM.objectApiName },
     props
   );
   document.body.appendChild(element);

@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import ADVOCATE from '@salesforce/schema/Advocate__c';
 import LeadOwnershipPanel, { WRONG_PAGE_MESSAGE } from 'c/leadOwnershipPanel';
 import getOwnership from '@salesforce/apex/LeadOwnershipController.getOwnership';
 import claim from '@salesforce/apex/LeadOwnershipController.claim';
@@ -6,6 +7,28 @@ import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { LeadOwnership } from 'c/referralDtos';
 import ownershipJson from './data/ownership.json';
+
+// the navigation service, recording what the component asks for (the stub records nothing)
+const mockNavigate = jest.fn();
+const mockGenerateUrl = jest.fn((page: { attributes: { recordId: string } }) =>
+  Promise.resolve(`/generated/${page.attributes.recordId}`)
+);
+jest.mock('lightning/navigation', () => {
+  const Navigate = Symbol('Navigate');
+  const GenerateUrl = Symbol('GenerateUrl');
+  const NavigationMixin = (Base: new () => object) =>
+    class extends Base {
+      [Navigate](page: unknown) {
+        mockNavigate(page);
+      }
+      [GenerateUrl](page: unknown) {
+        return mockGenerateUrl(page as { attributes: { recordId: string } });
+      }
+    };
+  NavigationMixin.Navigate = Navigate;
+  NavigationMixin.GenerateUrl = GenerateUrl;
+  return { NavigationMixin };
+});
 
 interface TestWireAdapter {
   emit(value: unknown): void;
@@ -75,9 +98,21 @@ describe('c-lead-ownership-panel', () => {
     adapter.emit(fixture());
     await flush();
     expect($(element, '.advocate')!.textContent).toBe('Pat Acme, Acme');
-    expect($(element, '.advocate a')!.getAttribute('href')).toBe(
-      '/lightning/r/Advocate__c/a0A000000000001AAA/view'
-    );
+    const page = {
+      type: 'standard__recordPage',
+      attributes: {
+        recordId: 'a0A000000000001AAA',
+        objectApiName: ADVOCATE.objectApiName,
+        actionName: 'view'
+      }
+    };
+    expect(mockGenerateUrl).toHaveBeenCalledWith(page);
+    const link = $(element, '.advocate a')!;
+    expect(link.getAttribute('href')).toBe('/generated/a0A000000000001AAA');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(mockNavigate).toHaveBeenCalledWith(page);
     expect($(element, '.account-owner')!.textContent).toBe('Riya Rep');
     expect($(element, '.route')!.textContent).toBe('Lead queue');
     expect($(element, '.reason')!.textContent).toContain('no active owner');

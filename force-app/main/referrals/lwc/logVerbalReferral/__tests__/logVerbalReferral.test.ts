@@ -1,4 +1,8 @@
 import { createElement } from 'lwc';
+import ADVOCATE from '@salesforce/schema/Advocate__c';
+import ADVOCATE_ACCOUNT from '@salesforce/schema/Advocate__c.Account__c';
+import ADVOCATE_STATUS from '@salesforce/schema/Advocate__c.Status__c';
+import REFERRAL from '@salesforce/schema/Referral__c';
 import LogVerbalReferral, {
   ADVOCATE_REQUIRED_MESSAGE,
   EMAIL_FORMAT_MESSAGE,
@@ -10,6 +14,28 @@ import LogVerbalReferral, {
 import getContext from '@salesforce/apex/VerbalReferralController.getContext';
 import previewScreening from '@salesforce/apex/VerbalReferralController.previewScreening';
 import submit from '@salesforce/apex/VerbalReferralController.submit';
+
+// the navigation service, recording what the component asks for (the stub records nothing)
+const mockNavigate = jest.fn();
+const mockGenerateUrl = jest.fn((page: { attributes: { recordId: string } }) =>
+  Promise.resolve(`/generated/${page.attributes.recordId}`)
+);
+jest.mock('lightning/navigation', () => {
+  const Navigate = Symbol('Navigate');
+  const GenerateUrl = Symbol('GenerateUrl');
+  const NavigationMixin = (Base: new () => object) =>
+    class extends Base {
+      [Navigate](page: unknown) {
+        mockNavigate(page);
+      }
+      [GenerateUrl](page: unknown) {
+        return mockGenerateUrl(page as { attributes: { recordId: string } });
+      }
+    };
+  NavigationMixin.Navigate = Navigate;
+  NavigationMixin.GenerateUrl = GenerateUrl;
+  return { NavigationMixin };
+});
 import contextJson from './data/contactContext.json';
 import previewJson from './data/previewReview.json';
 import submitJson from './data/submitAccepted.json';
@@ -133,10 +159,20 @@ describe('c-log-verbal-referral', () => {
       filter: { criteria: { fieldPath: string; value: string }[] };
     };
     expect(picker.value).toBe('a0A000000000001AAA');
-    expect(picker.objectApiName).toBe('Advocate__c');
+    expect(picker.objectApiName).toBe(ADVOCATE.objectApiName);
     expect(picker.filter.criteria).toEqual([
-      { fieldPath: 'Status__c', operator: 'eq', value: 'Active' }
+      { fieldPath: ADVOCATE_STATUS.fieldApiName, operator: 'eq', value: 'Active' }
     ]);
+  });
+
+  it('runs on the API names of the schema: prefixed in the namespace run (jest.namespace.config.js)', () => {
+    const namespace = (globalThis as { SCHEMA_NAMESPACE?: string }).SCHEMA_NAMESPACE;
+    const prefix = namespace ? `${namespace}__` : '';
+    expect(ADVOCATE.objectApiName).toBe(`${prefix}Advocate__c`);
+    expect(ADVOCATE_STATUS).toEqual({
+      objectApiName: `${prefix}Advocate__c`,
+      fieldApiName: `${prefix}Status__c`
+    });
   });
 
   it('on an Account, limits the advocate lookup to that account and says when none exists', async () => {
@@ -154,7 +190,7 @@ describe('c-log-verbal-referral', () => {
       filter: { criteria: { fieldPath: string; value: string }[] };
     };
     expect(picker.filter.criteria[1]).toEqual({
-      fieldPath: 'Account__c',
+      fieldPath: ADVOCATE_ACCOUNT.fieldApiName,
       operator: 'eq',
       value: '001000000000001AAA'
     });
@@ -295,9 +331,21 @@ describe('c-log-verbal-referral', () => {
     await flush();
     expect(closed).toBe(0);
     expect(toasts[0].detail.variant).toBe('warning');
-    expect(($(element, '.saved-link') as HTMLAnchorElement).getAttribute('href')).toBe(
-      '/lightning/r/Referral__c/a0R000000000001AAA/view'
-    );
+    const page = {
+      type: 'standard__recordPage',
+      attributes: {
+        recordId: 'a0R000000000001AAA',
+        objectApiName: REFERRAL.objectApiName,
+        actionName: 'view'
+      }
+    };
+    expect(mockGenerateUrl).toHaveBeenCalledWith(page);
+    const link = $(element, '.saved-link') as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe('/generated/a0R000000000001AAA');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(mockNavigate).toHaveBeenCalledWith(page);
     ($(element, 'lightning-button.new-referral') as HTMLElement).click();
     await flush();
     expect($(element, '.saved')).toBeNull();

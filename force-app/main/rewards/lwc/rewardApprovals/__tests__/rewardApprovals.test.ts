@@ -26,7 +26,10 @@ interface Row {
   id: string;
   name: string;
   status: string;
-  valueLabel: string;
+  amount: number | null;
+  currencyCode: string | null;
+  points: number | null;
+  typeLabel: string;
   holdReason: string | null;
   outcome: string;
 }
@@ -140,8 +143,19 @@ describe('c-reward-approvals', () => {
       'RWD-000003',
       'RWD-000004'
     ]);
-    expect(rows[0].valueLabel).toBe('100.00 USD');
-    expect(rows[1].valueLabel).toBe('100 points');
+    // money is a number in a currency column (sortable, formatted by the datatable in the user's
+    // locale); points a number column; picklist values as their labels
+    expect(rows[0].amount).toBe(100);
+    expect(rows[0].currencyCode).toBe('USD');
+    expect(rows[1].points).toBe(100);
+    expect(rows[0].typeLabel).toBe('Cash');
+    expect(rows[1].typeLabel).toBe('Points');
+    const amountColumn = table(element).columns.find((c) => c.fieldName === 'amount') as {
+      type?: string;
+      typeAttributes?: unknown;
+    };
+    expect(amountColumn.type).toBe('currency');
+    expect(amountColumn.typeAttributes).toEqual({ currencyCode: { fieldName: 'currencyCode' } });
     expect(rows[2].holdReason).toMatch(/^Held: paying 700.00 USD/);
     expect(table(element).columns.map((c) => c.fieldName)).toContain('holdReason');
     const programs = field(element, 'programFilter').options!.map((o) => o.label);
