@@ -425,7 +425,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
   for (const f of files.filter((x) => x.endsWith('.network-meta.xml'))) {
     const doc = readXml(root, f, 'Network');
     const r = doc.root;
-    const n: { name: string; urlPathPrefix?: string; status?: string; sourceFile: string } = {
+    const n: { name: string; urlPathPrefix?: string; status?: string; selfRegProfile?: string; sourceFile: string } = {
       name: path.basename(f, '.network-meta.xml'),
       sourceFile: doc.file,
     };
@@ -433,6 +433,8 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     if (up) n.urlPathPrefix = up;
     const stt = str(r.status);
     if (stt) n.status = stt;
+    const srp = str(r.selfRegProfile);
+    if (srp) n.selfRegProfile = srp;
     schema.networks!.push(n);
   }
 

@@ -2,10 +2,17 @@ import { LightningElement, api, wire } from 'lwc';
 import PROGRAM_SCHEMA from '@salesforce/schema/Referral_Program__c';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
-import type { ScoreWeights } from 'c/referralEngine';
-import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
+import type { ScoreRow, ScoreWeights } from 'c/referralEngine';
+import type { LeaderboardAdvocate, LeaderboardData, ProgramOption } from 'c/advocateDtos';
 import { periodOptions as optionsFor, periodRange, type PeriodKey } from 'c/reportingPeriods';
-import { rankAdvocates, rankReps, type AdvocateRow, type RepRow } from './ranking';
+import {
+  advocateDirectory,
+  rankReps,
+  scoreAdvocates,
+  withNames,
+  type AdvocateRow,
+  type RepRow
+} from './ranking';
 import { formatDate, formatLabel, formatNumber } from 'c/localization';
 import TITLE from '@salesforce/label/c.Advocates_Board_Title';
 import WRONG_PAGE from '@salesforce/label/c.Advocates_Board_Wrong_Page';
@@ -43,9 +50,19 @@ import COL_DEALS_WON from '@salesforce/label/c.Advocates_Board_Col_Deals_Won';
 import COL_TOTAL_SCORE from '@salesforce/label/c.Advocates_Board_Col_Total_Score';
 import TRUNCATED from '@salesforce/label/c.Advocates_Board_Truncated';
 import CAPTION from '@salesforce/label/c.Advocates_Board_Caption';
+import REP_CAPTION from '@salesforce/label/c.Advocates_Board_Rep_Caption';
+import PAGE from '@salesforce/label/c.Advocates_Board_Page';
+import PREVIOUS from '@salesforce/label/c.Advocates_Board_Previous';
+import NEXT from '@salesforce/label/c.Advocates_Board_Next';
+import ADVOCATE_PAGES from '@salesforce/label/c.Advocates_Board_Advocate_Pages';
+import REP_PAGES from '@salesforce/label/c.Advocates_Board_Rep_Pages';
 
-/** Rows shown per tab; the ranking itself covers every advocate loaded. */
-export const TOP_N = 100;
+/**
+ * Rows per page of each tab. The ranking covers every advocate loaded (the engine ranks 10,000
+ * advocates in tens of milliseconds); what costs is the datatable, whose rendering grows with its
+ * rows (about 100 ms a row on a busy machine), so the table shows one page at a time.
+ */
+export const PAGE_SIZE = 10;
 
 // the object's API name from the schema: it carries the namespace prefix once installed
 const PROGRAM_OBJECT = PROGRAM_SCHEMA.objectApiName;
@@ -100,10 +117,19 @@ export default class AdvocateLeaderboard extends LightningElement {
   /** The weights in use: the program's, or the admin's draft. */
   weights: ScoreWeights | undefined;
   /** The ranking for the data and weights in use, recomputed only when either changes. */
-  ranking: { advocates: AdvocateRow[]; reps: RepRow[]; error?: unknown } = {
+  ranking: { advocates: ScoreRow[]; reps: RepRow[]; error?: unknown } = {
     advocates: [],
     reps: []
   };
+  /** Zero-based page of each tab. */
+  advocatePage = 0;
+  repPage = 0;
+  /** The rows of the current pages: set when the ranking or the page changes, so a re-render
+   * of the card hands the datatables the same arrays and they do not rebuild their rows. */
+  advocateRows: AdvocateRow[] = [];
+  repRows: RepRow[] = [];
+  /** The loaded advocates by id (names for the page's rows). */
+  private directory = new Map<string, LeaderboardAdvocate>();
 
   labels = {
     title: TITLE,
@@ -120,7 +146,11 @@ export default class AdvocateLeaderboard extends LightningElement {
     advocates: ADVOCATES,
     noReferrals: NO_REFERRALS,
     reps: REPS,
-    noReps: NO_REPS
+    noReps: NO_REPS,
+    previous: PREVIOUS,
+    next: NEXT,
+    advocatePages: ADVOCATE_PAGES,
+    repPages: REP_PAGES
   };
 
   periodOptions = optionsFor(['LAST_90_DAYS', 'LAST_12_MONTHS', 'THIS_YEAR', 'LAST_3_YEARS']);
@@ -176,7 +206,10 @@ export default class AdvocateLeaderboard extends LightningElement {
     if (result.data) {
       this.leaderboard = result.data;
       this.leaderboardError = undefined;
+      this.directory = advocateDirectory(result.data);
       this.weights = { ...result.data.weights };
+      this.advocatePage = 0;
+      this.repPage = 0;
     } else if (result.error) {
       this.leaderboard = undefined;
       this.leaderboardError = result.error;
@@ -264,45 +297,97 @@ export default class AdvocateLeaderboard extends LightningElement {
     const data = this.leaderboard;
     if (!data || !this.weights) {
       this.ranking = { advocates: [], reps: [] };
-      return;
+    } else {
+      try {
+        const advocates = scoreAdvocates(data, this.weights);
+        this.ranking = { advocates, reps: rankReps(data, advocates, this.directory) };
+      } catch (e) {
+        this.ranking = { advocates: [], reps: [], error: e };
+      }
     }
-    try {
-      const advocates = rankAdvocates(data, this.weights);
-      this.ranking = { advocates, reps: rankReps(data, advocates) };
-    } catch (e) {
-      this.ranking = { advocates: [], reps: [], error: e };
-    }
+    this.paginate();
+  }
+
+  /** Keeps each tab's page within its ranking and takes that page's rows. */
+  paginate(): void {
+    this.advocatePage = clampPage(this.advocatePage, this.ranking.advocates.length);
+    this.repPage = clampPage(this.repPage, this.ranking.reps.length);
+    this.advocateRows = withNames(
+      pageOf(this.ranking.advocates, this.advocatePage),
+      this.directory
+    );
+    this.repRows = pageOf(this.ranking.reps, this.repPage);
   }
 
   get engineError(): unknown {
     return this.ranking.error;
   }
 
-  get advocateRows(): AdvocateRow[] {
-    return this.ranking.advocates.slice(0, TOP_N);
+  /**
+   * The tables stand while the leaderboard loads (the datatable's own loading state), so that
+   * when the data arrives only the rows of the first page render.
+   */
+  get showAdvocateTable(): boolean {
+    return this.isLoading || this.advocateRows.length > 0;
   }
 
-  get repRows(): RepRow[] {
-    return this.ranking.reps.slice(0, TOP_N);
-  }
-
-  get hasAdvocateRows(): boolean {
-    return this.advocateRows.length > 0;
-  }
-
-  get hasRepRows(): boolean {
-    return this.repRows.length > 0;
+  get showRepTable(): boolean {
+    return this.isLoading || this.repRows.length > 0;
   }
 
   get rankedCaption(): string {
-    const total = this.ranking.advocates.length;
-    const shown = Math.min(total, TOP_N);
-    return formatLabel(
+    if (this.isLoading) return LOADING;
+    return rangeText(
       CAPTION,
-      formatNumber(shown),
-      formatNumber(total),
+      this.advocatePage,
+      this.ranking.advocates.length,
       formatDate(this.leaderboard?.asOf)
     );
+  }
+
+  get repCaption(): string {
+    if (this.isLoading) return LOADING;
+    return rangeText(REP_CAPTION, this.repPage, this.ranking.reps.length);
+  }
+
+  get advocatePageLabel(): string {
+    return pageText(this.advocatePage, this.ranking.advocates.length);
+  }
+
+  get repPageLabel(): string {
+    return pageText(this.repPage, this.ranking.reps.length);
+  }
+
+  get showAdvocatePager(): boolean {
+    return this.ranking.advocates.length > PAGE_SIZE;
+  }
+
+  get showRepPager(): boolean {
+    return this.ranking.reps.length > PAGE_SIZE;
+  }
+
+  get advocatePreviousDisabled(): boolean {
+    return this.advocatePage === 0;
+  }
+
+  get advocateNextDisabled(): boolean {
+    return this.advocatePage >= lastPage(this.ranking.advocates.length);
+  }
+
+  get repPreviousDisabled(): boolean {
+    return this.repPage === 0;
+  }
+
+  get repNextDisabled(): boolean {
+    return this.repPage >= lastPage(this.ranking.reps.length);
+  }
+
+  handlePage(event: Event): void {
+    const { tab, step } = (event.currentTarget as HTMLElement).dataset;
+    const delta = step === 'next' ? 1 : step === 'previous' ? -1 : 0;
+    if (tab === 'advocates') this.advocatePage = Math.max(0, this.advocatePage + delta);
+    else if (tab === 'reps') this.repPage = Math.max(0, this.repPage + delta);
+    this.paginate();
   }
 
   handleProgramChange(event: CustomEvent<{ value: string }>): void {
@@ -325,4 +410,33 @@ export default class AdvocateLeaderboard extends LightningElement {
     if (this.leaderboard) this.weights = { ...this.leaderboard.weights };
     this.rerank();
   }
+}
+
+function lastPage(count: number): number {
+  return Math.max(0, Math.ceil(count / PAGE_SIZE) - 1);
+}
+
+function clampPage(page: number, count: number): number {
+  return Math.min(Math.max(0, page), lastPage(count));
+}
+
+function pageOf<T>(rows: T[], page: number): T[] {
+  return rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+}
+
+/** The shown range of a ranking in a caption label ({0} to {1} of {2}, then the extras). */
+function rangeText(label: string, page: number, count: number, ...extras: string[]): string {
+  const first = Math.min(count, page * PAGE_SIZE + 1);
+  const last = Math.min(count, (page + 1) * PAGE_SIZE);
+  return formatLabel(
+    label,
+    formatNumber(first),
+    formatNumber(last),
+    formatNumber(count),
+    ...extras
+  );
+}
+
+function pageText(page: number, count: number): string {
+  return formatLabel(PAGE, formatNumber(page + 1), formatNumber(lastPage(count) + 1));
 }

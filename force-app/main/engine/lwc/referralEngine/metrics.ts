@@ -1,5 +1,6 @@
 /** docs/rules.md section 6, `metrics`: program health. */
 import { dayNumber } from './dates';
+import { COUNTER, I32_PER_SLOT, full, grow, newIdTable, slotOf } from './idTable';
 import type { MetricsInput, MetricsResult, TopShare } from './types';
 import {
   elemObj,
@@ -24,6 +25,21 @@ export function ratio4(a: number, b: number): number {
   return (r * 2 >= b ? q + 1 : q) / 10000;
 }
 
+const ENROLLED = COUNTER;
+const REFERRALS = COUNTER + 1;
+const WON = COUNTER + 2;
+
+/** The fallback reason when no field of an invalid element names the problem. */
+const NOT_VALID = 'is not valid';
+
+function rejectAdvocate(value: unknown, i: number): never {
+  const p = `advocates[${i}]`;
+  const a: Rec = elemObj(value, p);
+  reqStr(a, 'id', p);
+  reqDate(a, 'enrolledDate', p);
+  return invalid(p, NOT_VALID);
+}
+
 function rejectReferral(value: unknown, i: number): never {
   const p = `referrals[${i}]`;
   const r: Rec = elemObj(value, p);
@@ -31,7 +47,7 @@ function rejectReferral(value: unknown, i: number): never {
   reqStr(r, 'advocateId', p);
   reqDate(r, 'submittedDate', p);
   reqBool(r, 'won', p);
-  return invalid(p, 'is not valid');
+  return invalid(p, NOT_VALID);
 }
 
 /** Program health over a period: enrolment, activity, conversion, distribution and concentration. */
@@ -42,69 +58,92 @@ export function metrics(input: MetricsInput): MetricsResult {
   const advocates = reqArr(o, 'advocates', '');
   const referrals = reqArr(o, 'referrals', '');
 
-  // One map for both jobs: an enrolled advocate's slot (>= 0), or -1 for one enrolled after the
-  // period; a second map of 100,000 string keys costs more than the rest of the pass.
-  const enrolledIndex = new Map<string, number>();
-  const enrolledIds: string[] = [];
+  const startDay = dayNumber(periodStart);
+  const endDay = dayNumber(periodEnd);
+
+  // Per advocate, in its slot of the id table: enrolled by the end of the period (1 or 0), then
+  // its counted referrals and won referrals.
+  let t = newIdTable();
+  let enrolled = 0;
   for (let i = 0; i < advocates.length; i++) {
-    const p = `advocates[${i}]`;
-    const a = elemObj(advocates[i], p);
-    const id = reqStr(a, 'id', p);
-    const enrolledDate = reqDate(a, 'enrolledDate', p);
-    if (enrolledIndex.has(id)) {
-      const first = advocates.findIndex((other) => isRec(other) && other.id === id);
-      invalid(`${p}.id`, `duplicates the id of advocates[${first}] (${id})`);
+    const a = advocates[i];
+    const id = isRec(a) ? a.id : undefined;
+    const enrolledDay = isRec(a) ? dayNumber(a.enrolledDate) : NaN;
+    if (typeof id !== 'string' || Number.isNaN(enrolledDay)) {
+      rejectAdvocate(a, i);
     }
-    if (enrolledDate <= periodEnd) {
-      enrolledIndex.set(id, enrolledIds.length);
-      enrolledIds.push(id);
-    } else {
-      enrolledIndex.set(id, -1);
+    const known = t.count;
+    const s = slotOf(t, id as string, true);
+    if (t.count === known) {
+      const first = advocates.findIndex((other) => isRec(other) && other.id === id);
+      invalid(`advocates[${i}].id`, `duplicates the id of advocates[${first}] (${id as string})`);
+    }
+    if (full(t)) {
+      t = grow(t);
+    }
+    if (enrolledDay <= endDay) {
+      t.i32[s * I32_PER_SLOT + ENROLLED] = 1;
+      enrolled++;
     }
   }
-  const enrolled = enrolledIds.length;
-  // [referrals, won] per enrolled advocate, interleaved (one cache line per update)
-  const tally = new Int32Array(enrolled * 2);
   let total = 0;
   let totalWon = 0;
-  let lastId: string | null = null;
-  let lastIndex: number | undefined;
+  let lastId: unknown = null;
+  let lastSlot = -1;
+  const i32 = t.i32;
   for (let i = 0; i < referrals.length; i++) {
     const r = referrals[i];
     if (!isRec(r)) {
       rejectReferral(r, i);
     }
     const advocateId = r.advocateId;
-    const submittedDate = r.submittedDate;
     const won = r.won;
+    const day = dayNumber(r.submittedDate);
     if (
       typeof r.id !== 'string' ||
       typeof advocateId !== 'string' ||
       typeof won !== 'boolean' ||
-      Number.isNaN(dayNumber(submittedDate))
+      Number.isNaN(day)
     ) {
       rejectReferral(r, i);
     }
-    const date = submittedDate as string;
-    if (date < periodStart || date > periodEnd) {
+    if (day < startDay || day > endDay) {
       continue;
     }
-    let a: number | undefined;
+    let s: number;
     if (advocateId === lastId) {
-      a = lastIndex;
+      s = lastSlot;
     } else {
-      a = enrolledIndex.get(advocateId);
+      s = slotOf(t, advocateId as string, false);
       lastId = advocateId;
-      lastIndex = a;
+      lastSlot = s;
     }
-    if (a === undefined || a < 0) {
+    if (s < 0) {
       continue;
     }
-    tally[a * 2]++;
+    const c = s * I32_PER_SLOT;
+    if (i32[c + ENROLLED] === 0) {
+      continue;
+    }
+    i32[c + REFERRALS]++;
     total++;
     if (won) {
-      tally[a * 2 + 1]++;
+      i32[c + WON]++;
       totalWon++;
+    }
+  }
+
+  // [referrals, won] per enrolled advocate, interleaved, and its id
+  const tally = new Int32Array(enrolled * 2);
+  const enrolledIds: string[] = new Array<string>(enrolled);
+  let e = 0;
+  for (let s = 0; s < t.count; s++) {
+    const c = s * I32_PER_SLOT;
+    if (i32[c + ENROLLED] === 1) {
+      tally[e * 2] = i32[c + REFERRALS];
+      tally[e * 2 + 1] = i32[c + WON];
+      enrolledIds[e] = t.ids[s];
+      e++;
     }
   }
 

@@ -4,20 +4,24 @@ import { BIG_0, convertCents, divHalfUp, divHalfUpBig, fromHundredths } from './
 import type { Milestone, Recipient, RewardDecision, RewardInput, RewardType } from './types';
 import {
   MAX_SAFE,
+  asArr,
+  asCents,
+  asDate,
+  asEnum,
+  asObj,
+  asOptArr,
+  asOptCents,
+  asOptObj,
+  asStr,
   elemObj,
   invalid,
-  optArr,
   optCents,
   optDate,
-  optObj,
   optWhole,
   reqArr,
   reqBool,
-  reqCents,
-  reqDate,
   reqEnum,
   reqNum,
-  reqObj,
   reqScaled4,
   reqStr,
   root,
@@ -30,6 +34,8 @@ const REWARD_TYPES: readonly RewardType[] = ['CASH', 'POINTS'];
 const CALCULATIONS = ['FLAT', 'PERCENT', 'TIERED'] as const;
 const TIER_CALCULATIONS = ['FLAT', 'PERCENT'] as const;
 const TIER_MODES = ['STEP', 'MARGINAL'] as const;
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 const FLAT = 0;
 const PERCENT = 1;
@@ -51,11 +57,9 @@ interface CompiledTier {
   percent: boolean;
   /** value x 10^4: a number while safe, a BigInt beyond */
   v4: number | bigint;
-  /** the source tier and the raw fields it was compiled from */
+  /** the source tier and its fields when it was compiled (see `unchanged`) */
   src: Rec;
-  rawUpTo: unknown;
-  rawCalculation: unknown;
-  rawValue: unknown;
+  snapshot: unknown[];
 }
 
 interface CompiledRule {
@@ -79,16 +83,11 @@ interface CompiledRule {
   needsDeal: boolean;
   /** `:{id}:{recipient}`, the key without the referral id */
   keySuffix: string;
-  /** the source rule and the raw fields it was compiled from (see `unchanged`) */
+  /** the source rule and its fields when it was compiled (see `unchanged`) */
   src: Rec;
-  rawCalculation: unknown;
-  rawValue: unknown;
+  snapshot: unknown[];
+  /** the source's tier list (`tiers`) when it was compiled */
   rawTiers: unknown;
-  rawTierMode: unknown;
-  rawMinDeal: unknown;
-  rawMax: unknown;
-  rawStart: unknown;
-  rawEnd: unknown;
 }
 
 function milestoneIndex(m: Milestone): number {
@@ -124,9 +123,7 @@ function compileTiers(rule: Rec, p: string): CompiledTier[] {
       percent: calc === 'PERCENT',
       v4: reqScaled4(t, 'value', ep),
       src: t,
-      rawUpTo: t.upTo,
-      rawCalculation: t.calculation,
-      rawValue: t.value
+      snapshot: snapshotOf(t)
     });
   }
   return tiers;
@@ -186,51 +183,58 @@ function compileRule(v: unknown, i: number): CompiledRule {
     needsDeal: calc !== FLAT || minDeal >= 0,
     keySuffix: `:${id}:${recipient}`,
     src: r,
-    rawCalculation: r.calculation,
-    rawValue: r.value,
-    rawTiers: r.tiers,
-    rawTierMode: r.tierMode,
-    rawMinDeal: r.minDealAmount,
-    rawMax: r.maxReward,
-    rawStart: r.startDate,
-    rawEnd: r.endDate
+    snapshot: snapshotOf(r),
+    rawTiers: r.tiers
   };
 }
 
-/** True when the source rule still holds exactly the values `c` was compiled (and validated) from. */
+/**
+ * The enumerable fields of o as [key, value, key, value, ...] in for-in order. A for-in loop
+ * reads the fields of any object shape through its enumeration cache, where named reads of
+ * differently shaped rules would each need a generic lookup.
+ */
+function snapshotOf(o: Rec): unknown[] {
+  const fields: unknown[] = [];
+  // eslint-disable-next-line guard-for-in -- inherited enumerable fields are part of the snapshot
+  for (const k in o) {
+    fields.push(k, o[k]);
+  }
+  return fields;
+}
+
+/** True when o has exactly the enumerable fields and values of `fields`, in the same order. */
+function sameFields(o: Rec, fields: unknown[]): boolean {
+  let i = 0;
+  // eslint-disable-next-line guard-for-in -- inherited enumerable fields are part of the snapshot
+  for (const k in o) {
+    if (i >= fields.length || fields[i] !== k || o[k] !== fields[i + 1]) {
+      return false;
+    }
+    i += 2;
+  }
+  return i === fields.length;
+}
+
+/**
+ * True when the source rule (and each of its tiers) still has exactly the fields and values
+ * `c` was compiled and validated from.
+ */
 function unchanged(c: CompiledRule): boolean {
-  const r = c.src;
-  if (
-    r.id !== c.id ||
-    r.active !== c.active ||
-    r.milestone !== c.milestone ||
-    r.recipient !== c.recipient ||
-    r.rewardType !== c.rewardType ||
-    r.calculation !== c.rawCalculation ||
-    r.minDealAmount !== c.rawMinDeal ||
-    r.maxReward !== c.rawMax ||
-    r.startDate !== c.rawStart ||
-    r.endDate !== c.rawEnd
-  ) {
+  if (!sameFields(c.src, c.snapshot)) {
     return false;
   }
   const tiers = c.tiers;
   if (tiers === null) {
-    return r.value === c.rawValue;
+    return true;
   }
+  // `tiers` is one of the rule's fields: the same list as at compile time
   const list = c.rawTiers as unknown[];
-  if (r.tiers !== list || r.tierMode !== c.rawTierMode || list.length !== tiers.length) {
+  if (list.length !== tiers.length) {
     return false;
   }
   for (let j = 0; j < tiers.length; j++) {
     const t = tiers[j];
-    const src = t.src;
-    if (
-      list[j] !== src ||
-      src.upTo !== t.rawUpTo ||
-      src.calculation !== t.rawCalculation ||
-      src.value !== t.rawValue
-    ) {
+    if (list[j] !== t.src || !sameFields(t.src, t.snapshot)) {
       return false;
     }
   }
@@ -454,26 +458,36 @@ function compareCandidates(a: CompiledRule, b: CompiledRule): number {
  */
 export function reward(input: RewardInput): RewardDecision[] {
   const o = root(input as unknown, 'input');
-  // ---- validate everything first
-  const program = reqObj(o, 'program', '');
-  const currency = reqStr(program, 'currency', 'program');
-  const annualCap = optCents(program, 'annualCashCapPerAdvocate', 'program');
-  const ruleList = reqArr(o, 'rules', '');
-  const referral = reqObj(o, 'referral', '');
-  const referralId = reqStr(referral, 'id', 'referral');
-  const referralMs = milestoneIndex(reqEnum(referral, 'milestone', 'referral', MILESTONES));
-  const milestoneDate = reqDate(referral, 'milestoneDate', 'referral');
+  // ---- validate everything first (fields read here, so each access is specialised to its object)
+  const program = asObj(o.program, '', 'program');
+  const currency = asStr(program.currency, 'program', 'currency');
+  const annualCap = asOptCents(
+    program.annualCashCapPerAdvocate,
+    'program',
+    'annualCashCapPerAdvocate'
+  );
+  const ruleList = asArr(o.rules, '', 'rules');
+  const referral = asObj(o.referral, '', 'referral');
+  const referralId = asStr(referral.id, 'referral', 'id');
+  const referralMs = milestoneIndex(
+    asEnum(referral.milestone, 'referral', 'milestone', MILESTONES)
+  );
+  const milestoneDate = asDate(referral.milestoneDate, 'referral', 'milestoneDate');
   const rules = compileRules(ruleList).ordered;
-  const deal = optObj(o, 'deal', '');
+  const deal = asOptObj(o.deal, '', 'deal');
   let dealCents = -1;
   let dealCurrency = '';
   if (deal !== null) {
-    dealCents = optCents(deal, 'amount', 'deal');
-    dealCurrency = reqStr(deal, 'currency', 'deal');
+    dealCents = asOptCents(deal.amount, 'deal', 'amount');
+    dealCurrency = asStr(deal.currency, 'deal', 'currency');
   }
-  const rates = optObj(o, 'rates', '');
+  const rates = asOptObj(o.rates, '', 'rates');
   if (rates !== null) {
-    for (const code of Object.keys(rates)) {
+    // for-in over own keys visits what Object.keys lists, in its order, without building a list
+    for (const code in rates) {
+      if (!hasOwn.call(rates, code)) {
+        continue;
+      }
       const rate = rates[code];
       if (typeof rate !== 'number' || !(rate > 0) || rate === Infinity) {
         reqNum(rates, code, 'rates');
@@ -481,16 +495,15 @@ export function reward(input: RewardInput): RewardDecision[] {
       }
     }
   }
-  const existing = optArr(o, 'existingKeys', '');
+  const existing = asOptArr(o.existingKeys, '', 'existingKeys');
   for (let i = 0; i < existing.length; i++) {
     if (typeof existing[i] !== 'string') {
       invalid(`existingKeys[${i}]`, 'must be a string');
     }
   }
+  const ytdValue = o.advocateCashYtd;
   const ytd =
-    o.advocateCashYtd === undefined || o.advocateCashYtd === null
-      ? 0
-      : reqCents(o, 'advocateCashYtd', '');
+    ytdValue === undefined || ytdValue === null ? 0 : asCents(ytdValue, '', 'advocateCashYtd');
 
   // ---- steps 1-8, over the rules already in the order of step 2
   const keySet = existing.length > 8 ? new Set(existing) : null;

@@ -1,5 +1,6 @@
 /** docs/rules.md section 3, `score`: advocate scoring and the leaderboard. */
 import { dayNumber } from './dates';
+import { COUNTER, F64_PER_SLOT, I32_PER_SLOT, full, grow, newIdTable, slotOf } from './idTable';
 import { round2Double } from './money';
 import type { ScoreInput, ScoreRow } from './types';
 import {
@@ -18,42 +19,106 @@ import {
 } from './validate';
 
 const DECAY_CACHE_SIZE = 8192;
-const STRIDE = 6;
 
-/** FNV-1a over UTF-16 code units, as a non-negative 31-bit integer. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+const SUBMITTED = COUNTER;
+const QUALIFIED = COUNTER + 1;
+const WON = COUNTER + 2;
+
+const DIGIT_BITS = 11;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Advocate indices in leaderboard order: score descending, won descending, then advocateId
+ * ascending (ordinal). Score and won are sorted by a stable LSD radix sort on 11-bit digits of
+ * an order-preserving integer key (digits equal across all keys are skipped), linear in the
+ * number of advocates; only runs of equal score and won are then sorted by id.
+ */
+function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32Array {
+  const n = scores.length;
+  // Key words, least significant first: won, then the low and high words of the score's bits,
+  // each inverted so that ascending key order is descending value order.
+  const keys = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+  const bits = new Uint32Array(2);
+  const f = new Float64Array(bits.buffer);
+  const hiWord = LITTLE_ENDIAN ? 1 : 0;
+  for (let a = 0; a < n; a++) {
+    // +0 for -0: the two compare equal
+    f[0] = scores[a] === 0 ? 0 : scores[a];
+    const hi = bits[hiWord];
+    const lo = bits[1 - hiWord];
+    // IEEE 754 bits in ascending value order: negatives flipped whole, the sign set on the rest.
+    const negative = hi >>> 31 === 1;
+    keys[0][a] = ~(wins[a] ^ -0x80000000);
+    keys[1][a] = negative ? lo : ~lo;
+    keys[2][a] = negative ? hi : ~(hi | -0x80000000);
   }
-  return h >>> 1;
-}
-
-/** The slot of advocate `adv` (index + 1) with hash h. */
-function find(table: Float64Array, capacity: number, h: number, adv: number): number {
-  const mask = capacity - 1;
-  let j = h & mask;
-  while (table[j * STRIDE + 1] !== adv) {
-    j = (j + 1) & mask;
+  let order = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    order[a] = a;
   }
-  return j * STRIDE;
-}
-
-/** The table at twice the capacity, every entry re-placed by its stored hash. */
-function grow(table: Float64Array, capacity: number): Float64Array {
-  const next = new Float64Array(capacity * 2 * STRIDE);
-  const mask = capacity * 2 - 1;
-  for (let j = 0; j < capacity; j++) {
-    const from = j * STRIDE;
-    if (table[from + 1] !== 0) {
-      let k = table[from] & mask;
-      while (next[k * STRIDE + 1] !== 0) {
-        k = (k + 1) & mask;
+  let next = new Int32Array(n);
+  const counts = new Int32Array(DIGIT_MASK + 1);
+  for (let w = 0; w < 3; w++) {
+    const key = keys[w];
+    for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+      counts.fill(0);
+      for (let i = 0; i < n; i++) {
+        counts[(key[i] >>> shift) & DIGIT_MASK]++;
       }
-      next.set(table.subarray(from, from + STRIDE), k * STRIDE);
+      if (n === 0 || counts[(key[0] >>> shift) & DIGIT_MASK] === n) {
+        continue;
+      }
+      let sum = 0;
+      for (let d = 0; d <= DIGIT_MASK; d++) {
+        const c = counts[d];
+        counts[d] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const a = order[i];
+        next[counts[(key[a] >>> shift) & DIGIT_MASK]++] = a;
+      }
+      const t = order;
+      order = next;
+      next = t;
     }
   }
-  return next;
+  // Runs of equal score and won: by advocateId.
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (
+      i === n ||
+      scores[order[i]] !== scores[order[start]] ||
+      wins[order[i]] !== wins[order[start]]
+    ) {
+      if (i - start > 1) {
+        sortById(order, start, i, ids);
+      }
+      start = i;
+    }
+  }
+  return order;
+}
+
+/** Sorts order[from..to) by id, ascending (ordinal); ids are unique. */
+function sortById(order: Int32Array, from: number, to: number, ids: string[]): void {
+  if (to - from <= 16) {
+    for (let i = from + 1; i < to; i++) {
+      const a = order[i];
+      const id = ids[a];
+      let j = i - 1;
+      while (j >= from && ids[order[j]] > id) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = a;
+    }
+    return;
+  }
+  const run = Array.from(order.subarray(from, to));
+  run.sort((x, y) => (ids[x] < ids[y] ? -1 : 1));
+  order.set(run, from);
 }
 
 /** Throws the precise INVALID_INPUT for referral i (the slow path, only on bad input). */
@@ -110,14 +175,8 @@ export function score(input: ScoreInput): ScoreRow[] {
     return Math.pow(0.5, age / halfLife);
   };
 
-  // Per advocate, interleaved in one typed array (one cache line per update):
-  // [base, submitted, qualified, won] at 4 * index.
-  // Advocates live in an open-addressing hash table whose slots also hold their accumulators,
-  // so one referral touches one table slot (and the stored id to confirm the match):
-  // [hash, advocate index + 1, base, submitted, qualified, won] at STRIDE * slot.
-  const ids: string[] = [];
-  let capacity = 1024;
-  let table: Float64Array = new Float64Array(capacity * STRIDE);
+  // Per advocate, in its slot of the id table: the base score and submitted, qualified, won.
+  let t = newIdTable();
   let lastId: unknown;
   let lastSlot = 0;
   for (let i = 0; i < list.length; i++) {
@@ -143,100 +202,68 @@ export function score(input: ScoreInput): ScoreRow[] {
     ) {
       rejectReferral(r, i);
     }
-    let slot: number;
+    let s: number;
     if (id === lastId) {
-      slot = lastSlot;
+      s = lastSlot;
     } else {
-      const h = hashString(id);
-      const mask = capacity - 1;
-      let j = h & mask;
-      for (;;) {
-        slot = j * STRIDE;
-        const adv = table[slot + 1];
-        if (adv === 0) {
-          // A fresh copy of the id keeps the stored ids together in memory.
-          ids.push((' ' + id).slice(1));
-          table[slot] = h;
-          table[slot + 1] = ids.length;
-          if (ids.length * 2 > capacity) {
-            table = grow(table, capacity);
-            capacity *= 2;
-            slot = find(table, capacity, h, ids.length);
-          }
-          break;
-        }
-        if (table[slot] === h && ids[adv - 1] === id) {
-          break;
-        }
-        j = (j + 1) & mask;
+      s = slotOf(t, id, true);
+      if (full(t)) {
+        t = grow(t);
       }
       lastId = id;
-      lastSlot = slot;
+      lastSlot = s;
     }
     // The terms go into the running total one at a time, in the order docs/rules.md gives, so
     // that the floating-point operations are those of the Apex engine.
-    table[slot + 2] += wSubmitted * decay(sd);
-    table[slot + 3]++;
+    const f = s * F64_PER_SLOT;
+    const c = s * I32_PER_SLOT;
+    const i32 = t.i32;
+    const f64 = t.f64;
+    f64[f] += wSubmitted * decay(sd);
+    i32[c + SUBMITTED]++;
     if (wd !== -Infinity) {
-      table[slot + 5]++;
-      table[slot + 4]++;
-      table[slot + 2] += wQualified * decay(qd !== -Infinity ? qd : wd);
+      i32[c + WON]++;
+      i32[c + QUALIFIED]++;
+      f64[f] += wQualified * decay(qd !== -Infinity ? qd : wd);
       const revenue = (wRevenue * (typeof amount === 'number' ? amount : 0)) / 1000;
-      table[slot + 2] += (wWon + revenue) * decay(wd);
+      f64[f] += (wWon + revenue) * decay(wd);
     } else if (qd !== -Infinity) {
-      table[slot + 4]++;
-      table[slot + 2] += wQualified * decay(qd);
+      i32[c + QUALIFIED]++;
+      f64[f] += wQualified * decay(qd);
     }
   }
 
   const kp0 = k * p0;
-  const n = ids.length;
+  const n = t.count;
+  const ids: string[] = new Array<string>(n);
   const scores = new Float64Array(n);
   const wins = new Int32Array(n);
-  const order: number[] = new Array<number>(n);
-  const slots = new Int32Array(n);
-  for (let j = 0; j < capacity; j++) {
-    const adv = table[j * STRIDE + 1];
-    if (adv !== 0) {
-      slots[adv - 1] = j * STRIDE;
-    }
-  }
+  const i32 = t.i32;
   for (let a = 0; a < n; a++) {
-    const slot = slots[a];
-    const won = table[slot + 5];
-    const m = (won + kp0) / (table[slot + 3] + k) / p0;
+    const c = a * I32_PER_SLOT;
+    const won = i32[c + WON];
+    const m = (won + kp0) / (i32[c + SUBMITTED] + k) / p0;
     const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
-    scores[a] = round2Double(table[slot + 2] * multiplier);
+    scores[a] = round2Double(t.f64[a * F64_PER_SLOT] * multiplier);
     wins[a] = won;
-    order[a] = a;
+    ids[a] = t.ids[a];
   }
-  // Sort advocate indices on compact typed arrays: score and won descending, then advocateId.
-  order.sort((x, y) => {
-    if (scores[x] !== scores[y]) {
-      return scores[y] - scores[x];
-    }
-    if (wins[x] !== wins[y]) {
-      return wins[y] - wins[x];
-    }
-    const ix = ids[x];
-    const iy = ids[y];
-    return ix < iy ? -1 : ix > iy ? 1 : 0;
-  });
+  const order = rankOrder(scores, wins, ids);
   const rows: ScoreRow[] = new Array<ScoreRow>(n);
   let rank = 0;
   for (let i = 0; i < n; i++) {
-    const a = order[i];
-    const slot = slots[a];
-    if (i === 0 || scores[a] !== scores[order[i - 1]]) {
+    const x = order[i];
+    const c = x * I32_PER_SLOT;
+    if (i === 0 || scores[x] !== scores[order[i - 1]]) {
       rank = i + 1;
     }
     rows[i] = {
-      advocateId: ids[a],
-      score: scores[a],
+      advocateId: ids[x],
+      score: scores[x],
       rank,
-      submitted: table[slot + 3],
-      qualified: table[slot + 4],
-      won: table[slot + 5]
+      submitted: i32[c + SUBMITTED],
+      qualified: i32[c + QUALIFIED],
+      won: i32[c + WON]
     };
   }
   return rows;

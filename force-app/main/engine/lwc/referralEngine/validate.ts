@@ -44,16 +44,24 @@ export function root(input: unknown, name: string): Rec {
   return input;
 }
 
-export function reqObj(o: Rec, k: string, p: string): Rec {
-  const v = o[k];
+/*
+ * Each `req...`/`opt...` helper reads field k of o; its `as...` twin checks a value already read
+ * as field k of the object at path p. Hot paths read the field themselves (`o.program`), so the
+ * property access is specialised to that object's shape, and pass the value.
+ */
+
+export function asObj(v: unknown, p: string, k: string): Rec {
   if (isRec(v)) {
     return v;
   }
   return invalid(fieldPath(p, k), missingOr(v, 'must be an object'));
 }
 
-export function optObj(o: Rec, k: string, p: string): Rec | null {
-  const v = o[k];
+export function reqObj(o: Rec, k: string, p: string): Rec {
+  return asObj(o[k], p, k);
+}
+
+export function asOptObj(v: unknown, p: string, k: string): Rec | null {
   if (v === undefined || v === null) {
     return null;
   }
@@ -63,19 +71,25 @@ export function optObj(o: Rec, k: string, p: string): Rec | null {
   return invalid(fieldPath(p, k), 'must be an object or null');
 }
 
-export function reqArr(o: Rec, k: string, p: string): unknown[] {
-  const v = o[k];
+export function optObj(o: Rec, k: string, p: string): Rec | null {
+  return asOptObj(o[k], p, k);
+}
+
+export function asArr(v: unknown, p: string, k: string): unknown[] {
   if (Array.isArray(v)) {
     return v;
   }
   return invalid(fieldPath(p, k), missingOr(v, 'must be a list'));
 }
 
+export function reqArr(o: Rec, k: string, p: string): unknown[] {
+  return asArr(o[k], p, k);
+}
+
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
 /** A list with default `[]` (absent or null). */
-export function optArr(o: Rec, k: string, p: string): readonly unknown[] {
-  const v = o[k];
+export function asOptArr(v: unknown, p: string, k: string): readonly unknown[] {
   if (v === undefined || v === null) {
     return EMPTY;
   }
@@ -85,6 +99,10 @@ export function optArr(o: Rec, k: string, p: string): readonly unknown[] {
   return invalid(fieldPath(p, k), 'must be a list');
 }
 
+export function optArr(o: Rec, k: string, p: string): readonly unknown[] {
+  return asOptArr(o[k], p, k);
+}
+
 export function elemObj(v: unknown, p: string): Rec {
   if (isRec(v)) {
     return v;
@@ -92,12 +110,15 @@ export function elemObj(v: unknown, p: string): Rec {
   return invalid(p, missingOr(v, 'must be an object'));
 }
 
-export function reqStr(o: Rec, k: string, p: string): string {
-  const v = o[k];
+export function asStr(v: unknown, p: string, k: string): string {
   if (typeof v === 'string') {
     return v;
   }
   return invalid(fieldPath(p, k), missingOr(v, 'must be a string'));
+}
+
+export function reqStr(o: Rec, k: string, p: string): string {
+  return asStr(o[k], p, k);
 }
 
 export function optStr(o: Rec, k: string, p: string): string | null {
@@ -132,7 +153,15 @@ export function optBool(o: Rec, k: string, p: string): boolean {
 }
 
 export function reqEnum<T extends string>(o: Rec, k: string, p: string, values: readonly T[]): T {
-  const v = o[k];
+  return asEnum(o[k], p, k, values);
+}
+
+export function asEnum<T extends string>(
+  v: unknown,
+  p: string,
+  k: string,
+  values: readonly T[]
+): T {
   if (typeof v === 'string') {
     for (let i = 0; i < values.length; i++) {
       if (values[i] === v) {
@@ -155,7 +184,10 @@ function checkNumber(v: unknown, path: string): number {
 
 /** A required non-negative number. */
 export function reqNum(o: Rec, k: string, p: string): number {
-  const v = o[k];
+  return asNum(o[k], p, k);
+}
+
+export function asNum(v: unknown, p: string, k: string): number {
   if (typeof v === 'number' && v >= 0 && v !== Infinity) {
     return v;
   }
@@ -164,7 +196,10 @@ export function reqNum(o: Rec, k: string, p: string): number {
 
 /** A nullable non-negative number (null when absent or null). */
 export function optNum(o: Rec, k: string, p: string): number | null {
-  const v = o[k];
+  return asOptNum(o[k], p, k);
+}
+
+export function asOptNum(v: unknown, p: string, k: string): number | null {
   if (v === undefined || v === null) {
     return null;
   }
@@ -193,7 +228,11 @@ function centsOf(v: number, path: string): number {
 
 /** A required money amount (>= 0, at most 13 integer and 2 fraction digits) in cents. */
 export function reqCents(o: Rec, k: string, p: string): number {
-  const v = reqNum(o, k, p);
+  return asCents(o[k], p, k);
+}
+
+export function asCents(value: unknown, p: string, k: string): number {
+  const v = asNum(value, p, k);
   if (v < MONEY_LIMIT) {
     const m = Math.round(v * 100);
     if (m / 100 === v) {
@@ -205,7 +244,11 @@ export function reqCents(o: Rec, k: string, p: string): number {
 
 /** A nullable money amount in cents, -1 when absent or null. */
 export function optCents(o: Rec, k: string, p: string): number {
-  const v = optNum(o, k, p);
+  return asOptCents(o[k], p, k);
+}
+
+export function asOptCents(value: unknown, p: string, k: string): number {
+  const v = asOptNum(value, p, k);
   if (v === null) {
     return -1;
   }
@@ -265,7 +308,10 @@ export function optWhole(o: Rec, k: string, p: string): number {
 
 /** A required calendar date; returns the date string (valid dates compare as strings). */
 export function reqDate(o: Rec, k: string, p: string): string {
-  const v = o[k];
+  return asDate(o[k], p, k);
+}
+
+export function asDate(v: unknown, p: string, k: string): string {
   if (Number.isNaN(dayNumber(v))) {
     return invalid(fieldPath(p, k), missingOr(v, 'must be a calendar date YYYY-MM-DD'));
   }

@@ -217,7 +217,8 @@ export default class ProgramSimulator extends LightningElement {
   }
 
   /** The current rules' replay: computed once per load, the baseline of every draft. */
-  private current: { result: SimulationResult | null; error: string | null } | undefined;
+  private current:
+    { result: SimulationResult | null; error: string | null; rulesKey: string } | undefined;
 
   /** Replays the referrals under the draft (and, once per load, under the current rules). */
   recompute(): void {
@@ -231,15 +232,15 @@ export default class ProgramSimulator extends LightningElement {
     let draft: SimulationResult | null = null;
     const started = performance.now();
     if (!this.current) {
+      const rules = data.rules.map(toEngineRule);
+      const rulesKey = JSON.stringify(rules);
       try {
-        this.current = {
-          result: simulate(program, data.rules.map(toEngineRule), data.referrals),
-          error: null
-        };
+        this.current = { result: simulate(program, rules, data.referrals), error: null, rulesKey };
       } catch (e) {
         this.current = {
           result: null,
-          error: `The current rules cannot be replayed: ${(e as Error).message}`
+          error: `The current rules cannot be replayed: ${(e as Error).message}`,
+          rulesKey
         };
       }
     }
@@ -248,10 +249,16 @@ export default class ProgramSimulator extends LightningElement {
     const parsed = fromDrafts(this.drafts);
     errors.push(...parsed.errors);
     if (parsed.errors.length === 0) {
-      try {
-        draft = simulate(program, parsed.rules.map(toEngineRule), data.referrals);
-      } catch (e) {
-        errors.push(`The draft rules cannot be replayed: ${(e as Error).message}`);
+      const rules = parsed.rules.map(toEngineRule);
+      if (current && JSON.stringify(rules) === this.current.rulesKey) {
+        // the draft is the current rules (as loaded, or edited back): the replay is pure, same answer
+        draft = current;
+      } else {
+        try {
+          draft = simulate(program, rules, data.referrals);
+        } catch (e) {
+          errors.push(`The draft rules cannot be replayed: ${(e as Error).message}`);
+        }
       }
     }
     this.outcome = { current, draft, errors, elapsedMs: performance.now() - started };
