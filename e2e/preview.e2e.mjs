@@ -181,6 +181,13 @@ async function open(page, url) {
 }
 
 const axeSource = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** Accepts the confirmation (LightningConfirm) that approving, rejecting and issuing ask for. */
+async function confirm(page) {
+  const ok = page.getByRole('button', { name: 'OK', exact: true });
+  await ok.waitFor({ timeout: 15000 });
+  await ok.click();
+}
+
 async function axe(page, name) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
@@ -385,7 +392,8 @@ async function main() {
         .first()
         .locator('input[type="checkbox"]')
         .evaluate((el) => el.click());
-      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await confirm(page);
       await page.waitForSelector('.outcomes', { timeout: 60000 });
       await open(page, '/finance/approvals');
       let row = page.locator('tr', { hasText: rewardName }).first();
@@ -398,6 +406,7 @@ async function main() {
       await row.locator('input[type="checkbox"]').evaluate((el) => el.click());
       await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
       await page.getByRole('button', { name: 'Issue Cash' }).click();
+      await confirm(page);
       await page.waitForSelector('.outcomes', { timeout: 60000 });
       const refused = (await page.locator('.outcomes').innerText()).replace(/\s+/g, ' ');
       console.log(`    same person's issue: ${refused.slice(0, 300)}`);
@@ -423,6 +432,7 @@ async function main() {
       await row.locator('input[type="checkbox"]').evaluate((el) => el.click());
       await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
       await page.getByRole('button', { name: 'Issue Cash' }).click();
+      await confirm(page);
       await page.waitForSelector('.outcomes', { timeout: 60000 });
       const issued = (await page.locator('.outcomes').innerText()).replace(/\s+/g, ' ');
       console.log(`    second person's issue: ${issued.slice(0, 300)}`);
@@ -724,6 +734,7 @@ async function main() {
 
   const mainPages = [
     ['admin', '/admin/program', 'admin-program.png'],
+    ['admin review queue', '/admin/review', 'admin-review-queue.png'],
     ['rep leaderboard', '/rep1/leaderboard', 'rep-leaderboard.png'],
     ['rep verbal referral', '/rep1/verbal', 'rep-verbal-referral.png'],
     ['advocate portal home', '/advocate/home', 'advocate-home.png'],

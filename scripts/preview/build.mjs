@@ -208,6 +208,7 @@ function entrySource(components, manifest) {
     'inviteAdvocates',
     'advocateLeaderboard',
     'rewardApprovals',
+    'referralReviewQueue',
     'programSimulator',
     'programMetrics',
     'portalNavigation'

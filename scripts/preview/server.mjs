@@ -29,6 +29,7 @@ const PAGES = {
   admin: [
     ['program', 'Program'],
     ['approvals', 'Reward approvals'],
+    ['review', 'Review queue'],
     ['home', 'Program home']
   ],
   advocate: [

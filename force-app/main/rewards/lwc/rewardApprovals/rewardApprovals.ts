@@ -2,6 +2,8 @@ import { LightningElement } from 'lwc';
 import getRewards from '@salesforce/apex/RewardApprovalController.getRewards';
 import approve from '@salesforce/apex/RewardApprovalController.approve';
 import issue from '@salesforce/apex/RewardApprovalController.issue';
+import reject from '@salesforce/apex/RewardApprovalController.reject';
+import LightningConfirm from 'lightning/confirm';
 import { reduceErrors } from 'c/errorMessages';
 import type {
   ProgramOption,
@@ -9,7 +11,7 @@ import type {
   RewardQueue,
   RewardRow
 } from 'c/rewardApprovalDtos';
-import { formatLabel } from 'c/localization';
+import { formatCurrency, formatDate, formatLabel, formatNumber } from 'c/localization';
 import { picklistLabel } from 'c/picklistLabels';
 import TITLE from '@salesforce/label/c.Rewards_Approvals_Title';
 import REFRESH from '@salesforce/label/c.Rewards_Approvals_Refresh';
@@ -55,6 +57,7 @@ import COUNT_APPROVED from '@salesforce/label/c.Rewards_Approvals_Count_Approved
 import COUNT_ISSUED from '@salesforce/label/c.Rewards_Approvals_Count_Issued';
 import COUNT_HELD from '@salesforce/label/c.Rewards_Approvals_Count_Held';
 import COUNT_REFUSED from '@salesforce/label/c.Rewards_Approvals_Count_Refused';
+import { LABELS } from './labels';
 
 export const PAYOUT_REFERENCE_REQUIRED = REFERENCE_REQUIRED;
 export const SELECT_FIRST = SELECT_FIRST_LABEL;
@@ -62,11 +65,17 @@ export const EMPTY_MESSAGE = EMPTY;
 
 const ALL = '';
 
+type Action = 'approve' | 'issue' | 'reject';
+
+interface Confirmable {
+  open(options: { label: string; message: string; theme?: string }): Promise<boolean>;
+}
+
 /** How one row's request ended, as the results list and the Result column show it. */
 interface Outcome {
   rewardId: string;
   name: string;
-  kind: 'approved' | 'issued' | 'held' | 'refused';
+  kind: 'approved' | 'issued' | 'held' | 'rejected' | 'refused';
   text: string;
   line: string;
   cssClass: string;
@@ -77,6 +86,8 @@ interface TableRow extends RewardRow {
   typeLabel: string;
   milestoneLabel: string;
   statusLabel: string;
+  approvedLabel: string;
+  blockedReason: string;
   outcome: string;
 }
 
@@ -107,18 +118,24 @@ const COLUMNS: Column[] = [
   { label: COL_POINTS, fieldName: 'points', type: 'number', initialWidth: 90 },
   { label: STATUS, fieldName: 'statusLabel', initialWidth: 100 },
   { label: COL_HELD_REASON, fieldName: 'holdReason', wrapText: true },
+  { label: LABELS.COL_APPROVED_BY, fieldName: 'approvedLabel', wrapText: true, initialWidth: 160 },
+  { label: LABELS.COL_BLOCKED, fieldName: 'blockedReason', wrapText: true, initialWidth: 240 },
   { label: COL_RESULT, fieldName: 'outcome', wrapText: true }
 ];
 
 /**
  * Reward approvals for finance and admins: Pending and Approved rewards (with the reason a payout
- * is held), filtered by status, program and type. Approve a selection (points are issued on
- * approval); issue the selected approved cash rewards with a payout reference. Every row's outcome
- * (approved, issued, held with its reason, refused with the server's sentence) is listed.
+ * is held, who approved, and why the user may not act on a row), filtered by status, program and
+ * type. Three separate steps, each after a confirmation with the count and the total per currency:
+ * approve a selection (points are issued on approval), reject it with a reason (Cancelled), and
+ * issue the selected approved cash rewards with a payout reference (required only there). Every
+ * row's outcome (approved, issued, held with its reason, rejected, refused with the server's
+ * sentence) is listed.
  */
 export default class RewardApprovals extends LightningElement {
   columns = COLUMNS;
   labels = {
+    ...LABELS,
     title: TITLE,
     refresh: REFRESH,
     filters: FILTERS,
@@ -148,6 +165,8 @@ export default class RewardApprovals extends LightningElement {
   selectedIds: string[] = [];
   payoutReference = '';
   payoutError = '';
+  rejectReason = '';
+  rejectReasonError = '';
   outcomes: Outcome[] = [];
 
   loading = true;
@@ -214,6 +233,13 @@ export default class RewardApprovals extends LightningElement {
     return n === 1 ? SELECTED_ONE : formatLabel(SELECTED_MANY, n);
   }
 
+  /** The total of the selection per currency (and points), or '' when nothing is selected. */
+  get selectionTotal(): string {
+    return this.selectedIds.length
+      ? formatLabel(LABELS.SELECTED_TOTAL, this.totalOf(this.selectedIds))
+      : '';
+  }
+
   get actionsDisabled(): boolean {
     return this.working || this.loading || this.selectedIds.length === 0;
   }
@@ -225,6 +251,7 @@ export default class RewardApprovals extends LightningElement {
       [count('approved'), COUNT_APPROVED],
       [count('issued'), COUNT_ISSUED],
       [count('held'), COUNT_HELD],
+      [count('rejected'), LABELS.SUMMARY_REJECTED],
       [count('refused'), COUNT_REFUSED]
     ];
     return parts
@@ -265,13 +292,46 @@ export default class RewardApprovals extends LightningElement {
     }
   }
 
+  handleRejectReasonChange(event: CustomEvent<{ value: string }>): void {
+    this.rejectReason = event.detail.value ?? '';
+    if (this.rejectReason.trim()) {
+      this.setReasonError('');
+    }
+  }
+
   async handleRefresh(): Promise<void> {
     await this.load();
   }
 
   async handleApprove(): Promise<void> {
     if (!this.requireSelection()) return;
-    await this.run(() => approve({ rewardIds: this.selectedIds }), 'approve');
+    const ids = [...this.selectedIds];
+    const confirmed = await this.confirm(
+      LABELS.CONFIRM_APPROVE_TITLE,
+      formatLabel(LABELS.CONFIRM_APPROVE, ids.length, this.totalOf(ids))
+    );
+    if (!confirmed) return;
+    await this.run(() => approve({ rewardIds: ids }), 'approve', ids);
+  }
+
+  async handleReject(): Promise<void> {
+    if (!this.requireSelection()) return;
+    const reason = this.rejectReason.trim();
+    if (!reason) {
+      this.setReasonError(LABELS.REJECT_REASON_REQUIRED);
+      return;
+    }
+    this.setReasonError('');
+    const ids = [...this.selectedIds];
+    const confirmed = await this.confirm(
+      LABELS.CONFIRM_REJECT_TITLE,
+      formatLabel(LABELS.CONFIRM_REJECT, ids.length, this.totalOf(ids), reason)
+    );
+    if (!confirmed) return;
+    await this.run(() => reject({ rewardIds: ids, reason }), 'reject', ids);
+    if (this.outcomes.some((o) => o.kind === 'rejected')) {
+      this.rejectReason = '';
+    }
   }
 
   async handleIssue(): Promise<void> {
@@ -282,10 +342,13 @@ export default class RewardApprovals extends LightningElement {
       return;
     }
     this.setPayoutError('');
-    await this.run(
-      () => issue({ rewardIds: this.selectedIds, payoutReference: reference }),
-      'issue'
+    const ids = [...this.selectedIds];
+    const confirmed = await this.confirm(
+      LABELS.CONFIRM_ISSUE_TITLE,
+      formatLabel(LABELS.CONFIRM_ISSUE, ids.length, this.totalOf(ids), reference)
     );
+    if (!confirmed) return;
+    await this.run(() => issue({ rewardIds: ids, payoutReference: reference }), 'issue', ids);
   }
 
   // ------------------------------------------------------------------ work
@@ -314,7 +377,32 @@ export default class RewardApprovals extends LightningElement {
     }
   }
 
-  private async run(call: () => Promise<unknown>, action: 'approve' | 'issue'): Promise<void> {
+  private async confirm(label: string, message: string): Promise<boolean> {
+    return (LightningConfirm as unknown as Confirmable).open({ label, message, theme: 'default' });
+  }
+
+  /** The total of some rows: each currency's cash summed (sorted by code), then the points. */
+  private totalOf(ids: string[]): string {
+    const chosen = new Set(ids);
+    const cash = new Map<string, number>();
+    let points = 0;
+    for (const row of this.rows) {
+      if (!chosen.has(row.id)) continue;
+      if (row.rewardType === 'POINTS') {
+        points += row.points ?? 0;
+      } else {
+        const code = row.currencyCode ?? '';
+        cash.set(code, (cash.get(code) ?? 0) + (row.amount ?? 0));
+      }
+    }
+    const parts = [...cash.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([code, amount]) => formatCurrency(amount, code));
+    if (points) parts.push(formatLabel(LABELS.POINTS, formatNumber(points)));
+    return parts.join(', ');
+  }
+
+  private async run(call: () => Promise<unknown>, action: Action, ids: string[]): Promise<void> {
     this.working = true;
     this.actionError = undefined;
     const names = new Map(this.rows.map((row) => [row.id, row.name]));
@@ -332,7 +420,7 @@ export default class RewardApprovals extends LightningElement {
       // The whole request was refused (permissions, a missing reference): every row says why.
       this.actionError = e;
       const sentence = reduceErrors(e).join(' ');
-      this.outcomes = this.selectedIds.map((id) =>
+      this.outcomes = ids.map((id) =>
         this.toOutcome(
           { rewardId: id, success: false, status: null, message: sentence },
           action,
@@ -351,6 +439,17 @@ export default class RewardApprovals extends LightningElement {
     return false;
   }
 
+  private setReasonError(message: string): void {
+    this.rejectReasonError = message;
+    const input = this.template?.querySelector<
+      HTMLElement & { setCustomValidity(m: string): void; reportValidity(): boolean }
+    >('lightning-textarea[data-id="rejectReason"]');
+    if (input) {
+      input.setCustomValidity(message);
+      input.reportValidity();
+    }
+  }
+
   private setPayoutError(message: string): void {
     this.payoutError = message;
     const input = this.template?.querySelector<
@@ -362,11 +461,7 @@ export default class RewardApprovals extends LightningElement {
     }
   }
 
-  private toOutcome(
-    result: RewardApprovalResult,
-    action: 'approve' | 'issue',
-    name: string
-  ): Outcome {
+  private toOutcome(result: RewardApprovalResult, action: Action, name: string): Outcome {
     const rewardId = result.rewardId;
     if (!result.success) {
       const text = formatLabel(REFUSED, result.message ?? NO_REASON);
@@ -376,6 +471,9 @@ export default class RewardApprovals extends LightningElement {
       // the server's hold sentence starts "Held:" in the org's language; show it once
       const text = formatLabel(HELD, result.message.replace(/^Held:\s*/, ''));
       return toOutcomeRow(rewardId, name, 'held', text, 'slds-text-color_weak');
+    }
+    if (action === 'reject') {
+      return toOutcomeRow(rewardId, name, 'rejected', LABELS.REJECTED, 'slds-text-color_success');
     }
     if (result.status === 'Issued') {
       const how = action === 'approve' ? ISSUED_ON_APPROVAL : ISSUED;
@@ -391,6 +489,8 @@ export default class RewardApprovals extends LightningElement {
       typeLabel: picklistLabel('REWARD_TYPE', row.rewardType === 'POINTS' ? 'POINTS' : 'CASH'),
       milestoneLabel: picklistLabel('MILESTONE', row.milestone),
       statusLabel: picklistLabel('REWARD_STATUS', row.status),
+      approvedLabel: approvedLabel(row),
+      blockedReason: row.trail?.blockedReason ?? '',
       outcome: outcome ? outcome.text : ''
     };
   }
@@ -404,4 +504,11 @@ function toOutcomeRow(
   cssClass: string
 ): Outcome {
   return { rewardId, name, kind, text, line: formatLabel(OUTCOME_LINE, name, text), cssClass };
+}
+
+function approvedLabel(row: RewardRow): string {
+  const { approvedByName, approvedOn } = row.trail ?? {};
+  if (!approvedByName) return '';
+  if (!approvedOn) return approvedByName;
+  return formatLabel(LABELS.APPROVED_BY_ON, approvedByName, formatDate(approvedOn));
 }
