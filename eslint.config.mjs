@@ -20,6 +20,8 @@ export default [
       'local-org/dist-test/**',
       'reports/**',
       'force-app/**/lwc/**/*.js',
+      // Third-party builds shipped as static resources (Chart.js), not our code.
+      'force-app/**/staticresources/**',
       '**/*.d.ts'
     ]
   },

@@ -128,3 +128,10 @@ declare module '@salesforce/i18n/lang' {
   const lang: string;
   export default lang;
 }
+
+declare module 'lightning/platformResourceLoader' {
+  /** Loads a script (a static resource URL) once per page; resolves when it has run. */
+  export function loadScript(component: unknown, url: string): Promise<void>;
+  /** Loads a style sheet once per page. */
+  export function loadStyle(component: unknown, url: string): Promise<void>;
+}

@@ -507,6 +507,20 @@ Database.LeadConvertResult r = Database.convertLead(lc, true);`
           path.join(root, 'scripts', 'preview', 'preview.css'),
           path.join(root, 'scripts', 'preview')
         );
+      if (url.pathname.startsWith('/resource/')) {
+        // Static resources as @salesforce/resourceUrl/<Name> resolves them: /resource/<Name>,
+        // a folder resource's files below it (the ChartJs folder: /resource/ChartJs/chart.umd.min.js).
+        const [name, ...rest] = decodeURIComponent(url.pathname.slice('/resource/'.length)).split(
+          '/'
+        );
+        const resources = path.join(root, 'force-app', 'main');
+        const found = fs
+          .readdirSync(resources, { withFileTypes: true })
+          .map((domain) => path.join(resources, domain.name, 'staticresources', name))
+          .find((candidate) => fs.existsSync(candidate));
+        if (!found) return send(res, 404, `No static resource ${name}.`);
+        return file(res, rest.length ? path.join(found, ...rest) : found, found);
+      }
       if (url.pathname === '/favicon.ico') return send(res, 204, '');
       if (url.pathname === '/preview/signin' && state.ready) return signIn(res, url);
       if (state.error)

@@ -443,7 +443,16 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     const doc = readXml(root, f, 'StaticResource');
     const name = path.basename(f, '.resource-meta.xml');
     const dir = path.dirname(f);
-    const bodyFile = fs.readdirSync(dir).find((e) => e.startsWith(name + '.') && !e.endsWith('-meta.xml'));
+    // Source format keeps a zip resource expanded as a folder named exactly like the resource
+    // (Salesforce DX Developer Guide, "Static Resources in Source Format"); any other resource is
+    // one file named <name>.<extension>.
+    const bodyFile = fs
+      .readdirSync(dir)
+      .find(
+        (e) =>
+          (e === name && fs.statSync(path.join(dir, e)).isDirectory()) ||
+          (e.startsWith(name + '.') && !e.endsWith('-meta.xml'))
+      );
     if (!bodyFile) throw new MetadataError(doc.file, 1, `static resource ${name} has no body file next to it`);
     const full = path.join(dir, bodyFile);
     if (fs.statSync(full).isDirectory()) {

@@ -80,6 +80,16 @@ test('static resources, email templates, notification types, apex sources, shari
   assert.equal(s.sharingSets![0]!.accessMappings[0]!.object, 'Advocate__c');
 });
 
+// Salesforce DX Developer Guide, "Static Resources": a zip resource is kept in source format as a
+// folder named like the resource. Metadata API Developer Guide, "CustomLabels": each label's value.
+test('a folder static resource loads; custom labels keep their values', () => {
+  const s = loadProject(repoRoot);
+  assert.equal(s.staticResources.get('chartjs')!.contentType, 'application/zip');
+  const label = s.customLabels.get('rewards_tax_title');
+  assert.equal(label?.value, 'Year-End Tax');
+  for (const l of s.customLabels.values()) assert.ok(l.value.length > 0, l.name);
+});
+
 test('namespace option prefixes custom objects and fields', () => {
   const s = loadProject(repoRoot, { namespace: 'refp' });
   const o = s.objects.get('refp__referral__c')!;

@@ -34,6 +34,19 @@ export interface SimulationResult {
   cappedDecisions: number;
   skipped: number;
   firstSkipReason: string | null;
+  /**
+   * Cash cost and referred revenue per month ('YYYY-MM', ascending; months without either are
+   * absent): a referral's cash falls in the month of its furthest milestone, revenue is the deal
+   * amount of won referrals in the program currency (a deal whose currency has no rate is left out).
+   */
+  months: MonthTotal[];
+}
+
+/** One month of a replay. Money in the program currency. */
+export interface MonthTotal {
+  month: string;
+  cash: number;
+  revenue: number;
 }
 
 /** The engine's form of a rule DTO (Apex nulls become the engine's defaults). */
@@ -259,6 +272,8 @@ export function simulate(
   let capped = 0;
   let skipped = 0;
   let firstSkipReason: string | null = null;
+  const monthCashCents = new Map<string, number>();
+  const monthRevenue = new Map<string, number>();
   for (let n = 0; n < count; n++) {
     // in date order when a cap applies (it binds in the order the cash was earned)
     const i = capCents === null ? n : order[n];
@@ -316,6 +331,13 @@ export function simulate(
     capped += result.capped;
     totalCents += result.totalCents;
     totalPoints += result.points;
+    const month = milestoneDate.slice(0, 7);
+    if (result.totalCents !== 0)
+      monthCashCents.set(month, (monthCashCents.get(month) ?? 0) + result.totalCents);
+    if (milestone === 'WON' && deal && deal.amount !== null) {
+      const revenue = inProgramCurrency(deal.amount, deal.currency, program.currency, rates);
+      if (revenue !== null) monthRevenue.set(month, (monthRevenue.get(month) ?? 0) + revenue);
+    }
   }
   const wonDeals = prepared.wonDeals;
   const advocateCount = prepared.advocateCount;
@@ -330,8 +352,32 @@ export function simulate(
     decisions,
     cappedDecisions: capped,
     skipped,
-    firstSkipReason
+    firstSkipReason,
+    months: monthTotals(monthCashCents, monthRevenue)
   };
+}
+
+/** A deal amount in the program currency (docs/rules.md rates), or null without a rate. */
+function inProgramCurrency(
+  amount: number,
+  from: string,
+  to: string,
+  rates: Record<string, number>
+): number | null {
+  if (from === to) return amount;
+  const rateFrom = rates[from];
+  const rateTo = rates[to];
+  if (!rateFrom || !rateTo) return null;
+  return (amount * rateTo) / rateFrom;
+}
+
+function monthTotals(cashCents: Map<string, number>, revenue: Map<string, number>): MonthTotal[] {
+  const months = [...new Set([...cashCents.keys(), ...revenue.keys()])].sort();
+  return months.map((month) => ({
+    month,
+    cash: (cashCents.get(month) ?? 0) / 100,
+    revenue: Math.round((revenue.get(month) ?? 0) * 100) / 100
+  }));
 }
 
 /** Indexes in date order, stable: a bucket per distinct date (a year has at most 366). */
