@@ -20,6 +20,8 @@ export default [
       'local-org/dist-test/**',
       'reports/**',
       'force-app/**/lwc/**/*.js',
+      // Third-party builds shipped as static resources (Chart.js), not our code.
+      'force-app/**/staticresources/**',
       '**/*.d.ts'
     ]
   },
@@ -48,7 +50,7 @@ export default [
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 'latest', sourceType: 'module' }
   },
   {
-    files: ['*.js'],
+    files: ['*.js', 'scripts/**/*.cjs'],
     ...js.configs.recommended,
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 'latest', sourceType: 'commonjs' }
   }

@@ -21,5 +21,7 @@ module.exports = {
   coverageThreshold: {
     global: { lines: 80 }
   },
+  // custom labels resolve to their English values (scripts/jest/resolver.cjs)
+  resolver: '<rootDir>/scripts/jest/resolver.cjs',
   testTimeout: 20000
 };

@@ -9,13 +9,14 @@
 //   npm run test:e2e                 the flow (fresh small demo data in .local-org/e2e.db)
 //   npm run screenshots              the flow, then the screenshots into docs/images/
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = Number(process.env.E2E_PORT || 3107);
+const PORT = Number(process.env.E2E_PORT || process.env.PORT || 3107);
 const BASE = `http://localhost:${PORT}`;
 const DB = path.join(ROOT, '.local-org', 'e2e.db');
 const SHOTS = process.argv.includes('--screenshots');
@@ -34,6 +35,27 @@ const FLAGS = [
 ];
 
 const speed = [];
+
+// The speed targets of issue 12 (point 6) are asserted as they are when the machine is quiet. On a
+// loaded machine (1-minute load average above one per core) wall-clock time is mostly the wait for
+// a core, so the limit is the target times the load per core, at most four times the target; the
+// figure, the limit and the load are printed either way.
+function loadPerCore() {
+  return os.loadavg()[0] / Math.max(1, os.cpus().length);
+}
+function withinTarget(what, ms, targetMs) {
+  const load = loadPerCore();
+  const factor = Math.min(4, Math.max(1, load));
+  const limit = Math.round(targetMs * factor);
+  const note =
+    factor > 1
+      ? `target ${targetMs} ms; load ${load.toFixed(1)} per core, limit ${limit} ms`
+      : `target ${targetMs} ms`;
+  speed.push([`${what} (${note})`, `${Math.round(ms)} ms`]);
+  return ms < limit
+    ? null
+    : `${what}: ${Math.round(ms)} ms, over the limit of ${limit} ms (${note})`;
+}
 const failures = [];
 let step = 0;
 function ok(name) {
@@ -79,6 +101,27 @@ function startServer(args, env = {}) {
   return { child, t0, output: () => output };
 }
 
+/**
+ * CPU time (thread time) of the page's main thread between the marks `arrived:<what>` and
+ * `rendered:<what>` in a Chromium trace: the tasks that ran between them, the one that was running
+ * at the first mark prorated.
+ */
+function mainThreadCpu(events, what) {
+  const from = events.find((e) => e.name === `arrived:get${what[0].toUpperCase()}${what.slice(1)}`);
+  const to = events.find((e) => e.name === `rendered:${what}`);
+  assert(from && to, `the trace has no ${what} marks`);
+  let us = 0;
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || e.pid !== from.pid || e.tid !== from.tid) continue;
+    if (e.ts + e.dur <= from.ts || e.ts >= to.ts || typeof e.tdur !== 'number') continue;
+    const start = Math.max(e.ts, from.ts);
+    const end = Math.min(e.ts + e.dur, to.ts);
+    us += e.dur > 0 ? (e.tdur * (end - start)) / e.dur : 0;
+  }
+  assert(us > 0, `the trace has no main-thread task between the ${what} marks`);
+  return us / 1000;
+}
+
 async function waitFor(fn, timeoutMs, what) {
   const end = Date.now() + timeoutMs;
   let last;
@@ -107,11 +150,11 @@ async function firstProductPage(server) {
   return Date.now() - server.t0;
 }
 
-function stop(server) {
+function stop(server, signal = 'SIGTERM') {
   return new Promise((resolve) => {
     if (server.child.exitCode !== null) return resolve();
     server.child.once('exit', resolve);
-    server.child.kill('SIGTERM');
+    server.child.kill(signal);
   });
 }
 
@@ -138,6 +181,13 @@ async function open(page, url) {
 }
 
 const axeSource = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+/** Accepts the confirmation (LightningConfirm) that approving, rejecting and issuing ask for. */
+async function confirm(page) {
+  const ok = page.getByRole('button', { name: 'OK', exact: true });
+  await ok.waitFor({ timeout: 15000 });
+  await ok.click();
+}
+
 async function axe(page, name) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
@@ -342,7 +392,8 @@ async function main() {
         .first()
         .locator('input[type="checkbox"]')
         .evaluate((el) => el.click());
-      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await confirm(page);
       await page.waitForSelector('.outcomes', { timeout: 60000 });
       await open(page, '/finance/approvals');
       let row = page.locator('tr', { hasText: rewardName }).first();
@@ -355,6 +406,7 @@ async function main() {
       await row.locator('input[type="checkbox"]').evaluate((el) => el.click());
       await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
       await page.getByRole('button', { name: 'Issue Cash' }).click();
+      await confirm(page);
       await page.waitForSelector('.outcomes', { timeout: 60000 });
       const refused = (await page.locator('.outcomes').innerText()).replace(/\s+/g, ' ');
       console.log(`    same person's issue: ${refused.slice(0, 300)}`);
@@ -380,6 +432,7 @@ async function main() {
       await row.locator('input[type="checkbox"]').evaluate((el) => el.click());
       await page.getByLabel('Payout Reference').fill(`E2E-${stamp}`);
       await page.getByRole('button', { name: 'Issue Cash' }).click();
+      await confirm(page);
       await page.waitForSelector('.outcomes', { timeout: 60000 });
       const issued = (await page.locator('.outcomes').innerText()).replace(/\s+/g, ' ');
       console.log(`    second person's issue: ${issued.slice(0, 300)}`);
@@ -586,13 +639,106 @@ async function main() {
     );
   });
 
+  await check(
+    "the guest join page: an unknown token is refused; the header's invitation link joins, once",
+    async () => {
+      const unknown = 'no-such-invitation-0000';
+      const bad = await apex('guest', 'AdvocateJoinController', 'getInvitation', {
+        token: unknown
+      });
+      assert(
+        bad.status >= 400 && /not valid or has already been used/.test(bad.body.message),
+        `getInvitation accepted an unknown token: ${JSON.stringify(bad)}`
+      );
+      await open(page, `/guest/join?token=${unknown}`);
+      const refused = page.locator('c-join-program c-error-panel').first();
+      await refused.waitFor({ timeout: 30000 });
+      const refusal = (await refused.innerText()).replace(/\s+/g, ' ').trim();
+      assert(/not valid or has already been used/.test(refusal), `unknown token: "${refusal}"`);
+      console.log(`    unknown token: "${refusal.slice(0, 160)}"`);
+      // the header links to the join page with the demo data's invitation token
+      await open(page, '/guest/refer');
+      const href = await page.getByRole('link', { name: 'Join the program' }).getAttribute('href');
+      const token = new URL(href, BASE).searchParams.get('token');
+      assert(token, `the header's join link carries no invitation token: ${href}`);
+      const invitation = await apex('guest', 'AdvocateJoinController', 'getInvitation', { token });
+      if (keep && invitation.status !== 200) {
+        console.log(
+          '    (E2E_KEEP_DATA: the demo invitation was used by an earlier run; not joined again)'
+        );
+        return;
+      }
+      assert(invitation.status === 200, `the demo invitation: ${JSON.stringify(invitation)}`);
+      const ms = await open(page, href);
+      speed.push(['guest join page load', `${ms} ms`]);
+      const greeting = page.locator('c-join-program .greeting');
+      await greeting.waitFor({ timeout: 30000 });
+      assert(
+        (await greeting.innerText()).includes(`Welcome, ${invitation.body.firstName}!`),
+        `the join page does not greet ${invitation.body.firstName}: ${await greeting.innerText()}`
+      );
+      if (SHOTS) await page.screenshot({ path: path.join(IMAGES, 'guest-join.png') });
+      await axe(page, 'guest join page');
+      await page.getByLabel('I accept the program terms').evaluate((el) => el.click());
+      await page
+        .getByLabel('I agree to receive emails about my referrals and rewards')
+        .evaluate((el) => el.click());
+      await page.getByLabel('Choose a password').fill('preview-pass-1');
+      await page.getByLabel('Type the password again').fill('preview-pass-1');
+      await page.getByRole('button', { name: 'Join the program' }).click();
+      // Site.login's page signs the new advocate in and opens the portal as them
+      await page.waitForURL(/\/advocate\/home/, { timeout: 60000 });
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+      const persona = await page.evaluate(() => window.__PREVIEW__);
+      const advocateId = String(persona.personaValue).replace(/^advocate:/, '');
+      const mine = await page.evaluate(async () => {
+        const r = await fetch('/api/apex', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-preview-persona': 'advocate' },
+          body: JSON.stringify({
+            classname: 'PortalController',
+            method: 'getMyAdvocate',
+            params: {}
+          })
+        });
+        return { status: r.status, body: await r.json() };
+      });
+      assert(
+        mine.status === 200 && mine.body.id === advocateId,
+        `the joined advocate does not see their own advocate on the portal: ${JSON.stringify(mine)}`
+      );
+      const rec = await api('admin', '/api/ui/getRecord', {
+        recordId: advocateId,
+        fields: [
+          'Advocate__c.Status__c',
+          'Advocate__c.Portal_User__c',
+          'Advocate__c.Consent_Date__c'
+        ]
+      });
+      const f = rec.body.fields || {};
+      assert(
+        rec.status === 200 &&
+          f.Status__c.value === 'Active' &&
+          f.Portal_User__c.value === persona.user.Id &&
+          f.Consent_Date__c.value,
+        `the joined advocate is not Active with the new portal user and consent: ${JSON.stringify(rec.body)}`
+      );
+      const again = await apex('guest', 'AdvocateJoinController', 'getInvitation', { token });
+      assert(
+        again.status >= 400 && /already been used/.test(again.body.message),
+        `the invitation token works twice: ${JSON.stringify(again)}`
+      );
+      console.log(`    joined: ${persona.title}; the token is used up`);
+    }
+  );
+
   const mainPages = [
     ['admin', '/admin/program', 'admin-program.png'],
+    ['admin review queue', '/admin/review', 'admin-review-queue.png'],
     ['rep leaderboard', '/rep1/leaderboard', 'rep-leaderboard.png'],
     ['rep verbal referral', '/rep1/verbal', 'rep-verbal-referral.png'],
     ['advocate portal home', '/advocate/home', 'advocate-home.png'],
-    ['guest public referral page', '/guest/refer', 'guest-refer.png'],
-    ['guest join page', '/guest/join', 'guest-join.png']
+    ['guest public referral page', '/guest/refer', 'guest-refer.png']
   ];
   for (const [name, url, file] of mainPages) {
     await check(`${name}: renders, no serious or critical axe violation`, async () => {
@@ -606,7 +752,7 @@ async function main() {
   // speed of the TypeScript engine in the browser on large inputs: the real Apex answer's shape,
   // multiplied (the local org would take minutes to hold 10,000 advocates)
   await check(
-    'speed: leaderboard of 10,000 advocates and simulator replay of 50,000 referrals (printed)',
+    'speed: leaderboard of 10,000 advocates under 500 ms, simulator replay of 50,000 referrals under 1 s (printed)',
     async () => {
       const lb = await apex('rep1', 'AdvocateLeaderboardController', 'getPrograms');
       const programId = Array.isArray(lb.body) && lb.body[0] ? lb.body[0].id : null;
@@ -646,6 +792,8 @@ async function main() {
         });
       }
       const bigSim = { ...sim.body, referrals: simRefs, truncated: false };
+      const bigLeaderboardJson = JSON.stringify(bigLeaderboard);
+      const bigSimJson = JSON.stringify(bigSim);
       let fulfilled = 0;
       await page.route('**/api/apex', async (route) => {
         const body = JSON.parse(route.request().postData() || '{}');
@@ -654,39 +802,145 @@ async function main() {
           return route.fulfill({
             status: 200,
             contentType: 'application/json',
-            body: JSON.stringify(bigLeaderboard)
+            body: bigLeaderboardJson
           });
         }
         if (body.method === 'getSimulationData')
-          return route.fulfill({
-            status: 200,
-            contentType: 'application/json',
-            body: JSON.stringify(bigSim)
-          });
+          return route.fulfill({ status: 200, contentType: 'application/json', body: bigSimJson });
         return route.continue();
       });
-      await page.goto(`${BASE}/rep1/leaderboard`);
-      // a locator (Playwright's own world): synthetic shadow hides component internals from document queries
-      await page.locator('c-advocate-leaderboard tbody tr').nth(5).waitFor({ timeout: 120000 });
-      const rendered = Date.now() - fulfilled;
-      speed.push([
-        `leaderboard of 10,000 advocates (${referralsBig.length} referrals) rendered after the data arrived (target < 500 ms)`,
-        `${rendered} ms`
-      ]);
-      await page.goto(`${BASE}/admin/program`);
-      const caption = await page.waitForFunction(
-        () => {
-          const m = /last replay took (\d+) ms/.exec(document.body.innerText);
-          return m ? Number(m[1]) : null;
-        },
-        null,
-        { timeout: 120000 }
+      // in the page: when the big answer's JSON is parsed (the data arrived in the component's
+      // Apex client), on the page's own clock
+      await page.addInitScript(() => {
+        const original = window.fetch;
+        window.__speed = {};
+        window.fetch = async (...args) => {
+          const response = await original(...args);
+          const sent = String((args[1] && args[1].body) || '');
+          const m = /"method":"(getLeaderboard|getSimulationData)"/.exec(sent);
+          if (!m) return response;
+          const json = response.json.bind(response);
+          response.json = async () => {
+            const value = await json();
+            window.__speed[m[1]] = performance.now();
+            performance.mark(`arrived:${m[1]}`);
+            return value;
+          };
+          return response;
+        };
+      });
+      // rows of the advocates' datatable, found through the (synthetic) shadow trees, each frame
+      const rowsRenderedAt = () =>
+        page.waitForFunction(
+          () => {
+            const deep = (root, test, out) => {
+              for (const el of root.querySelectorAll('*')) {
+                if (test(el)) out.push(el);
+                if (el.shadowRoot) deep(el.shadowRoot, test, out);
+              }
+              return out;
+            };
+            const tables = deep(document, (el) => el.matches('lightning-datatable.advocates'), []);
+            const rows = tables.length
+              ? deep(tables[0].shadowRoot || tables[0], (el) => el.matches('tbody > tr'), [])
+              : [];
+            return rows.length >= 6 && window.__speed.getLeaderboard
+              ? { rendered: performance.now(), arrived: window.__speed.getLeaderboard }
+              : null;
+          },
+          null,
+          { polling: 'raf', timeout: 120000 }
+        );
+      // Each run is traced (Chromium's timeline): besides the wall time, the CPU time the page's
+      // main thread spent from the data's arrival to the rendered rows, which the machine's load
+      // does not inflate (tasks' thread time, `tdur`).
+      const leaderboardRuns = [];
+      for (let run = 0; run < 2; run++) {
+        await browser.startTracing(page, {
+          // RunTask with its thread time is in the disabled-by-default timeline category
+          categories: [
+            'devtools.timeline',
+            'disabled-by-default-devtools.timeline',
+            'blink.user_timing'
+          ]
+        });
+        await page.goto(`${BASE}/rep1/leaderboard`);
+        const at = await (await rowsRenderedAt()).jsonValue();
+        const transfer = Date.now() - fulfilled;
+        await page.evaluate(() => performance.mark('rendered:leaderboard'));
+        const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+        leaderboardRuns.push({ ...at, transfer, cpu: mainThreadCpu(events, 'leaderboard') });
+      }
+      const rowCount = await page.locator('c-advocate-leaderboard tbody tr').count();
+      assert(rowCount === 10, `the leaderboard shows ${rowCount} rows, not a page of 10`);
+      const caption = await page.locator('c-advocate-leaderboard .caption').innerText();
+      assert(
+        /1 to 10 of 10,000 ranked advocates/.test(caption),
+        `the leaderboard does not rank the 10,000 advocates: "${caption}"`
       );
+      const renders = leaderboardRuns.map((r) => r.rendered - r.arrived);
       speed.push([
-        'simulator replay of 50,000 referrals, as the simulator reports it (target < 1,000 ms)',
-        `${await caption.jsonValue()} ms`
+        `leaderboard answer of ${(bigLeaderboardJson.length / 1e6).toFixed(1)} MB from the test's reply to the first page rendered, both runs (transfer, JSON parse, ranking, render)`,
+        leaderboardRuns.map((r) => `${r.transfer}`).join(' / ') + ' ms'
       ]);
+      speed.push([
+        'leaderboard of 10,000 advocates, both runs: data arrived to the first page rendered',
+        `${renders.map((ms) => Math.round(ms)).join(' / ')} ms`
+      ]);
+      const cpu = leaderboardRuns.map((r) => r.cpu);
+      speed.push([
+        'leaderboard of 10,000 advocates, both runs: main-thread CPU time from the data to the first page rendered (target < 500 ms, whatever the load)',
+        `${cpu.map((ms) => Math.round(ms)).join(' / ')} ms`
+      ]);
+      const over = [];
+      if (!(Math.min(...cpu) < 500))
+        over.push(
+          `leaderboard: ${Math.round(Math.min(...cpu))} ms of main-thread CPU from the data to the first page rendered, over 500 ms`
+        );
+      over.push(
+        withinTarget(
+          `leaderboard of 10,000 advocates (${referralsBig.length} referrals) ranked and its first page rendered after the data arrived, best of two`,
+          Math.min(...renders),
+          500
+        )
+      );
+      await page.goto(`${BASE}/admin/program`);
+      const replayMs = async (differentFrom) =>
+        (
+          await page.waitForFunction(
+            (before) => {
+              const m = /last replay took (\d+) ms/.exec(document.body.innerText);
+              const text = document.body.innerText;
+              return m && text !== before ? { ms: Number(m[1]), text } : null;
+            },
+            differentFrom,
+            { timeout: 120000 }
+          )
+        ).jsonValue();
+      const loaded = await replayMs(null);
+      over.push(
+        withinTarget(
+          'simulator replay of 50,000 referrals on load (current rules; the draft is the same), as the simulator reports it',
+          loaded.ms,
+          1000
+        )
+      );
+      // an admin's edit: the first rule switched off in the draft, one replay of the 50,000
+      await page
+        .locator('c-program-simulator lightning-input[data-field="active"] input')
+        .first()
+        .evaluate((el) => el.click());
+      const edited = await replayMs(loaded.text);
+      over.push(
+        withinTarget(
+          'simulator replay of 50,000 referrals after a draft edit, as the simulator reports it',
+          edited.ms,
+          1000
+        )
+      );
       await page.unroute('**/api/apex');
+      const missed = over.filter(Boolean);
+      assert(missed.length === 0, missed.join('\n'));
     }
   );
 
@@ -696,10 +950,15 @@ async function main() {
   await browser.close();
 
   // a killed server loses nothing committed; a warm start serves the first page quickly
-  await stop(server);
+  // killed, not stopped: no shutdown code runs, only what each transaction committed is on disk
+  await stop(server, 'SIGKILL');
   server = startServer([]);
   const warm = await firstProductPage(server);
-  speed.push(['npm start (warm: bundle cached, data kept) to first product page', `${warm} ms`]);
+  await check(
+    'npm start, warm (bundle cached, data kept), serves the first product page in under 10 s',
+    async () =>
+      withinTarget('npm start (warm: bundle cached, data kept) to first product page', warm, 10000)
+  );
   await check('a restarted server still has what was committed', async () => {
     const q = await apex('finance', 'RewardApprovalController', 'getRewards', {
       status: 'Pending',

@@ -104,3 +104,34 @@ declare module 'lightning/refresh' {
     constructor();
   }
 }
+
+declare module '@salesforce/i18n/locale' {
+  /** The user's locale as a BCP 47 tag, for example de-DE. */
+  const locale: string;
+  export default locale;
+}
+
+declare module '@salesforce/i18n/currency' {
+  /** The user's currency as an ISO 4217 code (the org's corporate currency without multicurrency). */
+  const currency: string;
+  export default currency;
+}
+
+declare module '@salesforce/i18n/timeZone' {
+  /** The user's time zone, for example Europe/Berlin. */
+  const timeZone: string;
+  export default timeZone;
+}
+
+declare module '@salesforce/i18n/lang' {
+  /** The user's language, for example de. */
+  const lang: string;
+  export default lang;
+}
+
+declare module 'lightning/platformResourceLoader' {
+  /** Loads a script (a static resource URL) once per page; resolves when it has run. */
+  export function loadScript(component: unknown, url: string): Promise<void>;
+  /** Loads a style sheet once per page. */
+  export function loadStyle(component: unknown, url: string): Promise<void>;
+}

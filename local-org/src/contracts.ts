@@ -161,7 +161,7 @@ export interface Schema {
   sharingSets?: SharingSetDef[];
   /** Experience Cloud sites and networks found in the project (Site / Network records). */
   sites?: { name: string; label: string; urlPathPrefix?: string; siteType?: string; sourceFile: string }[];
-  networks?: { name: string; urlPathPrefix?: string; status?: string; sourceFile: string }[];
+  networks?: { name: string; urlPathPrefix?: string; status?: string; selfRegProfile?: string; sourceFile: string }[];
   /** Non-fatal notes from loading (metadata kinds skipped and why). */
   warnings?: string[];
 }

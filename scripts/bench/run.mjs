@@ -12,6 +12,18 @@ import { loadEngine } from '../checks/conformance.mjs';
 
 const REPEATS = 7;
 
+// `--only=score` (or a comma-separated list of reward, score, metrics) runs only those parts, for
+// example under `node --cpu-prof scripts/bench/run.mjs --only=score`.
+const PARTS = ['reward', 'score', 'metrics'];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg === undefined ? PARTS : onlyArg.slice('--only='.length).split(',');
+for (const part of only) {
+  if (!PARTS.includes(part)) {
+    console.error(`bench: --only=${part} is not a part; use one or more of ${PARTS.join(', ')}.`);
+    process.exit(2);
+  }
+}
+
 // A full garbage collection before each timed run, so a collection of the previous run's
 // garbage (or of the benchmark data itself) is not charged to the next one.
 v8.setFlagsFromString('--expose-gc');
@@ -297,7 +309,7 @@ console.log(
 );
 
 // ---- reward
-{
+if (only.includes('reward')) {
   const rewardAll = (inputs) => {
     let decisions = 0;
     for (let i = 0; i < inputs.length; i++) decisions += engine.reward(inputs[i]).length;
@@ -341,7 +353,7 @@ console.log(
 }
 
 // ---- score
-{
+if (only.includes('score')) {
   const full = scoreData(1000000, 100000, 2);
   const half = scoreData(500000, 50000, 2);
   engine.score(scoreData(50000, 5000, 9)); // warm-up
@@ -370,7 +382,7 @@ console.log(
 }
 
 // ---- metrics
-{
+if (only.includes('metrics')) {
   const full = metricsData(1000000, 100000, 3);
   const half = metricsData(500000, 50000, 3);
   engine.metrics(metricsData(50000, 5000, 9)); // warm-up

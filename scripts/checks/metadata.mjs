@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { XMLParser } from 'fast-xml-parser';
 import { fail, run, ROOT } from './lib.mjs';
+import { checkAnalytics } from './analytics.mjs';
 
 const require = createRequire(import.meta.url);
 const { ApiSchemas } = require('@jsforce/jsforce-node/lib/api/metadata/schema.js');
@@ -212,7 +213,13 @@ try {
 } finally {
   fs.rmSync(outRoot, { recursive: true, force: true });
 }
+// Report types, reports and dashboards: fields, report types and reports they name exist.
+const analytics = checkAnalytics(packageDirs.map((dir) => path.join(ROOT, dir)));
+problems.push(...analytics.problems);
 for (const problem of problems) console.log(problem);
+console.log(
+  `metadata: ${analytics.counts.reportTypes} report types, ${analytics.counts.reports} reports and ${analytics.counts.dashboards} dashboards checked against the objects' fields, their report types and reports, ${analytics.problems.length} problems`
+);
 console.log(
   `metadata: ${checked} metadata files converted and checked against the Metadata API schema, ${problems.length} problems`
 );

@@ -58,6 +58,8 @@ const PACKAGEABLE = new Map([
   ['.fieldSet-meta.xml', 'FieldSet'],
   ['.layout-meta.xml', 'Layout'],
   ['.flexipage-meta.xml', 'FlexiPage'],
+  // Paths of the Referral and Reward record pages (issue 14); PathAssistant, Metadata API 34.0+.
+  ['.pathAssistant-meta.xml', 'PathAssistant'],
   ['.tab-meta.xml', 'CustomTab'],
   ['.permissionset-meta.xml', 'PermissionSet'],
   ['.permissionsetgroup-meta.xml', 'PermissionSetGroup'],

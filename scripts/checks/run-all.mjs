@@ -17,6 +17,11 @@ const GATES = [
   ['apex-semantics', 'check:apex-semantics', 'apex-ls semantic check'],
   ['code-analyzer', 'check:code-analyzer', 'Code Analyzer (PMD) security and performance'],
   ['graph-engine', 'check:graph-engine', 'Code Analyzer Graph Engine (path-based) and regex rules'],
+  [
+    'labels',
+    'check:labels',
+    'user-visible text is custom labels, each translated into Spanish, German and French'
+  ],
   ['metadata', 'check:metadata', 'source converts; XML matches the Metadata API schema'],
   [
     'package',

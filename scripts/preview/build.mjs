@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { layouts } from './layouts.mjs';
 
 const require = createRequire(import.meta.url);
+const { decodeXml } = require('../i18n/labels-lib.cjs');
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HERE = path.join(ROOT, 'scripts', 'preview');
 const MODULES = path.join(HERE, 'modules');
@@ -88,7 +89,7 @@ function customLabels() {
         for (const m of xml.matchAll(/<labels>([\s\S]*?)<\/labels>/g)) {
           const name = /<fullName>(.*?)<\/fullName>/.exec(m[1])?.[1];
           const value = /<value>([\s\S]*?)<\/value>/.exec(m[1])?.[1];
-          if (name) labels.set(name, value ?? name);
+          if (name) labels.set(name, value === undefined ? name : decodeXml(value));
         }
       }
     }
@@ -141,6 +142,12 @@ function previewPlatform(components) {
         return null;
       }
       if (!source.startsWith('@salesforce/')) return null;
+      // the user's locale settings: the same values for our components and the base components
+      // (lightning-base-components lists them too, but resolves them only for its own modules)
+      if (source.startsWith('@salesforce/i18n/')) {
+        const key = source.slice('@salesforce/i18n/'.length);
+        return virtual(`export default ${JSON.stringify(I18N[key] ?? 'en-US')};`);
+      }
       if (LBC_PROVIDED.has(source)) return null;
       const [, kind, rest = ''] = /^@salesforce\/([^/]+)\/?(.*)$/.exec(source) ?? [];
       const client = JSON.stringify(modulePath('preview/platform/platform.js'));
@@ -165,8 +172,6 @@ function previewPlatform(components) {
             `export default ${JSON.stringify(labels.get(name) ?? labels.get(rest) ?? name)};`
           );
         }
-        case 'i18n':
-          return virtual(`export default ${JSON.stringify(I18N[rest] ?? 'en-US')};`);
         case 'user':
           return virtual(
             `import { currentUser } from ${client};\nexport default currentUser(${JSON.stringify(rest)});`
@@ -207,6 +212,7 @@ function entrySource(components, manifest) {
     'inviteAdvocates',
     'advocateLeaderboard',
     'rewardApprovals',
+    'referralReviewQueue',
     'programSimulator',
     'programMetrics',
     'portalNavigation'

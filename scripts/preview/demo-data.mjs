@@ -3,6 +3,7 @@
 // users (admin, finance, two reps, portal advocates), one program with realistic rules, 300
 // advocates, and referrals over the past year in chunks of 200 with the org's clock set to each
 // chunk's day, then pipeline outcomes shaped like PRODUCT.md's benchmarks.
+import crypto from 'node:crypto';
 import * as S from '../../local-org/dist/src/server/index.js';
 
 const DAY = 86400000;
@@ -13,6 +14,15 @@ export const PERSONA_USERS = {
   rep1: 'riley.rep@referral-preview.test',
   rep2: 'sam.rep@referral-preview.test'
 };
+
+/**
+ * The token of the demo's open invitation: the guest join page (/guest/join?token=...) opens with
+ * it. On a real org the token is random and only its hash is stored (AdvocateInvitationService);
+ * the preview's is known so that the header can link to the join page. Single use: joining
+ * consumes it until `npm start -- --reset`.
+ */
+export const DEMO_INVITATION_TOKEN = 'preview-demo-invitation-0001';
+export const DEMO_INVITEE_EMAIL = 'jordan.invitee@customer-preview.test';
 
 function rng(seed) {
   let s = seed >>> 0;
@@ -479,7 +489,24 @@ Database.update(closing, false);
       if (b.status !== 200) log(`    issue: ${b.body.message}`);
     }
   });
+  // 8. one open invitation with a known token (the guest join page): an invited advocate on a new
+  //    contact of the first advocate's account, as AdvocateInvitationService leaves it (status
+  //    Invited, the SHA-256 hash of the token, an expiry), the token known instead of emailed
   org.setClock(() => Date.now());
+  step('invitation', () => {
+    const hash = crypto.createHash('sha256').update(DEMO_INVITATION_TOKEN).digest('hex');
+    S.runAnonymous(
+      session,
+      users.admin,
+      `
+Advocate__c first = [SELECT Account__c, Program__c FROM Advocate__c WHERE Account__c != null ORDER BY CreatedDate, Id LIMIT 1];
+Contact invitee = new Contact(FirstName = 'Jordan', LastName = 'Invitee', Email = ${q(DEMO_INVITEE_EMAIL)}, AccountId = first.Account__c);
+insert invitee;
+insert new Advocate__c(Contact__c = invitee.Id, Account__c = first.Account__c, Program__c = first.Program__c,
+  Status__c = 'Invited', Invitation_Token_Hash__c = ${q(hash)}, Invitation_Expires__c = Datetime.now().addDays(365));
+`
+    );
+  });
   const counts2 = {
     referrals: S.querySystem(session, 'SELECT COUNT(Id) n FROM Referral__c')[0],
     leads: S.querySystem(session, 'SELECT COUNT(Id) n FROM Lead')[0],

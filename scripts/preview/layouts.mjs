@@ -110,6 +110,7 @@ export function layouts(root, components) {
   fromFlexi('admin/program', 'Referral_Program_Record_Page');
   fromFlexi('admin/home', 'Referral_Program_Home');
   fromFlexi('admin/approvals', 'Reward_Approvals');
+  fromFlexi('admin/review', 'Referral_Review_Queue');
   fromView('portal/home', 'home');
   fromView('portal/submit', 'Submit_Referral');
   fromView('portal/referrals', 'My_Referrals');

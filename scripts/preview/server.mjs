@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import * as S from '../../local-org/dist/src/server/index.js';
-import { PERSONA_USERS } from './demo-data.mjs';
+import { DEMO_INVITATION_TOKEN, PERSONA_USERS } from './demo-data.mjs';
 
 const MIME = {
   '.js': 'text/javascript; charset=utf-8',
@@ -29,6 +29,7 @@ const PAGES = {
   admin: [
     ['program', 'Program'],
     ['approvals', 'Reward approvals'],
+    ['review', 'Review queue'],
     ['home', 'Program home']
   ],
   advocate: [
@@ -96,9 +97,33 @@ function cookies(req) {
   );
 }
 
+/** Where Site.login sends a user the site signed in: the preview signs the advocate in. */
+const signInUrl = (userId, startUrl) =>
+  `/preview/signin?user=${encodeURIComponent(userId)}&startUrl=${encodeURIComponent(startUrl)}`;
+
 export function createPreviewServer({ root, bundleDir, state, log = () => {} }) {
   const slds = path.join(root, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
   const personaCache = { value: null };
+  const siteCache = { value: undefined };
+
+  /** The Experience Cloud site the guest's and the advocates' requests run on (Site.getSiteId()). */
+  function site() {
+    if (siteCache.value !== undefined) return siteCache.value;
+    const row = S.querySystem(
+      state.session,
+      'SELECT Id, Name FROM Site ORDER BY CreatedDate LIMIT 1'
+    )[0];
+    const network = state.session.schema.networks?.[0];
+    siteCache.value = row
+      ? {
+          id: row.Id,
+          name: row.Name,
+          selfRegProfile: network?.selfRegProfile ?? null,
+          loginUrl: signInUrl
+        }
+      : null;
+    return siteCache.value;
+  }
 
   function personas() {
     if (personaCache.value) return personaCache.value;
@@ -233,7 +258,11 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
         : { name: page },
       personas: personaOptions,
       nav: PAGES[kind].map(([p2, label]) => ({
-        href: `/${key}/${p2}`,
+        // the join page opens on the demo's open invitation (demo-data.mjs)
+        href:
+          p2 === 'join'
+            ? `/${key}/${p2}?token=${encodeURIComponent(DEMO_INVITATION_TOKEN)}`
+            : `/${key}/${p2}`,
         label,
         current: p2 === page
       })),
@@ -311,7 +340,9 @@ export function createPreviewServer({ root, bundleDir, state, log = () => {} }) 
           method: payload.method,
           params: payload.params,
           userId: persona.userId,
-          cacheable: payload.cacheable === true
+          cacheable: payload.cacheable === true,
+          // the guest's and the portal advocates' pages are the site's: their calls run on it
+          site: KIND[persona.key] === 'guest' || KIND[persona.key] === 'advocate' ? site() : null
         });
         break;
       case '/api/ui/getRecord':
@@ -416,6 +447,30 @@ Database.LeadConvertResult r = Database.convertLead(lc, true);`
     }
   }
 
+  /**
+   * Site.login's page (signInUrl): the advocate whose portal user the site just signed in becomes
+   * the advocate persona, and the portal opens.
+   */
+  function signIn(res, url) {
+    const userId = url.searchParams.get('user') || '';
+    personaCache.value = null;
+    const advocate = personas().advocates.find((a) => a.Portal_User__c === userId);
+    if (!advocate)
+      return send(
+        res,
+        404,
+        waitingPage(
+          'No advocate has that portal user: open the join page from the invitation link again.'
+        ).replace('<meta http-equiv="refresh" content="2">', ''),
+        'text/html; charset=utf-8'
+      );
+    res.writeHead(302, {
+      location: '/advocate/home',
+      'set-cookie': `preview_advocate=${advocate.Id}; path=/`
+    });
+    return res.end();
+  }
+
   function file(res, full, base) {
     if (!full.startsWith(base) || !fs.existsSync(full) || !fs.statSync(full).isFile())
       return send(res, 404, { message: 'Not found' });
@@ -452,7 +507,22 @@ Database.LeadConvertResult r = Database.convertLead(lc, true);`
           path.join(root, 'scripts', 'preview', 'preview.css'),
           path.join(root, 'scripts', 'preview')
         );
+      if (url.pathname.startsWith('/resource/')) {
+        // Static resources as @salesforce/resourceUrl/<Name> resolves them: /resource/<Name>,
+        // a folder resource's files below it (the ChartJs folder: /resource/ChartJs/chart.umd.min.js).
+        const [name, ...rest] = decodeURIComponent(url.pathname.slice('/resource/'.length)).split(
+          '/'
+        );
+        const resources = path.join(root, 'force-app', 'main');
+        const found = fs
+          .readdirSync(resources, { withFileTypes: true })
+          .map((domain) => path.join(resources, domain.name, 'staticresources', name))
+          .find((candidate) => fs.existsSync(candidate));
+        if (!found) return send(res, 404, `No static resource ${name}.`);
+        return file(res, rest.length ? path.join(found, ...rest) : found, found);
+      }
       if (url.pathname === '/favicon.ico') return send(res, 204, '');
+      if (url.pathname === '/preview/signin' && state.ready) return signIn(res, url);
       if (state.error)
         return send(
           res,

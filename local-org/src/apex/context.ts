@@ -1023,14 +1023,17 @@ export class ApexContext {
       case 'getbasesecureurl':
         return null;
       case 'getname':
-        return null;
+        return org?.runningSite ? org.runningSite.name : null;
       case 'getsiteid':
-        return null;
+        return org?.runningSite ? org.runningSite.id : null;
       case 'createexternaluser':
         if (org && typeof org.createExternalUser === 'function') return org.createExternalUser(args, this.runContext());
         return this.I.unsupported('Site.createExternalUser');
-      case 'login':
-        return this.I.unsupported('Site.login');
+      case 'login': {
+        const url = org && typeof org.siteLogin === 'function' ? org.siteLogin(args[0], args[2]) : undefined;
+        if (url === undefined) return this.I.unsupported('Site.login (no site is running)');
+        return url === null ? null : new NativeObj('PageReference', { url, parameters: new ApexMap(null, null) });
+      }
       case 'ispasswordexpired':
         return false;
     }

@@ -219,6 +219,9 @@ export function evaluate(node: FNode, ctx: FormulaContext): unknown {
         return makeDate(dateToDays(a) + (op === '+' ? 1 : -1) * d.intValue());
       }
       if (op === '+' && (typeof a === 'string' || typeof b === 'string')) return toText(a) + toText(b);
+      // A blank operand makes the result blank ("Treat blank fields as blanks"), whatever the
+      // other operand's type: blank Date - Date is blank, not an error.
+      if (isBlank(a) || isBlank(b)) return null;
       const x = toDec(a);
       const y = toDec(b);
       if (x === null || y === null) return null;

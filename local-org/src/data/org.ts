@@ -92,6 +92,16 @@ export function dmlExceptionMessage(op: DmlOperation, index: number, id: string 
   return `${verb} failed. First exception on row ${index}${withId}; first error: ${e.statusCode}, ${e.message}: [${e.fields.join(', ')}]`;
 }
 
+/** The site a request runs on (Site.getSiteId() and friends), set by whoever serves the site. */
+export interface RunningSite {
+  id: string;
+  name: string;
+  /** Profile of users the site registers (Network selfRegProfile). */
+  selfRegProfile: string | null;
+  /** The URL Site.login answers for a signed-in user and a start URL. */
+  loginUrl(userId: string, startUrl: string): string;
+}
+
 export class LocalOrg implements QueryHost {
   readonly schema: Schema;
   readonly db: Database.Database;
@@ -1600,14 +1610,87 @@ export class LocalOrg implements QueryHost {
   }
 
   /**
-   * Site.createExternalUser outside a running site: the local org never serves a site request
-   * (Site.getSiteId() is null), so no user is created and null is returned. Not verified against
-   * a documented platform outcome for tests; callers must handle a null id either way.
+   * The Experience Cloud site serving the current request, or null: the local org serves no site
+   * request by itself (tests, anonymous Apex); the preview sets it for the requests of its site's
+   * guest and portal users, one transaction at a time.
+   */
+  runningSite: RunningSite | null = null;
+
+  /**
+   * Site.createExternalUser(user, accountId[, password[, sendEmailConfirmation]]).
+   * Outside a running site (Site.getSiteId() is null) no user is created and null is returned
+   * (not verified against a documented platform outcome for tests; callers must handle a null id).
+   * On a running site, as the Apex reference's Site class describes it: the user's email finds a
+   * matching contact on the account; a contact already used by an external user refuses the
+   * registration, an unused one becomes the user's contact, and without a match a new contact is
+   * created on the account; CommunityNickname is required; a failure throws
+   * Site.ExternalUserCreateException. The user gets the site's self-registration profile. The
+   * local org keeps no passwords: the password is not stored.
    */
   createExternalUser(args: unknown[], ctx: RunContext): string | null {
-    void args;
     void ctx;
-    return null;
+    const site = this.runningSite;
+    if (!site) return null;
+    const fail = (message: string): never => {
+      throw new DataError('Site.ExternalUserCreateException', message);
+    };
+    const user = args[0] as { get?: (f: string) => unknown; fields?: Map<string, unknown> } | null;
+    const accountId = args[1] == null ? null : to18(String(args[1]));
+    if (!user || (typeof user.get !== 'function' && !(user.fields instanceof Map))) return fail('The user to create is missing.');
+    const field = (name: string): string | null => {
+      const v = typeof user.get === 'function' ? user.get(name) : user.fields!.get(name);
+      return v == null || v === '' ? null : String(v);
+    };
+    const email = field('email');
+    const lastName = field('lastname');
+    const nickname = field('communitynickname');
+    if (!nickname) return fail('The nickname field is required for the user.');
+    if (!email || !lastName) return fail('The user needs an email and a last name.');
+    if (!accountId || !this.db.prepare('SELECT 1 FROM "o_account" WHERE id = ? AND ("f_isdeleted" IS NULL OR "f_isdeleted" = 0)').get(accountId))
+      return fail('The account to associate the user with does not exist.');
+    const profileId = site.selfRegProfile ? this.seeded.profiles.get(site.selfRegProfile.toLowerCase()) : undefined;
+    if (!profileId) return fail(`The site ${site.name} has no self-registration profile in this org.`);
+    const username = field('username') ?? email;
+    if (this.db.prepare('SELECT 1 FROM "o_user" WHERE lower("f_username") = lower(?)').get(username)) return fail('User already exists.');
+    if (this.db.prepare('SELECT 1 FROM "o_user" WHERE lower("f_communitynickname") = lower(?)').get(nickname)) return fail('That nickname already exists. Enter a unique nickname.');
+    const match = this.db
+      .prepare('SELECT id FROM "o_contact" WHERE "f_accountid" = ? AND lower("f_email") = lower(?) AND ("f_isdeleted" IS NULL OR "f_isdeleted" = 0) ORDER BY _seq LIMIT 1')
+      .get(accountId, email) as { id: string } | undefined;
+    let contactId: string;
+    if (match) {
+      if (this.db.prepare('SELECT 1 FROM "o_user" WHERE "f_contactid" = ?').get(match.id)) return fail('The contact with this email is already used by an external user.');
+      contactId = match.id;
+    } else {
+      contactId = this.insertRaw('Contact', { AccountId: accountId, FirstName: field('firstname'), LastName: lastName, Email: email });
+    }
+    return this.insertRaw('User', {
+      Username: username,
+      Email: email,
+      FirstName: field('firstname'),
+      LastName: lastName,
+      Alias: (field('alias') ?? nickname).slice(0, 8),
+      CommunityNickname: nickname,
+      ContactId: contactId,
+      ProfileId: profileId,
+      TimeZoneSidKey: field('timezonesidkey') ?? 'America/Los_Angeles',
+      LocaleSidKey: field('localesidkey') ?? 'en_US',
+      EmailEncodingKey: field('emailencodingkey') ?? 'UTF-8',
+      LanguageLocaleKey: field('languagelocalekey') ?? 'en_US',
+      IsActive: true,
+    });
+  }
+
+  /**
+   * Site.login(username, password, startUrl) on the running site: the page that signs the user in
+   * and opens startUrl (null when no active user has that username, as a failed login). Outside a
+   * running site there is no site to sign in to: unsupported.
+   */
+  siteLogin(username: unknown, startUrl: unknown): string | null | undefined {
+    const site = this.runningSite;
+    if (!site) return undefined;
+    const user = this.db.prepare('SELECT id FROM "o_user" WHERE lower("f_username") = lower(?) AND "f_isactive" = 1').get(String(username ?? '')) as { id: string } | undefined;
+    if (!user) return null;
+    return site.loginUrl(user.id, startUrl == null ? '/' : String(startUrl));
   }
 
   /** Creates a user with the named profile (tests: a stand-in for `new User(...)` + insert, without DML limits). */

@@ -425,7 +425,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
   for (const f of files.filter((x) => x.endsWith('.network-meta.xml'))) {
     const doc = readXml(root, f, 'Network');
     const r = doc.root;
-    const n: { name: string; urlPathPrefix?: string; status?: string; sourceFile: string } = {
+    const n: { name: string; urlPathPrefix?: string; status?: string; selfRegProfile?: string; sourceFile: string } = {
       name: path.basename(f, '.network-meta.xml'),
       sourceFile: doc.file,
     };
@@ -433,6 +433,8 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     if (up) n.urlPathPrefix = up;
     const stt = str(r.status);
     if (stt) n.status = stt;
+    const srp = str(r.selfRegProfile);
+    if (srp) n.selfRegProfile = srp;
     schema.networks!.push(n);
   }
 
@@ -441,7 +443,16 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     const doc = readXml(root, f, 'StaticResource');
     const name = path.basename(f, '.resource-meta.xml');
     const dir = path.dirname(f);
-    const bodyFile = fs.readdirSync(dir).find((e) => e.startsWith(name + '.') && !e.endsWith('-meta.xml'));
+    // Source format keeps a zip resource expanded as a folder named exactly like the resource
+    // (Salesforce DX Developer Guide, "Static Resources in Source Format"); any other resource is
+    // one file named <name>.<extension>.
+    const bodyFile = fs
+      .readdirSync(dir)
+      .find(
+        (e) =>
+          (e === name && fs.statSync(path.join(dir, e)).isDirectory()) ||
+          (e.startsWith(name + '.') && !e.endsWith('-meta.xml'))
+      );
     if (!bodyFile) throw new MetadataError(doc.file, 1, `static resource ${name} has no body file next to it`);
     const full = path.join(dir, bodyFile);
     if (fs.statSync(full).isDirectory()) {
@@ -483,7 +494,9 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     for (const l of arr(doc.root.labels)) {
       const name = str(l.fullName);
       if (!name) throw new MetadataError(doc.file, 1, 'custom label without fullName');
-      schema.customLabels.set(name.toLowerCase(), { name, value: str(l.value) ?? '' });
+      // <value> is also a picklist element, parsed as a list everywhere (ARRAY_TAGS): a label has one
+      const value = Array.isArray(l.value) ? l.value[0] : l.value;
+      schema.customLabels.set(name.toLowerCase(), { name, value: str(value) ?? '' });
     }
   }
 

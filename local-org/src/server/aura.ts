@@ -6,6 +6,7 @@
 import { ApexError, UnsupportedError, type RtClass } from '../apex/runtime.js';
 import type { MethodDecl } from '../apex/ast.js';
 import { inTransaction, type PreviewSession } from './previewOrg.js';
+import type { RunningSite } from '../data/org.js';
 
 export interface AuraOutcome {
   status: number;
@@ -19,6 +20,8 @@ export interface AuraRequest {
   userId: string;
   /** Only cacheable=true methods (@wire). */
   cacheable?: boolean;
+  /** The site serving the request (guest and portal users' requests), or none. */
+  site?: RunningSite | null;
 }
 
 function refusal(status: number, message: string, exceptionType = 'System.AuraException'): AuraOutcome {
@@ -75,6 +78,7 @@ export function invokeAura(session: PreviewSession, req: AuraRequest): AuraOutco
   const known = new Set(m.params.map((p) => p.name.toLowerCase()));
   for (const k of byLower.keys()) if (!known.has(k)) return refusal(400, `Unknown parameter '${k}' for action ${cls.name}.${m.name}(${m.params.map((p) => p.name).join(', ')}).`);
   const json = I.builtins.json;
+  session.org.runningSite = req.site ?? null;
   try {
     return inTransaction(session, req.userId, () => {
       const args: any[] = [];
@@ -97,6 +101,8 @@ export function invokeAura(session: PreviewSession, req: AuraRequest): AuraOutco
   } catch (e: any) {
     if (e instanceof BadParam) return refusal(400, e.message);
     return apexFailure(session, e);
+  } finally {
+    session.org.runningSite = null;
   }
 }
 

@@ -51,3 +51,16 @@ test('IF, AND with && and ||, text concatenation with &', () => {
   assert.equal(run('IF(A && !B, "x" & "y", "z")', { A: true, B: false }), 'xy');
   assert.equal(run('A || B', { A: false, B: true }), true);
 });
+
+// Salesforce Help, "Formula Operators and Functions" (- on Date values returns the number of days
+// between them) and "Handle Blank Fields in Formulas" (treat blanks as blanks: an expression with a
+// blank operand is blank).
+test('Date - Date is a number of days; a blank operand gives a blank, never an error', async () => {
+  const { makeDate, dateToDays } = await import('../../src/data/values.js');
+  const d = (iso: string) => makeDate(Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86400000));
+  assert.equal(dateToDays(d('2026-03-01')) - dateToDays(d('2026-02-01')), 28);
+  assert.equal(String(run('Issued - Submitted', { Issued: d('2026-03-01'), Submitted: d('2026-02-01') })), '28');
+  assert.equal(run('Issued - Submitted', { Submitted: d('2026-02-01') }), null);
+  assert.equal(run('Issued - Submitted', { Issued: d('2026-03-01') }), null);
+  assert.equal(run('X * 2', {}), null);
+});

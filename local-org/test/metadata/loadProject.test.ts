@@ -80,6 +80,16 @@ test('static resources, email templates, notification types, apex sources, shari
   assert.equal(s.sharingSets![0]!.accessMappings[0]!.object, 'Advocate__c');
 });
 
+// Salesforce DX Developer Guide, "Static Resources": a zip resource is kept in source format as a
+// folder named like the resource. Metadata API Developer Guide, "CustomLabels": each label's value.
+test('a folder static resource loads; custom labels keep their values', () => {
+  const s = loadProject(repoRoot);
+  assert.equal(s.staticResources.get('chartjs')!.contentType, 'application/zip');
+  const label = s.customLabels.get('rewards_tax_title');
+  assert.equal(label?.value, 'Year-End Tax');
+  for (const l of s.customLabels.values()) assert.ok(l.value.length > 0, l.name);
+});
+
 test('namespace option prefixes custom objects and fields', () => {
   const s = loadProject(repoRoot, { namespace: 'refp' });
   const o = s.objects.get('refp__referral__c')!;
@@ -167,4 +177,19 @@ test('namespace: getLocalName drops the prefix, getChildRelationships names pref
     }
     Assert.areEqual('refp__Reward_Rules__r', found);
   `);
+});
+
+// Metadata API Developer Guide, "CustomLabels": each label has one <value>; source format allows
+// the labels in several *.labels-meta.xml files (one per module folder), merged into one set.
+test('custom labels: their values, from every labels file', () => {
+  const label = (name: string, value: string) =>
+    `<labels><fullName>${name}</fullName><language>en_US</language><protected>false</protected><shortDescription>${name}</shortDescription><value>${value}</value></labels>`;
+  const dir = tmpProject({
+    'a/labels/CustomLabels.labels-meta.xml': `<?xml version="1.0"?>\n<CustomLabels>${label('A_One', 'Thank you: {0} was received.')}</CustomLabels>`,
+    'b/labels/CustomLabels.labels-meta.xml': `<?xml version="1.0"?>\n<CustomLabels>${label('B_Two', 'Points &amp; cash')}</CustomLabels>`
+  });
+  const s = loadProject(dir);
+  assert.equal(s.customLabels.get('a_one')?.value, 'Thank you: {0} was received.');
+  assert.equal(s.customLabels.get('b_two')?.value, 'Points & cash');
+  assert.equal(s.customLabels.get('a_one')?.name, 'A_One');
 });

@@ -1,6 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import ACCOUNT from '@salesforce/schema/Account';
-import ADVOCATE from '@salesforce/schema/Advocate__c';
+import ACCOUNT_OBJECT from '@salesforce/schema/Account';
+import ADVOCATE_OBJECT from '@salesforce/schema/Advocate__c';
 import getActivity from '@salesforce/apex/AdvocateActivityController.getActivity';
 import type {
   ActivityData,
@@ -9,9 +9,48 @@ import type {
   AdvocateActivity as AdvocateActivityDto
 } from 'c/advocateDtos';
 import { breakdown, toScoreReferrals, type ScoreBreakdown } from './scoreBreakdown';
+import { formatDate, formatFixed, formatLabel, formatNumber } from 'c/localization';
+import { picklistLabel } from 'c/picklistLabels';
+import TITLE from '@salesforce/label/c.Advocates_Activity_Title';
+import WRONG_PAGE from '@salesforce/label/c.Advocates_Activity_Wrong_Page';
+import LOAD_FAILED from '@salesforce/label/c.Advocates_Activity_Load_Failed';
+import LOADING from '@salesforce/label/c.Advocates_Activity_Loading';
+import EMPTY from '@salesforce/label/c.Advocates_Activity_Empty';
+import ADVOCATE from '@salesforce/label/c.Advocates_Activity_Advocate';
+import BREAKDOWN from '@salesforce/label/c.Advocates_Activity_Breakdown';
+import WEIGHTS_INVALID from '@salesforce/label/c.Advocates_Activity_Weights_Invalid';
+import BREAKDOWN_CAPTION from '@salesforce/label/c.Advocates_Activity_Breakdown_Caption';
+import NO_SCORE from '@salesforce/label/c.Advocates_Activity_No_Score';
+import REFERRALS from '@salesforce/label/c.Advocates_Activity_Referrals';
+import NO_REFERRALS from '@salesforce/label/c.Advocates_Activity_No_Referrals';
+import REWARDS from '@salesforce/label/c.Advocates_Activity_Rewards';
+import NO_REWARDS from '@salesforce/label/c.Advocates_Activity_No_Rewards';
+import COL_REWARD from '@salesforce/label/c.Advocates_Activity_Col_Reward';
+import COL_REFERRAL from '@salesforce/label/c.Advocates_Activity_Col_Referral';
+import COL_MILESTONE from '@salesforce/label/c.Advocates_Activity_Col_Milestone';
+import COL_AMOUNT from '@salesforce/label/c.Advocates_Activity_Col_Amount';
+import COL_POINTS from '@salesforce/label/c.Advocates_Activity_Col_Points';
+import COL_STATUS from '@salesforce/label/c.Advocates_Activity_Col_Status';
+import COL_ENTRY from '@salesforce/label/c.Advocates_Activity_Col_Entry';
+import COL_DATE from '@salesforce/label/c.Advocates_Activity_Col_Date';
+import PROGRAM from '@salesforce/label/c.Advocates_Activity_Program';
+import STATUS from '@salesforce/label/c.Advocates_Activity_Status';
+import POINTS_BALANCE from '@salesforce/label/c.Advocates_Activity_Points_Balance';
+import SCORE from '@salesforce/label/c.Advocates_Activity_Score';
+import RANK from '@salesforce/label/c.Advocates_Activity_Rank';
+import SCORED_ON from '@salesforce/label/c.Advocates_Activity_Scored_On';
+import SUBMITTED_PART from '@salesforce/label/c.Advocates_Activity_Submitted_Part';
+import QUALIFIED_PART from '@salesforce/label/c.Advocates_Activity_Qualified_Part';
+import WON_PART from '@salesforce/label/c.Advocates_Activity_Won_Part';
+import BASE from '@salesforce/label/c.Advocates_Activity_Base';
+import MULTIPLIER from '@salesforce/label/c.Advocates_Activity_Multiplier';
+import SCORE_TODAY from '@salesforce/label/c.Advocates_Activity_Score_Today';
+import UNNAMED from '@salesforce/label/c.Advocates_Activity_Unnamed';
+import REFERRAL_TITLE from '@salesforce/label/c.Advocates_Activity_Referral_Title';
+import MORE from '@salesforce/label/c.Advocates_Activity_More';
 
 // API names from the schema: Advocate__c carries the namespace prefix once installed
-const PAGES = [ADVOCATE.objectApiName, ACCOUNT.objectApiName];
+const PAGES = [ADVOCATE_OBJECT.objectApiName, ACCOUNT_OBJECT.objectApiName];
 /** Referrals drawn as a path each; the rest are counted. */
 export const SHOWN_REFERRALS = 20;
 
@@ -58,14 +97,41 @@ export default class AdvocateActivity extends LightningElement {
   error: unknown;
   selectedAdvocateId: string | undefined;
 
+  labels = {
+    title: TITLE,
+    wrongPage: WRONG_PAGE,
+    loadFailed: LOAD_FAILED,
+    loading: LOADING,
+    empty: EMPTY,
+    advocate: ADVOCATE,
+    breakdown: BREAKDOWN,
+    weightsInvalid: WEIGHTS_INVALID,
+    breakdownCaption: BREAKDOWN_CAPTION,
+    noScore: NO_SCORE,
+    referrals: REFERRALS,
+    noReferrals: NO_REFERRALS,
+    rewards: REWARDS,
+    noRewards: NO_REWARDS,
+    stepSubmitted: picklistLabel('MILESTONE', 'SUBMITTED'),
+    stepQualified: picklistLabel('MILESTONE', 'QUALIFIED'),
+    stepWon: picklistLabel('MILESTONE', 'WON')
+  };
+
+  // money typed as currency and points as a number (both sort); dates as dates in the user's locale
   rewardColumns = [
-    { label: 'Reward', fieldName: 'name' },
-    { label: 'Referral', fieldName: 'referralName' },
-    { label: 'Milestone', fieldName: 'milestone' },
-    { label: 'Value', fieldName: 'valueText' },
-    { label: 'Status', fieldName: 'status' },
-    { label: 'Entry', fieldName: 'entryType' },
-    { label: 'Date', fieldName: 'createdDate' }
+    { label: COL_REWARD, fieldName: 'name' },
+    { label: COL_REFERRAL, fieldName: 'referralName' },
+    { label: COL_MILESTONE, fieldName: 'milestoneLabel' },
+    {
+      label: COL_AMOUNT,
+      fieldName: 'amount',
+      type: 'currency',
+      typeAttributes: { currencyCode: { fieldName: 'currencyCode' } }
+    },
+    { label: COL_POINTS, fieldName: 'points', type: 'number' },
+    { label: COL_STATUS, fieldName: 'statusLabel' },
+    { label: COL_ENTRY, fieldName: 'entryLabel' },
+    { label: COL_DATE, fieldName: 'createdDate', type: 'date' }
   ];
 
   @wire(getActivity, { recordId: '$activityRecordId' })
@@ -129,12 +195,12 @@ export default class AdvocateActivity extends LightningElement {
       return value === null || value === undefined || value === '' ? '\u2014' : String(value);
     };
     return [
-      { key: 'program', label: 'Program', value: text(a.programName) },
-      { key: 'status', label: 'Status', value: text(a.status) },
-      { key: 'points', label: 'Points balance', value: text(a.pointsBalance ?? 0) },
-      { key: 'score', label: 'Score (nightly)', value: text(a.storedScore) },
-      { key: 'rank', label: 'Rank (nightly)', value: text(a.storedRank) },
-      { key: 'scoreDate', label: 'Scored on', value: text(a.scoreDate) }
+      { key: 'program', label: PROGRAM, value: text(a.programName) },
+      { key: 'status', label: STATUS, value: text(picklistLabel('ADVOCATE_STATUS', a.status)) },
+      { key: 'points', label: POINTS_BALANCE, value: formatNumber(a.pointsBalance ?? 0) },
+      { key: 'score', label: SCORE, value: text(formatNumber(a.storedScore, 2)) },
+      { key: 'rank', label: RANK, value: text(formatNumber(a.storedRank)) },
+      { key: 'scoreDate', label: SCORED_ON, value: text(formatDate(a.scoreDate)) }
     ];
   }
 
@@ -168,14 +234,22 @@ export default class AdvocateActivity extends LightningElement {
   get breakdownRows(): { key: string; label: string; value: string }[] {
     const b = this.scoring.result;
     if (!b) return [];
-    const n = (value: number): string => value.toFixed(2);
+    const n = (value: number): string => formatFixed(value, 2);
     return [
-      { key: 'submitted', label: `Submitted (${b.submitted})`, value: n(b.submittedPart) },
-      { key: 'qualified', label: `Qualified (${b.qualified})`, value: n(b.qualifiedPart) },
-      { key: 'won', label: `Won, with revenue (${b.won})`, value: n(b.wonPart) },
-      { key: 'base', label: 'Base (decayed)', value: n(b.base) },
-      { key: 'multiplier', label: 'Quality multiplier', value: `\u00d7 ${n(b.multiplier)}` },
-      { key: 'score', label: 'Score today', value: n(b.score) }
+      {
+        key: 'submitted',
+        label: formatLabel(SUBMITTED_PART, b.submitted),
+        value: n(b.submittedPart)
+      },
+      {
+        key: 'qualified',
+        label: formatLabel(QUALIFIED_PART, b.qualified),
+        value: n(b.qualifiedPart)
+      },
+      { key: 'won', label: formatLabel(WON_PART, b.won), value: n(b.wonPart) },
+      { key: 'base', label: BASE, value: n(b.base) },
+      { key: 'multiplier', label: MULTIPLIER, value: `\u00d7 ${n(b.multiplier)}` },
+      { key: 'score', label: SCORE_TODAY, value: n(b.score) }
     ];
   }
 
@@ -186,8 +260,12 @@ export default class AdvocateActivity extends LightningElement {
         ...referral,
         step,
         hasError,
-        title: `${referral.name}: ${referral.referredName || 'Unnamed'}`,
-        subtitle: [referral.referredCompany, referral.status, referral.submittedDate]
+        title: formatLabel(REFERRAL_TITLE, referral.name, referral.referredName || UNNAMED),
+        subtitle: [
+          referral.referredCompany,
+          picklistLabel('REFERRAL_STATUS', referral.status),
+          formatDate(referral.submittedDate)
+        ]
           .filter((part) => Boolean(part))
           .join(' \u00b7 ')
       };
@@ -201,16 +279,22 @@ export default class AdvocateActivity extends LightningElement {
   get moreReferrals(): string | null {
     const total = this.advocate?.referrals.length ?? 0;
     if (total <= SHOWN_REFERRALS && !this.activity?.truncated) return null;
-    return `Showing the ${SHOWN_REFERRALS} most recent of ${total.toLocaleString()}${this.activity?.truncated ? '+' : ''} referrals.`;
+    const shownTotal = `${formatNumber(total)}${this.activity?.truncated ? '+' : ''}`;
+    return formatLabel(MORE, SHOWN_REFERRALS, shownTotal);
   }
 
-  get rewardRows(): (ActivityReward & { valueText: string })[] {
+  get rewardRows(): (ActivityReward & {
+    milestoneLabel: string;
+    statusLabel: string;
+    entryLabel: string;
+  })[] {
     return (this.advocate?.rewards ?? []).map((reward) => ({
       ...reward,
-      valueText:
-        reward.rewardType === 'POINTS'
-          ? `${reward.points ?? 0} points`
-          : `${(reward.amount ?? 0).toFixed(2)} ${reward.currencyCode ?? ''}`.trim()
+      amount: reward.rewardType === 'POINTS' ? null : reward.amount,
+      points: reward.rewardType === 'POINTS' ? reward.points : null,
+      milestoneLabel: picklistLabel('MILESTONE', reward.milestone),
+      statusLabel: picklistLabel('REWARD_STATUS', reward.status),
+      entryLabel: picklistLabel('ENTRY_TYPE', reward.entryType)
     }));
   }
 

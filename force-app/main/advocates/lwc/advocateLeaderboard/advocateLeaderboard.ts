@@ -1,17 +1,71 @@
 import { LightningElement, api, wire } from 'lwc';
-import PROGRAM from '@salesforce/schema/Referral_Program__c';
+import PROGRAM_SCHEMA from '@salesforce/schema/Referral_Program__c';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
-import type { ScoreWeights } from 'c/referralEngine';
-import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
+import type { ScoreRow, ScoreWeights } from 'c/referralEngine';
+import type { LeaderboardAdvocate, LeaderboardData, ProgramOption } from 'c/advocateDtos';
 import { periodOptions as optionsFor, periodRange, type PeriodKey } from 'c/reportingPeriods';
-import { rankAdvocates, rankReps, type AdvocateRow, type RepRow } from './ranking';
+import {
+  advocateDirectory,
+  rankReps,
+  scoreAdvocates,
+  withNames,
+  type AdvocateRow,
+  type RepRow
+} from './ranking';
+import { formatDate, formatLabel, formatNumber } from 'c/localization';
+import TITLE from '@salesforce/label/c.Advocates_Board_Title';
+import WRONG_PAGE from '@salesforce/label/c.Advocates_Board_Wrong_Page';
+import PROGRAM from '@salesforce/label/c.Advocates_Board_Program';
+import PERIOD from '@salesforce/label/c.Advocates_Board_Period';
+import LOAD_FAILED from '@salesforce/label/c.Advocates_Board_Load_Failed';
+import NO_PROGRAM from '@salesforce/label/c.Advocates_Board_No_Program';
+import LOADING from '@salesforce/label/c.Advocates_Board_Loading';
+import WEIGHTS from '@salesforce/label/c.Advocates_Board_Weights';
+import WEIGHTS_LEGEND from '@salesforce/label/c.Advocates_Board_Weights_Legend';
+import RESET from '@salesforce/label/c.Advocates_Board_Reset';
+import WEIGHTS_INVALID from '@salesforce/label/c.Advocates_Board_Weights_Invalid';
+import ADVOCATES from '@salesforce/label/c.Advocates_Board_Advocates';
+import NO_REFERRALS from '@salesforce/label/c.Advocates_Board_No_Referrals';
+import REPS from '@salesforce/label/c.Advocates_Board_Reps';
+import NO_REPS from '@salesforce/label/c.Advocates_Board_No_Reps';
+import SLIDER_SUBMITTED from '@salesforce/label/c.Advocates_Board_Slider_Submitted';
+import SLIDER_QUALIFIED from '@salesforce/label/c.Advocates_Board_Slider_Qualified';
+import SLIDER_WON from '@salesforce/label/c.Advocates_Board_Slider_Won';
+import SLIDER_REVENUE from '@salesforce/label/c.Advocates_Board_Slider_Revenue';
+import SLIDER_HALF_LIFE from '@salesforce/label/c.Advocates_Board_Slider_Half_Life';
+import COL_RANK from '@salesforce/label/c.Advocates_Board_Col_Rank';
+import COL_ADVOCATE from '@salesforce/label/c.Advocates_Board_Col_Advocate';
+import COL_CONTACT from '@salesforce/label/c.Advocates_Board_Col_Contact';
+import COL_ACCOUNT from '@salesforce/label/c.Advocates_Board_Col_Account';
+import COL_OWNER from '@salesforce/label/c.Advocates_Board_Col_Owner';
+import COL_SCORE from '@salesforce/label/c.Advocates_Board_Col_Score';
+import COL_SUBMITTED from '@salesforce/label/c.Advocates_Board_Col_Submitted';
+import COL_QUALIFIED from '@salesforce/label/c.Advocates_Board_Col_Qualified';
+import COL_WON from '@salesforce/label/c.Advocates_Board_Col_Won';
+import COL_REP from '@salesforce/label/c.Advocates_Board_Col_Rep';
+import COL_ACTIVE_ADVOCATES from '@salesforce/label/c.Advocates_Board_Col_Active_Advocates';
+import COL_REFERRALS from '@salesforce/label/c.Advocates_Board_Col_Referrals';
+import COL_DEALS_WON from '@salesforce/label/c.Advocates_Board_Col_Deals_Won';
+import COL_TOTAL_SCORE from '@salesforce/label/c.Advocates_Board_Col_Total_Score';
+import TRUNCATED from '@salesforce/label/c.Advocates_Board_Truncated';
+import CAPTION from '@salesforce/label/c.Advocates_Board_Caption';
+import REP_CAPTION from '@salesforce/label/c.Advocates_Board_Rep_Caption';
+import PAGE from '@salesforce/label/c.Advocates_Board_Page';
+import PREVIOUS from '@salesforce/label/c.Advocates_Board_Previous';
+import NEXT from '@salesforce/label/c.Advocates_Board_Next';
+import ADVOCATE_PAGES from '@salesforce/label/c.Advocates_Board_Advocate_Pages';
+import REP_PAGES from '@salesforce/label/c.Advocates_Board_Rep_Pages';
 
-/** Rows shown per tab; the ranking itself covers every advocate loaded. */
-export const TOP_N = 100;
+/**
+ * Rows per page of each tab. The ranking covers every advocate loaded (the engine ranks 10,000
+ * advocates in tens of milliseconds); what costs is the datatable, whose rendering grows with its
+ * rows (about 100 ms a row on a busy machine), so the table shows one page at a time.
+ */
+export const PAGE_SIZE = 10;
 
 // the object's API name from the schema: it carries the namespace prefix once installed
-const PROGRAM_OBJECT = PROGRAM.objectApiName;
+const PROGRAM_OBJECT = PROGRAM_SCHEMA.objectApiName;
 
 type WeightName = 'submitted' | 'qualified' | 'won' | 'revenuePer1000' | 'halfLifeDays';
 
@@ -24,11 +78,17 @@ interface SliderSpec {
 }
 
 const SLIDERS: SliderSpec[] = [
-  { name: 'submitted', label: 'Points per referral submitted', min: 0, max: 20, step: 0.5 },
-  { name: 'qualified', label: 'Points per referral qualified', min: 0, max: 50, step: 0.5 },
-  { name: 'won', label: 'Points per deal won', min: 0, max: 100, step: 1 },
-  { name: 'revenuePer1000', label: 'Points per 1,000 of revenue won', min: 0, max: 10, step: 0.1 },
-  { name: 'halfLifeDays', label: 'Half-life of a referral (days)', min: 30, max: 720, step: 30 }
+  { name: 'submitted', label: SLIDER_SUBMITTED, min: 0, max: 20, step: 0.5 },
+  { name: 'qualified', label: SLIDER_QUALIFIED, min: 0, max: 50, step: 0.5 },
+  { name: 'won', label: SLIDER_WON, min: 0, max: 100, step: 1 },
+  {
+    name: 'revenuePer1000',
+    label: formatLabel(SLIDER_REVENUE, formatNumber(1000)),
+    min: 0,
+    max: 10,
+    step: 0.1
+  },
+  { name: 'halfLifeDays', label: SLIDER_HALF_LIFE, min: 30, max: 720, step: 30 }
 ];
 
 interface WireResult<T> {
@@ -57,38 +117,69 @@ export default class AdvocateLeaderboard extends LightningElement {
   /** The weights in use: the program's, or the admin's draft. */
   weights: ScoreWeights | undefined;
   /** The ranking for the data and weights in use, recomputed only when either changes. */
-  ranking: { advocates: AdvocateRow[]; reps: RepRow[]; error?: unknown } = {
+  ranking: { advocates: ScoreRow[]; reps: RepRow[]; error?: unknown } = {
     advocates: [],
     reps: []
+  };
+  /** Zero-based page of each tab. */
+  advocatePage = 0;
+  repPage = 0;
+  /** The rows of the current pages: set when the ranking or the page changes, so a re-render
+   * of the card hands the datatables the same arrays and they do not rebuild their rows. */
+  advocateRows: AdvocateRow[] = [];
+  repRows: RepRow[] = [];
+  /** The loaded advocates by id (names for the page's rows). */
+  private directory = new Map<string, LeaderboardAdvocate>();
+
+  labels = {
+    title: TITLE,
+    wrongPage: WRONG_PAGE,
+    program: PROGRAM,
+    period: PERIOD,
+    loadFailed: LOAD_FAILED,
+    noProgram: NO_PROGRAM,
+    loading: LOADING,
+    weights: WEIGHTS,
+    weightsLegend: WEIGHTS_LEGEND,
+    reset: RESET,
+    weightsInvalid: WEIGHTS_INVALID,
+    advocates: ADVOCATES,
+    noReferrals: NO_REFERRALS,
+    reps: REPS,
+    noReps: NO_REPS,
+    previous: PREVIOUS,
+    next: NEXT,
+    advocatePages: ADVOCATE_PAGES,
+    repPages: REP_PAGES
   };
 
   periodOptions = optionsFor(['LAST_90_DAYS', 'LAST_12_MONTHS', 'THIS_YEAR', 'LAST_3_YEARS']);
 
   advocateColumns = [
-    { label: 'Rank', fieldName: 'rank', type: 'number', initialWidth: 80 },
-    { label: 'Advocate', fieldName: 'name' },
-    { label: 'Contact', fieldName: 'contactName' },
-    { label: 'Account', fieldName: 'accountName' },
-    { label: 'Relationship owner', fieldName: 'ownerName' },
+    { label: COL_RANK, fieldName: 'rank', type: 'number', initialWidth: 80 },
+    { label: COL_ADVOCATE, fieldName: 'name' },
+    { label: COL_CONTACT, fieldName: 'contactName' },
+    { label: COL_ACCOUNT, fieldName: 'accountName' },
+    { label: COL_OWNER, fieldName: 'ownerName' },
     {
-      label: 'Score',
+      label: COL_SCORE,
       fieldName: 'score',
       type: 'number',
       typeAttributes: { minimumFractionDigits: 2, maximumFractionDigits: 2 }
     },
-    { label: 'Submitted', fieldName: 'submitted', type: 'number' },
-    { label: 'Qualified', fieldName: 'qualified', type: 'number' },
-    { label: 'Won', fieldName: 'won', type: 'number' }
+    { label: COL_SUBMITTED, fieldName: 'submitted', type: 'number' },
+    { label: COL_QUALIFIED, fieldName: 'qualified', type: 'number' },
+    { label: COL_WON, fieldName: 'won', type: 'number' }
   ];
 
   repColumns = [
-    { label: 'Rank', fieldName: 'rank', type: 'number', initialWidth: 80 },
-    { label: 'Rep', fieldName: 'ownerName' },
-    { label: 'Active advocates', fieldName: 'advocates', type: 'number' },
-    { label: 'Referrals', fieldName: 'submitted', type: 'number' },
-    { label: 'Deals won', fieldName: 'won', type: 'number' },
+    { label: COL_RANK, fieldName: 'rank', type: 'number', initialWidth: 80 },
+    { label: COL_REP, fieldName: 'ownerName' },
+    { label: COL_ACTIVE_ADVOCATES, fieldName: 'advocates', type: 'number' },
+    { label: COL_REFERRALS, fieldName: 'submitted', type: 'number' },
+    { label: COL_DEALS_WON, fieldName: 'won', type: 'number' },
     {
-      label: 'Advocates\u2019 total score',
+      label: COL_TOTAL_SCORE,
       fieldName: 'totalScore',
       type: 'number',
       typeAttributes: { minimumFractionDigits: 2, maximumFractionDigits: 2 }
@@ -115,7 +206,10 @@ export default class AdvocateLeaderboard extends LightningElement {
     if (result.data) {
       this.leaderboard = result.data;
       this.leaderboardError = undefined;
+      this.directory = advocateDirectory(result.data);
       this.weights = { ...result.data.weights };
+      this.advocatePage = 0;
+      this.repPage = 0;
     } else if (result.error) {
       this.leaderboard = undefined;
       this.leaderboardError = result.error;
@@ -175,7 +269,7 @@ export default class AdvocateLeaderboard extends LightningElement {
 
   get truncatedMessage(): string {
     const limit = this.leaderboard?.rowLimit ?? 0;
-    return `Only the ${limit.toLocaleString()} most recent referrals of this period are ranked; choose a shorter period for a complete ranking.`;
+    return formatLabel(TRUNCATED, formatNumber(limit));
   }
 
   get canEditWeights(): boolean {
@@ -203,40 +297,97 @@ export default class AdvocateLeaderboard extends LightningElement {
     const data = this.leaderboard;
     if (!data || !this.weights) {
       this.ranking = { advocates: [], reps: [] };
-      return;
+    } else {
+      try {
+        const advocates = scoreAdvocates(data, this.weights);
+        this.ranking = { advocates, reps: rankReps(data, advocates, this.directory) };
+      } catch (e) {
+        this.ranking = { advocates: [], reps: [], error: e };
+      }
     }
-    try {
-      const advocates = rankAdvocates(data, this.weights);
-      this.ranking = { advocates, reps: rankReps(data, advocates) };
-    } catch (e) {
-      this.ranking = { advocates: [], reps: [], error: e };
-    }
+    this.paginate();
+  }
+
+  /** Keeps each tab's page within its ranking and takes that page's rows. */
+  paginate(): void {
+    this.advocatePage = clampPage(this.advocatePage, this.ranking.advocates.length);
+    this.repPage = clampPage(this.repPage, this.ranking.reps.length);
+    this.advocateRows = withNames(
+      pageOf(this.ranking.advocates, this.advocatePage),
+      this.directory
+    );
+    this.repRows = pageOf(this.ranking.reps, this.repPage);
   }
 
   get engineError(): unknown {
     return this.ranking.error;
   }
 
-  get advocateRows(): AdvocateRow[] {
-    return this.ranking.advocates.slice(0, TOP_N);
+  /**
+   * The tables stand while the leaderboard loads (the datatable's own loading state), so that
+   * when the data arrives only the rows of the first page render.
+   */
+  get showAdvocateTable(): boolean {
+    return this.isLoading || this.advocateRows.length > 0;
   }
 
-  get repRows(): RepRow[] {
-    return this.ranking.reps.slice(0, TOP_N);
-  }
-
-  get hasAdvocateRows(): boolean {
-    return this.advocateRows.length > 0;
-  }
-
-  get hasRepRows(): boolean {
-    return this.repRows.length > 0;
+  get showRepTable(): boolean {
+    return this.isLoading || this.repRows.length > 0;
   }
 
   get rankedCaption(): string {
-    const total = this.ranking.advocates.length;
-    const shown = Math.min(total, TOP_N);
-    return `${shown} of ${total} ranked advocates shown, as of ${this.leaderboard?.asOf ?? ''}.`;
+    if (this.isLoading) return LOADING;
+    return rangeText(
+      CAPTION,
+      this.advocatePage,
+      this.ranking.advocates.length,
+      formatDate(this.leaderboard?.asOf)
+    );
+  }
+
+  get repCaption(): string {
+    if (this.isLoading) return LOADING;
+    return rangeText(REP_CAPTION, this.repPage, this.ranking.reps.length);
+  }
+
+  get advocatePageLabel(): string {
+    return pageText(this.advocatePage, this.ranking.advocates.length);
+  }
+
+  get repPageLabel(): string {
+    return pageText(this.repPage, this.ranking.reps.length);
+  }
+
+  get showAdvocatePager(): boolean {
+    return this.ranking.advocates.length > PAGE_SIZE;
+  }
+
+  get showRepPager(): boolean {
+    return this.ranking.reps.length > PAGE_SIZE;
+  }
+
+  get advocatePreviousDisabled(): boolean {
+    return this.advocatePage === 0;
+  }
+
+  get advocateNextDisabled(): boolean {
+    return this.advocatePage >= lastPage(this.ranking.advocates.length);
+  }
+
+  get repPreviousDisabled(): boolean {
+    return this.repPage === 0;
+  }
+
+  get repNextDisabled(): boolean {
+    return this.repPage >= lastPage(this.ranking.reps.length);
+  }
+
+  handlePage(event: Event): void {
+    const { tab, step } = (event.currentTarget as HTMLElement).dataset;
+    const delta = step === 'next' ? 1 : step === 'previous' ? -1 : 0;
+    if (tab === 'advocates') this.advocatePage = Math.max(0, this.advocatePage + delta);
+    else if (tab === 'reps') this.repPage = Math.max(0, this.repPage + delta);
+    this.paginate();
   }
 
   handleProgramChange(event: CustomEvent<{ value: string }>): void {
@@ -259,4 +410,33 @@ export default class AdvocateLeaderboard extends LightningElement {
     if (this.leaderboard) this.weights = { ...this.leaderboard.weights };
     this.rerank();
   }
+}
+
+function lastPage(count: number): number {
+  return Math.max(0, Math.ceil(count / PAGE_SIZE) - 1);
+}
+
+function clampPage(page: number, count: number): number {
+  return Math.min(Math.max(0, page), lastPage(count));
+}
+
+function pageOf<T>(rows: T[], page: number): T[] {
+  return rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+}
+
+/** The shown range of a ranking in a caption label ({0} to {1} of {2}, then the extras). */
+function rangeText(label: string, page: number, count: number, ...extras: string[]): string {
+  const first = Math.min(count, page * PAGE_SIZE + 1);
+  const last = Math.min(count, (page + 1) * PAGE_SIZE);
+  return formatLabel(
+    label,
+    formatNumber(first),
+    formatNumber(last),
+    formatNumber(count),
+    ...extras
+  );
+}
+
+function pageText(page: number, count: number): string {
+  return formatLabel(PAGE, formatNumber(page + 1), formatNumber(lastPage(count) + 1));
 }

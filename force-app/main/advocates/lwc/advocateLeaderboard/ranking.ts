@@ -3,8 +3,9 @@
  * engine's `score` (docs/rules.md section 3). No DOM, no platform: unit-tested directly.
  */
 import { score } from 'c/referralEngine';
-import type { ScoreWeights } from 'c/referralEngine';
-import type { LeaderboardData } from 'c/advocateDtos';
+import type { ScoreRow, ScoreWeights } from 'c/referralEngine';
+import type { LeaderboardAdvocate, LeaderboardData } from 'c/advocateDtos';
+import NO_OWNER_LABEL from '@salesforce/label/c.Advocates_Board_No_Owner';
 
 /** One advocate row of the leaderboard. */
 export interface AdvocateRow {
@@ -31,28 +32,48 @@ export interface RepRow {
   totalScore: number;
 }
 
+/** The advocates of the data by id, to join names to the rows a page shows. */
+export function advocateDirectory(data: LeaderboardData): Map<string, LeaderboardAdvocate> {
+  return new Map(data.advocates.map((advocate) => [advocate.id, advocate]));
+}
+
 /**
- * Ranks the advocates with the given weights: the engine's rows (score desc, won desc, id asc,
- * competition ranks) joined with the advocates' names. Advocates without referrals are not ranked.
+ * The engine's ranking with the given weights (score desc, won desc, id asc, competition ranks),
+ * without names: a page joins the names of its own rows (`withNames`), so re-ranking 10,000
+ * advocates builds no row it does not show. Advocates without referrals are not ranked.
  */
-export function rankAdvocates(data: LeaderboardData, weights: ScoreWeights): AdvocateRow[] {
-  const byId = new Map(data.advocates.map((advocate) => [advocate.id, advocate]));
-  const rows = score({ asOf: data.asOf, weights, referrals: data.referrals });
+export function scoreAdvocates(data: LeaderboardData, weights: ScoreWeights): ScoreRow[] {
+  return score({ asOf: data.asOf, weights, referrals: data.referrals });
+}
+
+/** The engine's rows joined with the advocates' names. */
+export function withNames(
+  rows: ScoreRow[],
+  directory: Map<string, LeaderboardAdvocate>
+): AdvocateRow[] {
   return rows.map((row) => {
-    const advocate = byId.get(row.advocateId);
+    const advocate = directory.get(row.advocateId);
     return {
       advocateId: row.advocateId,
       rank: row.rank,
       name: advocate?.name ?? row.advocateId,
       contactName: advocate?.contactName ?? '',
       accountName: advocate?.accountName ?? '',
-      ownerName: advocate?.ownerName ?? 'No relationship owner',
+      ownerName: advocate?.ownerName ?? NO_OWNER_LABEL,
       score: row.score,
       submitted: row.submitted,
       qualified: row.qualified,
       won: row.won
     };
   });
+}
+
+/**
+ * Ranks the advocates with the given weights: the engine's rows (score desc, won desc, id asc,
+ * competition ranks) joined with the advocates' names. Advocates without referrals are not ranked.
+ */
+export function rankAdvocates(data: LeaderboardData, weights: ScoreWeights): AdvocateRow[] {
+  return withNames(scoreAdvocates(data, weights), advocateDirectory(data));
 }
 
 const NO_OWNER = '';
@@ -62,24 +83,25 @@ const NO_OWNER = '';
  * advocates' scores (quality-weighted activity, so the weights apply here too), then deals won,
  * then referrals; equal totals share a rank (competition ranking, as for advocates).
  */
-export function rankReps(data: LeaderboardData, advocateRows: AdvocateRow[]): RepRow[] {
-  const ownerOf = new Map(
-    data.advocates.map((advocate) => [advocate.id, advocate.ownerId ?? NO_OWNER])
-  );
+export function rankReps(
+  data: LeaderboardData,
+  advocateRows: Pick<ScoreRow, 'advocateId' | 'score' | 'submitted' | 'won'>[],
+  directory: Map<string, LeaderboardAdvocate> = advocateDirectory(data)
+): RepRow[] {
+  const ownerOf = (advocateId: string): string => directory.get(advocateId)?.ownerId ?? NO_OWNER;
   const nameOf = new Map<string, string>();
   for (const advocate of data.advocates) {
     if (advocate.ownerId) nameOf.set(advocate.ownerId, advocate.ownerName ?? advocate.ownerId);
   }
   const reps = new Map<string, RepRow>();
   for (const row of advocateRows) {
-    const ownerId = ownerOf.get(row.advocateId) ?? NO_OWNER;
+    const ownerId = ownerOf(row.advocateId);
     let rep = reps.get(ownerId);
     if (!rep) {
       rep = {
         ownerId,
         rank: 0,
-        ownerName:
-          ownerId === NO_OWNER ? 'No relationship owner' : (nameOf.get(ownerId) ?? ownerId),
+        ownerName: ownerId === NO_OWNER ? NO_OWNER_LABEL : (nameOf.get(ownerId) ?? ownerId),
         advocates: 0,
         submitted: 0,
         won: 0,

@@ -10,11 +10,47 @@ import type {
   InviteContext,
   SkippedRow
 } from 'c/invitationDtos';
+import { formatLabel } from 'c/localization';
+import TITLE from '@salesforce/label/c.Advocates_Invite_Title';
+import LOADING from '@salesforce/label/c.Advocates_Invite_Loading';
+import LOAD_FAILED from '@salesforce/label/c.Advocates_Invite_Load_Failed';
+import PROGRAM from '@salesforce/label/c.Advocates_Invite_Program';
+import CHOOSE_PROGRAM from '@salesforce/label/c.Advocates_Invite_Choose_Program';
+import PROGRAM_HELP from '@salesforce/label/c.Advocates_Invite_Program_Help';
+import CONTACTS from '@salesforce/label/c.Advocates_Invite_Contacts';
+import NOBODY from '@salesforce/label/c.Advocates_Invite_Nobody';
+import CANCEL from '@salesforce/label/c.Advocates_Invite_Cancel';
+import SENDING from '@salesforce/label/c.Advocates_Invite_Sending';
+import INVITED from '@salesforce/label/c.Advocates_Invite_Invited';
+import SKIPPED from '@salesforce/label/c.Advocates_Invite_Skipped';
+import SKIPPED_TABLE from '@salesforce/label/c.Advocates_Invite_Skipped_Table';
+import DONE from '@salesforce/label/c.Advocates_Invite_Done';
+import WRONG_PAGE from '@salesforce/label/c.Advocates_Invite_Wrong_Page';
+import PROGRAM_REQUIRED from '@salesforce/label/c.Advocates_Invite_Program_Required';
+import SELECTION_REQUIRED from '@salesforce/label/c.Advocates_Invite_Selection_Required';
+import ALREADY_ADVOCATE from '@salesforce/label/c.Advocates_Invite_Already_Advocate';
+import NO_EMAIL from '@salesforce/label/c.Advocates_Invite_No_Email';
+import OPTED_OUT from '@salesforce/label/c.Advocates_Invite_Opted_Out';
+import READY from '@salesforce/label/c.Advocates_Invite_Ready';
+import COL_NAME from '@salesforce/label/c.Advocates_Invite_Col_Name';
+import COL_EMAIL from '@salesforce/label/c.Advocates_Invite_Col_Email';
+import COL_TITLE from '@salesforce/label/c.Advocates_Invite_Col_Title';
+import COL_INVITATION from '@salesforce/label/c.Advocates_Invite_Col_Invitation';
+import COL_CONTACT from '@salesforce/label/c.Advocates_Invite_Col_Contact';
+import COL_WHY from '@salesforce/label/c.Advocates_Invite_Col_Why';
+import INVITE_ONE from '@salesforce/label/c.Advocates_Invite_One';
+import INVITE_MANY from '@salesforce/label/c.Advocates_Invite_Many';
+import SENT_TO from '@salesforce/label/c.Advocates_Invite_Sent_To';
+import LINE from '@salesforce/label/c.Advocates_Invite_Line';
+import EMAIL_NOT_SENT from '@salesforce/label/c.Advocates_Invite_Email_Not_Sent';
+import TOAST from '@salesforce/label/c.Advocates_Invite_Toast';
 
-export const WRONG_PAGE_MESSAGE =
-  'Invite advocates from an Account or from the Contacts list view.';
-export const PROGRAM_REQUIRED_MESSAGE = 'Choose the referral program to invite the contacts to.';
-export const SELECTION_REQUIRED_MESSAGE = 'Select at least one contact to invite.';
+/** Days an invitation link stays valid (AdvocateInvitationService.VALID_DAYS). */
+const INVITATION_VALID_DAYS = 14;
+
+export const WRONG_PAGE_MESSAGE = WRONG_PAGE;
+export const PROGRAM_REQUIRED_MESSAGE = PROGRAM_REQUIRED;
+export const SELECTION_REQUIRED_MESSAGE = SELECTION_REQUIRED;
 
 /** One row of the contacts table. */
 interface CandidateRow {
@@ -28,10 +64,10 @@ interface CandidateRow {
 /** Why a contact cannot be invited to the program, as the table shows it, or null when it can. */
 export function blockerOf(contact: InviteCandidate, programId: string | null): string | null {
   if (programId && contact.advocateProgramIds.includes(programId)) {
-    return 'Already an advocate';
+    return ALREADY_ADVOCATE;
   }
-  if (!contact.email) return 'No email';
-  if (contact.hasOptedOutOfEmail) return 'Opted out of email';
+  if (!contact.email) return NO_EMAIL;
+  if (contact.hasOptedOutOfEmail) return OPTED_OUT;
   return null;
 }
 
@@ -125,29 +161,29 @@ export default class InviteAdvocates extends LightningElement {
       name: c.name,
       email: c.email ?? '',
       title: c.title ?? '',
-      status: blockerOf(c, this.programId) ?? 'Ready to invite'
+      status: blockerOf(c, this.programId) ?? READY
     }));
   }
 
   get columns(): unknown[] {
     return [
-      { label: 'Name', fieldName: 'name', type: 'text' },
-      { label: 'Email', fieldName: 'email', type: 'email' },
-      { label: 'Title', fieldName: 'title', type: 'text' },
-      { label: 'Invitation', fieldName: 'status', type: 'text' }
+      { label: COL_NAME, fieldName: 'name', type: 'text' },
+      { label: COL_EMAIL, fieldName: 'email', type: 'email' },
+      { label: COL_TITLE, fieldName: 'title', type: 'text' },
+      { label: COL_INVITATION, fieldName: 'status', type: 'text' }
     ];
   }
 
   get skippedColumns(): unknown[] {
     return [
-      { label: 'Contact', fieldName: 'contactName', type: 'text' },
-      { label: 'Why not invited', fieldName: 'message', type: 'text', wrapText: true }
+      { label: COL_CONTACT, fieldName: 'contactName', type: 'text' },
+      { label: COL_WHY, fieldName: 'message', type: 'text', wrapText: true }
     ];
   }
 
   get inviteLabel(): string {
     const n = this.selectedIds.length;
-    return n === 1 ? 'Invite 1 contact' : `Invite ${n} contacts`;
+    return n === 1 ? INVITE_ONE : formatLabel(INVITE_MANY, n);
   }
 
   get inviteDisabled(): boolean {
@@ -158,6 +194,27 @@ export default class InviteAdvocates extends LightningElement {
     return !!this.result;
   }
 
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    loadFailed: LOAD_FAILED,
+    program: PROGRAM,
+    chooseProgram: CHOOSE_PROGRAM,
+    programRequired: PROGRAM_REQUIRED,
+    contacts: CONTACTS,
+    nobody: NOBODY,
+    cancel: CANCEL,
+    sending: SENDING,
+    invited: INVITED,
+    skipped: SKIPPED,
+    skippedTable: SKIPPED_TABLE,
+    done: DONE
+  };
+
+  get programHelp(): string {
+    return formatLabel(PROGRAM_HELP, INVITATION_VALID_DAYS);
+  }
+
   get resultMessage(): string {
     return this.result?.message ?? '';
   }
@@ -166,8 +223,8 @@ export default class InviteAdvocates extends LightningElement {
     return (this.result?.invited ?? []).map((row) => ({
       key: row.contactId,
       text: row.emailSent
-        ? `${row.contactName ?? row.contactId}: invitation sent to ${row.email ?? ''}`
-        : `${row.contactName ?? row.contactId}: ${row.message ?? 'invited, but the email was not sent.'}`
+        ? formatLabel(SENT_TO, row.contactName ?? row.contactId, row.email ?? '')
+        : formatLabel(LINE, row.contactName ?? row.contactId, row.message ?? EMAIL_NOT_SENT)
     }));
   }
 
@@ -222,7 +279,7 @@ export default class InviteAdvocates extends LightningElement {
       })) as InvitationResult;
       this.dispatchEvent(
         new ShowToastEvent({
-          title: 'Invitations',
+          title: TOAST,
           message: this.result.message,
           variant: this.result.invited.length > 0 ? 'success' : 'warning'
         })

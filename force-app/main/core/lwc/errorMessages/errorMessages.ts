@@ -1,3 +1,5 @@
+import NO_DETAILS from '@salesforce/label/c.Core_Error_No_Details';
+
 /**
  * Turns whatever a failed Apex call, wire or UI API request produced into the sentences a
  * person should read. Apex refusals (AuraHandledException) already carry one sentence each.
@@ -58,5 +60,5 @@ export function reduceErrors(errors: unknown): string[] {
   const unique = [...new Set(messages.map((m) => m.trim()).filter((m) => m.length > 0))];
   return unique.length > 0 || list.every((e) => e === null || e === undefined)
     ? unique
-    : ['Something went wrong and Salesforce gave no details; reload the page and try again.'];
+    : [NO_DETAILS];
 }

@@ -1,3 +1,9 @@
+import LAST_90_DAYS from '@salesforce/label/c.Core_Period_Last_90_Days';
+import LAST_12_MONTHS from '@salesforce/label/c.Core_Period_Last_12_Months';
+import THIS_YEAR from '@salesforce/label/c.Core_Period_This_Year';
+import LAST_YEAR from '@salesforce/label/c.Core_Period_Last_Year';
+import LAST_3_YEARS from '@salesforce/label/c.Core_Period_Last_3_Years';
+
 /**
  * Reporting periods shared by the leaderboard and the program metrics: the choices a person
  * picks from, and the calendar dates (YYYY-MM-DD, the user's local calendar) each one covers.
@@ -16,11 +22,11 @@ export interface PeriodOption {
 }
 
 const LABELS: Record<PeriodKey, string> = {
-  LAST_90_DAYS: 'Last 90 days',
-  LAST_12_MONTHS: 'Last 12 months',
-  THIS_YEAR: 'This year',
-  LAST_YEAR: 'Last year',
-  LAST_3_YEARS: 'Last 3 years'
+  LAST_90_DAYS,
+  LAST_12_MONTHS,
+  THIS_YEAR,
+  LAST_YEAR,
+  LAST_3_YEARS
 };
 
 /** Combobox options for the given periods, in the order given. */

@@ -29,12 +29,15 @@ const ENROLLED = COUNTER;
 const REFERRALS = COUNTER + 1;
 const WON = COUNTER + 2;
 
+/** The fallback reason when no field of an invalid element names the problem. */
+const NOT_VALID = 'is not valid';
+
 function rejectAdvocate(value: unknown, i: number): never {
   const p = `advocates[${i}]`;
   const a: Rec = elemObj(value, p);
   reqStr(a, 'id', p);
   reqDate(a, 'enrolledDate', p);
-  return invalid(p, 'is not valid');
+  return invalid(p, NOT_VALID);
 }
 
 function rejectReferral(value: unknown, i: number): never {
@@ -44,7 +47,7 @@ function rejectReferral(value: unknown, i: number): never {
   reqStr(r, 'advocateId', p);
   reqDate(r, 'submittedDate', p);
   reqBool(r, 'won', p);
-  return invalid(p, 'is not valid');
+  return invalid(p, NOT_VALID);
 }
 
 /** Program health over a period: enrolment, activity, conversion, distribution and concentration. */

@@ -3,20 +3,37 @@ import getMyAdvocate from '@salesforce/apex/PortalController.getMyAdvocate';
 import updateEmailPreferences from '@salesforce/apex/PortalController.updateEmailPreferences';
 import requestTaxFormReview from '@salesforce/apex/PortalController.requestTaxFormReview';
 import type { AdvocateView } from 'c/portalModel';
+import { formatLabel } from 'c/localization';
+import TITLE from '@salesforce/label/c.Portal_Profile_Title';
+import LOADING from '@salesforce/label/c.Portal_Profile_Loading';
+import LOAD_FAILED from '@salesforce/label/c.Portal_Profile_Load_Failed';
+import TAX_FORM from '@salesforce/label/c.Portal_Profile_Tax_Form';
+import FORM_TYPE from '@salesforce/label/c.Portal_Profile_Form_Type';
+import CHOOSE_FORM from '@salesforce/label/c.Portal_Profile_Choose_Form';
+import UPLOAD from '@salesforce/label/c.Portal_Profile_Upload';
+import EMAIL_PREFERENCES from '@salesforce/label/c.Portal_Profile_Email_Preferences';
+import EMAILS_TOGGLE from '@salesforce/label/c.Portal_Profile_Emails_Toggle';
+import ON from '@salesforce/label/c.Portal_Profile_On';
+import OFF from '@salesforce/label/c.Portal_Profile_Off';
+import SAVE_FAILED from '@salesforce/label/c.Portal_Profile_Save_Failed';
+import FORM_W9 from '@salesforce/label/c.Portal_Profile_Form_W9';
+import FORM_W8BEN from '@salesforce/label/c.Portal_Profile_Form_W8BEN';
+import FORM_W8BENE from '@salesforce/label/c.Portal_Profile_Form_W8BENE';
+import CHOOSE_FORM_FIRST from '@salesforce/label/c.Portal_Profile_Choose_Form_First';
+import TAX_NONE from '@salesforce/label/c.Portal_Profile_Tax_None';
+import TAX_ON_FILE from '@salesforce/label/c.Portal_Profile_Tax_On_File';
+import EMAILS_OFF from '@salesforce/label/c.Portal_Profile_Emails_Off';
+import EMAILS_ON from '@salesforce/label/c.Portal_Profile_Emails_On';
 
 export const FORM_OPTIONS = [
-  { label: 'W-9 (US persons)', value: 'W-9' },
-  { label: 'W-8BEN (individuals outside the US)', value: 'W-8BEN' },
-  { label: 'W-8BEN-E (companies outside the US)', value: 'W-8BEN-E' }
+  { label: FORM_W9, value: 'W-9' },
+  { label: FORM_W8BEN, value: 'W-8BEN' },
+  { label: FORM_W8BENE, value: 'W-8BEN-E' }
 ];
-export const CHOOSE_FORM_MESSAGE = 'Choose which form you are uploading first.';
+export const CHOOSE_FORM_MESSAGE = CHOOSE_FORM_FIRST;
 
-const TAX_STATUS_TEXT: Record<string, string> = {
-  None: 'We have no tax form from you yet. Cash rewards may be held until we receive one.',
-  'W-9': 'We have your W-9 on file.',
-  'W-8BEN': 'We have your W-8BEN on file.',
-  'W-8BEN-E': 'We have your W-8BEN-E on file.'
-};
+/** The tax forms the advocate can have on file (Advocate__c.Tax_Form_Status__c). */
+const TAX_FORMS = new Set(['W-9', 'W-8BEN', 'W-8BEN-E']);
 
 /** Portal: tax form status and upload for review, and email preferences. */
 export default class AdvocateProfile extends LightningElement {
@@ -29,6 +46,20 @@ export default class AdvocateProfile extends LightningElement {
   problem: string | null = null;
   formOptions = FORM_OPTIONS;
   acceptedFormats = ['.pdf', '.png', '.jpg', '.jpeg'];
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    loadFailed: LOAD_FAILED,
+    taxForm: TAX_FORM,
+    formType: FORM_TYPE,
+    chooseForm: CHOOSE_FORM,
+    upload: UPLOAD,
+    emailPreferences: EMAIL_PREFERENCES,
+    emailsToggle: EMAILS_TOGGLE,
+    on: ON,
+    off: OFF,
+    saveFailed: SAVE_FAILED
+  };
 
   override connectedCallback(): void {
     this.load();
@@ -49,8 +80,10 @@ export default class AdvocateProfile extends LightningElement {
   }
 
   get taxStatusText(): string {
+    // labels-gate: not text (Tax_Form_Status__c API value)
     const status = this.advocate?.taxFormStatus ?? 'None';
-    return TAX_STATUS_TEXT[status] ?? status;
+    if (TAX_FORMS.has(status)) return formatLabel(TAX_ON_FILE, status);
+    return status === 'None' ? TAX_NONE : status;
   }
 
   get receivesEmails(): boolean {
@@ -73,9 +106,7 @@ export default class AdvocateProfile extends LightningElement {
       this.advocate = (await updateEmailPreferences({
         optOut: !event.detail.checked
       })) as AdvocateView;
-      this.message = this.advocate.emailOptOut
-        ? 'You will no longer receive program emails.'
-        : 'You will receive program emails again.';
+      this.message = this.advocate.emailOptOut ? EMAILS_OFF : EMAILS_ON;
     } catch (error) {
       this.saveError = error;
     }

@@ -3,13 +3,30 @@ import { CurrentPageReference } from 'lightning/navigation';
 import getInvitation from '@salesforce/apex/AdvocateJoinController.getInvitation';
 import join from '@salesforce/apex/AdvocateJoinController.join';
 import type { Invitation, JoinResult } from 'c/portalModel';
+import { formatLabel } from 'c/localization';
+import TITLE from '@salesforce/label/c.Portal_Join_Title';
+import CHECKING from '@salesforce/label/c.Portal_Join_Checking';
+import UNUSABLE from '@salesforce/label/c.Portal_Join_Unusable';
+import USER_NAME from '@salesforce/label/c.Portal_Join_User_Name';
+import TERMS from '@salesforce/label/c.Portal_Join_Terms';
+import ACCEPT_TERMS from '@salesforce/label/c.Portal_Join_Accept_Terms';
+import EMAIL_CONSENT from '@salesforce/label/c.Portal_Join_Email_Consent';
+import PASSWORD from '@salesforce/label/c.Portal_Join_Password';
+import PASSWORD_AGAIN from '@salesforce/label/c.Portal_Join_Password_Again';
+import CREATING from '@salesforce/label/c.Portal_Join_Creating';
+import JOIN from '@salesforce/label/c.Portal_Join_Button';
+import NO_TOKEN from '@salesforce/label/c.Portal_Join_No_Token';
+import TERMS_REQUIRED from '@salesforce/label/c.Portal_Join_Terms_Required';
+import PASSWORD_LENGTH from '@salesforce/label/c.Portal_Join_Password_Length';
+import PASSWORD_MATCH from '@salesforce/label/c.Portal_Join_Password_Match';
+import WELCOME_NAME from '@salesforce/label/c.Portal_Join_Welcome_Name';
+import WELCOME from '@salesforce/label/c.Portal_Join_Welcome';
+import DEFAULT_PROGRAM from '@salesforce/label/c.Portal_Join_Default_Program';
 
-export const NO_TOKEN_MESSAGE =
-  'Open this page from the link in your invitation email: the link carries your personal invitation.';
-export const TERMS_MESSAGE = 'Please accept the program terms and agree to receive program emails.';
-export const PASSWORD_LENGTH_MESSAGE = 'Choose a password of at least 8 characters.';
-export const PASSWORD_MATCH_MESSAGE =
-  'The two passwords are different: type the same password twice.';
+export const NO_TOKEN_MESSAGE = NO_TOKEN;
+export const TERMS_MESSAGE = TERMS_REQUIRED;
+export const PASSWORD_LENGTH_MESSAGE = PASSWORD_LENGTH;
+export const PASSWORD_MATCH_MESSAGE = PASSWORD_MATCH;
 
 interface PageReference {
   state?: Record<string, string | undefined>;
@@ -31,6 +48,18 @@ export default class JoinProgram extends LightningElement {
   confirmPassword = '';
   acceptTerms = false;
   consent = false;
+  labels = {
+    title: TITLE,
+    checking: CHECKING,
+    unusable: UNUSABLE,
+    terms: TERMS,
+    acceptTerms: ACCEPT_TERMS,
+    emailConsent: EMAIL_CONSENT,
+    password: PASSWORD,
+    passwordAgain: PASSWORD_AGAIN,
+    creating: CREATING,
+    join: JOIN
+  };
   @wire(CurrentPageReference)
   setPageReference(pageReference: PageReference | undefined): void {
     const token = pageReference?.state?.token?.trim() || null;
@@ -53,7 +82,12 @@ export default class JoinProgram extends LightningElement {
 
   get greeting(): string {
     const name = this.invitation?.firstName;
-    return `${name ? `Welcome, ${name}!` : 'Welcome!'} Join ${this.invitation?.programName ?? 'the referral program'}.`;
+    const program = this.invitation?.programName ?? DEFAULT_PROGRAM;
+    return name ? formatLabel(WELCOME_NAME, name, program) : formatLabel(WELCOME, program);
+  }
+
+  get userNameNote(): string {
+    return formatLabel(USER_NAME, this.invitation?.maskedEmail ?? '');
   }
 
   async loadInvitation(): Promise<void> {

@@ -1,10 +1,23 @@
 import { LightningElement } from 'lwc';
 import getMyAdvocate from '@salesforce/apex/PortalController.getMyAdvocate';
 import type { AdvocateView } from 'c/portalModel';
+import { formatLabel } from 'c/localization';
+import TITLE from '@salesforce/label/c.Portal_Link_Title';
+import LOADING from '@salesforce/label/c.Portal_Link_Loading';
+import LOAD_FAILED from '@salesforce/label/c.Portal_Link_Load_Failed';
+import PERSONAL from '@salesforce/label/c.Portal_Link_Personal';
+import CODE from '@salesforce/label/c.Portal_Link_Code';
+import INACTIVE from '@salesforce/label/c.Portal_Link_Inactive';
+import COPY from '@salesforce/label/c.Portal_Link_Copy';
+import SHARE from '@salesforce/label/c.Portal_Link_Share';
+import SEND_EMAIL from '@salesforce/label/c.Portal_Link_Send_Email';
+import COPIED from '@salesforce/label/c.Portal_Link_Copied';
+import COPY_FAILED from '@salesforce/label/c.Portal_Link_Copy_Failed';
+import MAIL_SUBJECT from '@salesforce/label/c.Portal_Link_Mail_Subject';
+import MAIL_BODY from '@salesforce/label/c.Portal_Link_Mail_Body';
 
-export const COPIED_MESSAGE = 'Link copied. Paste it into an email or a message.';
-export const COPY_FAILED_MESSAGE =
-  'Your browser did not let us copy the link: select it and copy it by hand.';
+export const COPIED_MESSAGE = COPIED;
+export const COPY_FAILED_MESSAGE = COPY_FAILED;
 
 /** Portal: the advocate's personal referral link and code, to copy and share. */
 export default class MyReferralLink extends LightningElement {
@@ -12,6 +25,17 @@ export default class MyReferralLink extends LightningElement {
   loading = true;
   error?: unknown;
   feedback: string | null = null;
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    loadFailed: LOAD_FAILED,
+    personal: PERSONAL,
+    code: CODE,
+    inactive: INACTIVE,
+    copy: COPY,
+    share: SHARE,
+    sendEmail: SEND_EMAIL
+  };
 
   override connectedCallback(): void {
     this.load();
@@ -36,10 +60,8 @@ export default class MyReferralLink extends LightningElement {
   }
 
   get mailtoUrl(): string {
-    const subject = encodeURIComponent(this.advocate?.offerHeadline ?? 'A recommendation');
-    const body = encodeURIComponent(
-      `I recommend them. Use my link to get in touch: ${this.advocate?.referralLink ?? ''}`
-    );
+    const subject = encodeURIComponent(this.advocate?.offerHeadline ?? MAIL_SUBJECT);
+    const body = encodeURIComponent(formatLabel(MAIL_BODY, this.advocate?.referralLink ?? ''));
     return `mailto:?subject=${subject}&body=${body}`;
   }
 
@@ -76,7 +98,7 @@ export default class MyReferralLink extends LightningElement {
   async handleShare(): Promise<void> {
     try {
       await navigator.share({
-        title: this.advocate?.offerHeadline ?? 'A recommendation',
+        title: this.advocate?.offerHeadline ?? MAIL_SUBJECT,
         url: this.advocate?.referralLink ?? ''
       });
     } catch {

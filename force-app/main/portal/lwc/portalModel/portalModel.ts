@@ -4,6 +4,40 @@
  * plus the plain-word helpers they share: field checks and screening explanations.
  */
 
+import FIRST_NAME from '@salesforce/label/c.Portal_Field_First_Name';
+import LAST_NAME from '@salesforce/label/c.Portal_Field_Last_Name';
+import EMAIL from '@salesforce/label/c.Portal_Field_Email';
+import PHONE from '@salesforce/label/c.Portal_Field_Phone';
+import COMPANY from '@salesforce/label/c.Portal_Field_Company';
+import NOTES from '@salesforce/label/c.Portal_Field_Notes';
+import TOO_LONG from '@salesforce/label/c.Portal_Problem_Too_Long';
+import MARKUP from '@salesforce/label/c.Portal_Problem_Markup';
+import LAST_NAME_MISSING from '@salesforce/label/c.Portal_Problem_Last_Name_Missing';
+import EMAIL_MISSING from '@salesforce/label/c.Portal_Problem_Email_Missing';
+import EMAIL_FORMAT from '@salesforce/label/c.Portal_Problem_Email_Format';
+import PHONE_FORMAT from '@salesforce/label/c.Portal_Problem_Phone_Format';
+import SCREENING_DUPLICATE from '@salesforce/label/c.Portal_Screening_Duplicate';
+import SCREENING_SELF from '@salesforce/label/c.Portal_Screening_Self';
+import SCREENING_BLOCKED_DOMAIN from '@salesforce/label/c.Portal_Screening_Blocked_Domain';
+import SCREENING_EXISTING_OPPORTUNITY from '@salesforce/label/c.Portal_Screening_Existing_Opportunity';
+import SCREENING_EXISTING_CONTACT from '@salesforce/label/c.Portal_Screening_Existing_Contact';
+import SCREENING_EXISTING_LEAD from '@salesforce/label/c.Portal_Screening_Existing_Lead';
+import SCREENING_ACCEPTED from '@salesforce/label/c.Portal_Screening_Accepted';
+import SCREENING_REVIEW from '@salesforce/label/c.Portal_Screening_Review';
+import SCREENING_REJECTED from '@salesforce/label/c.Portal_Screening_Rejected';
+import SCREENING_RECEIVED from '@salesforce/label/c.Portal_Screening_Received';
+import { formatLabel } from 'c/localization';
+
+/** The referral form's field labels (custom labels), shared by the portal's forms. */
+export const FIELD_LABELS = {
+  firstName: FIRST_NAME,
+  lastName: LAST_NAME,
+  email: EMAIL,
+  phone: PHONE,
+  company: COMPANY,
+  notes: NOTES
+} as const;
+
 /** PortalViews.AdvocateView */
 export interface AdvocateView {
   id: string;
@@ -150,14 +184,7 @@ export const LIMITS = {
   notes: 2000
 } as const;
 
-const LABELS: Record<keyof typeof LIMITS, string> = {
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  company: 'Company',
-  notes: 'Notes'
-};
+const LABELS: Record<keyof typeof LIMITS, string> = FIELD_LABELS;
 
 /** One @, a non-empty local part, no spaces, a domain with a dot (the server checks the rest). */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
@@ -185,20 +212,18 @@ export function referralProblem(details: ReferralDetails): string | null {
   for (const key of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
     const value = (details[key] ?? '').trim();
     if (value.length > LIMITS[key]) {
-      return `${LABELS[key]} is too long: use at most ${LIMITS[key]} characters.`;
+      return formatLabel(TOO_LONG, LABELS[key], LIMITS[key]);
     }
     if (MARKUP_PATTERN.test(value)) {
-      return `${LABELS[key]} contains characters or code that are not allowed (such as < or >): type plain text only.`;
+      return formatLabel(MARKUP, LABELS[key]);
     }
   }
-  if (!details.lastName.trim()) return 'Enter the last name of the person you refer.';
-  if (!details.email.trim()) return 'Enter the email of the person you refer.';
-  if (!EMAIL_PATTERN.test(details.email.trim())) {
-    return 'Enter the email as an address such as name@company.com.';
-  }
+  if (!details.lastName.trim()) return LAST_NAME_MISSING;
+  if (!details.email.trim()) return EMAIL_MISSING;
+  if (!EMAIL_PATTERN.test(details.email.trim())) return EMAIL_FORMAT;
   const phone = (details.phone ?? '').trim();
   if (phone && !PHONE_PATTERN.test(phone)) {
-    return 'Phone may contain only digits, spaces and + ( ) - . characters.';
+    return PHONE_FORMAT;
   }
   return null;
 }
@@ -207,24 +232,24 @@ export function referralProblem(details: ReferralDetails): string | null {
 export function explainScreening(verdict: string | null, reason: string | null): string {
   switch (reason) {
     case 'DUPLICATE_REFERRAL':
-      return 'Someone already referred this person recently, so this referral cannot earn a reward.';
+      return SCREENING_DUPLICATE;
     case 'SELF_REFERRAL':
-      return 'You cannot refer yourself or people from your own company.';
+      return SCREENING_SELF;
     case 'BLOCKED_DOMAIN':
-      return 'People with this kind of email address cannot be referred in this program.';
+      return SCREENING_BLOCKED_DOMAIN;
     case 'EXISTING_OPPORTUNITY':
-      return 'This person’s company is already talking to our sales team. We will check whether your referral counts and let you know.';
+      return SCREENING_EXISTING_OPPORTUNITY;
     case 'EXISTING_CONTACT':
-      return 'This person is already known to us. We will check whether your referral counts and let you know.';
+      return SCREENING_EXISTING_CONTACT;
     case 'EXISTING_LEAD':
-      return 'We were already in touch with this person. We will check whether your referral counts and let you know.';
+      return SCREENING_EXISTING_LEAD;
     default:
       break;
   }
-  if (verdict === 'ACCEPT') return 'Your referral was accepted. Our team will contact them soon.';
-  if (verdict === 'REVIEW') return 'Your referral will be checked by our team before it counts.';
-  if (verdict === 'REJECT') return 'This referral cannot be accepted.';
-  return 'Your referral was received.';
+  if (verdict === 'ACCEPT') return SCREENING_ACCEPTED;
+  if (verdict === 'REVIEW') return SCREENING_REVIEW;
+  if (verdict === 'REJECT') return SCREENING_REJECTED;
+  return SCREENING_RECEIVED;
 }
 
 /** Trims a form value; blank becomes null. */

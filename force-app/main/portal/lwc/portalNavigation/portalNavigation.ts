@@ -1,15 +1,23 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin, type PageReference } from 'lightning/navigation';
 import isGuest from '@salesforce/user/isGuest';
+import HEADING from '@salesforce/label/c.Portal_Nav_Heading';
+import HOME from '@salesforce/label/c.Portal_Nav_Home';
+import REFER from '@salesforce/label/c.Portal_Nav_Refer';
+import MY_REFERRALS from '@salesforce/label/c.Portal_Nav_My_Referrals';
+import MY_REWARDS from '@salesforce/label/c.Portal_Nav_My_Rewards';
+import CATALOG from '@salesforce/label/c.Portal_Nav_Catalog';
+import MY_PROFILE from '@salesforce/label/c.Portal_Nav_My_Profile';
+import SIGN_IN from '@salesforce/label/c.Portal_Nav_Sign_In';
 
 /** The advocate pages, by the API name of their route in the Referral Portal site. */
 export const MEMBER_PAGES = [
-  { name: 'Home', label: 'Home' },
-  { name: 'Submit_Referral__c', label: 'Refer someone' },
-  { name: 'My_Referrals__c', label: 'My referrals' },
-  { name: 'My_Rewards__c', label: 'My rewards' },
-  { name: 'Reward_Catalog__c', label: 'Catalog' },
-  { name: 'My_Profile__c', label: 'My profile' }
+  { name: 'Home', label: HOME },
+  { name: 'Submit_Referral__c', label: REFER },
+  { name: 'My_Referrals__c', label: MY_REFERRALS },
+  { name: 'My_Rewards__c', label: MY_REWARDS },
+  { name: 'Reward_Catalog__c', label: CATALOG },
+  { name: 'My_Profile__c', label: MY_PROFILE }
 ];
 
 interface NavItem {
@@ -27,9 +35,14 @@ type Navigator = {
 /** Portal header navigation between the advocate pages; guests get a sign-in link only. */
 export default class PortalNavigation extends NavigationMixin(LightningElement) {
   /** Shown before the links. */
-  @api heading = 'Referral Portal';
+  @api heading?: string;
 
   items: NavItem[] = [];
+
+  /** The heading set in Experience Builder (translatable there), else the translated default. */
+  get headingText(): string {
+    return this.heading || HEADING;
+  }
   isGuest = isGuest;
 
   override connectedCallback(): void {
@@ -41,7 +54,7 @@ export default class PortalNavigation extends NavigationMixin(LightningElement) 
       ? [
           {
             name: 'Login',
-            label: 'Sign in',
+            label: SIGN_IN,
             type: 'comm__loginPage',
             attributes: { actionName: 'login' }
           }

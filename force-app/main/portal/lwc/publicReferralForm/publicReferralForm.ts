@@ -2,7 +2,22 @@ import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference } from 'lightning/navigation';
 import getOffer from '@salesforce/apex/PublicReferralController.getOffer';
 import submitReferral from '@salesforce/apex/PublicReferralController.submitReferral';
+import TITLE from '@salesforce/label/c.Portal_Public_Title';
+import LOADING from '@salesforce/label/c.Portal_Public_Loading';
+import LINK_UNUSABLE from '@salesforce/label/c.Portal_Public_Link_Unusable';
+import INTRO from '@salesforce/label/c.Portal_Public_Intro';
+import NOTES from '@salesforce/label/c.Portal_Public_Notes';
+import CONSENT from '@salesforce/label/c.Portal_Public_Consent';
+import SEND_FAILED from '@salesforce/label/c.Portal_Public_Send_Failed';
+import SENDING from '@salesforce/label/c.Portal_Public_Sending';
+import SEND from '@salesforce/label/c.Portal_Public_Send';
+import NO_CODE from '@salesforce/label/c.Portal_Public_No_Code';
+import CONSENT_REQUIRED from '@salesforce/label/c.Portal_Public_Consent_Required';
+import INVITED_BY from '@salesforce/label/c.Portal_Public_Invited_By';
+import INVITED_BY_US from '@salesforce/label/c.Portal_Public_Invited_By_Us';
+import { formatLabel } from 'c/localization';
 import {
+  FIELD_LABELS,
   LIMITS,
   cleanedDetails,
   emptyDetails,
@@ -12,10 +27,8 @@ import {
   type ReferralDetails
 } from 'c/portalModel';
 
-export const NO_CODE_MESSAGE =
-  'This page needs the referral link someone shared with you: open that exact link.';
-export const CONSENT_MESSAGE =
-  'Please tick the box to agree that we may contact you about this offer.';
+export const NO_CODE_MESSAGE = NO_CODE;
+export const CONSENT_MESSAGE = CONSENT_REQUIRED;
 
 interface PageReference {
   state?: Record<string, string | undefined>;
@@ -63,6 +76,18 @@ export default class PublicReferralForm extends LightningElement {
   outcome?: Outcome;
   form: ReferralDetails = emptyDetails();
   limits = LIMITS;
+  fields = FIELD_LABELS;
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    linkUnusable: LINK_UNUSABLE,
+    intro: INTRO,
+    notes: NOTES,
+    consent: CONSENT,
+    sendFailed: SEND_FAILED,
+    sending: SENDING,
+    send: SEND
+  };
   @wire(CurrentPageReference)
   setPageReference(pageReference: PageReference | undefined): void {
     const code = pageReference?.state?.code?.trim() || null;
@@ -85,7 +110,9 @@ export default class PublicReferralForm extends LightningElement {
 
   get invitedBy(): string {
     const name = this.offer?.advocateFirstName;
-    return name ? `${name} thinks you would like ${this.offer?.programName ?? 'us'}.` : '';
+    if (!name) return '';
+    const program = this.offer?.programName;
+    return program ? formatLabel(INVITED_BY, name, program) : formatLabel(INVITED_BY_US, name);
   }
 
   get outcomeClass(): string {

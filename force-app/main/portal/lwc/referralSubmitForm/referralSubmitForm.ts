@@ -1,7 +1,22 @@
 import { LightningElement } from 'lwc';
 import submitReferral from '@salesforce/apex/PortalController.submitReferral';
 import { normaliseEmail } from 'c/referralEngine';
+import TITLE from '@salesforce/label/c.Portal_Refer_Title';
+import ANOTHER from '@salesforce/label/c.Portal_Refer_Another';
+import INTRO from '@salesforce/label/c.Portal_Refer_Intro';
+import NOTES from '@salesforce/label/c.Portal_Refer_Notes';
+import CONSENT from '@salesforce/label/c.Portal_Refer_Consent';
+import SEND_FAILED from '@salesforce/label/c.Portal_Refer_Send_Failed';
+import SENDING from '@salesforce/label/c.Portal_Refer_Sending';
+import SEND from '@salesforce/label/c.Portal_Refer_Send';
+import CONSENT_REQUIRED from '@salesforce/label/c.Portal_Refer_Consent_Required';
+import ALREADY_SENT from '@salesforce/label/c.Portal_Refer_Already_Sent';
+import RESULT_ACCEPTED from '@salesforce/label/c.Portal_Refer_Result_Accepted';
+import RESULT_REVIEW from '@salesforce/label/c.Portal_Refer_Result_Review';
+import RESULT_REJECTED from '@salesforce/label/c.Portal_Refer_Result_Rejected';
+import RESULT_RECEIVED from '@salesforce/label/c.Portal_Refer_Result_Received';
 import {
+  FIELD_LABELS,
   LIMITS,
   cleanedDetails,
   emptyDetails,
@@ -11,10 +26,8 @@ import {
   type SubmissionView
 } from 'c/portalModel';
 
-export const CONSENT_MESSAGE =
-  'Confirm that the person agreed to be contacted: we only contact people who said yes.';
-export const ALREADY_SENT_MESSAGE =
-  'You already referred this email address a moment ago; check My Referrals before sending it again.';
+export const CONSENT_MESSAGE = CONSENT_REQUIRED;
+export const ALREADY_SENT_MESSAGE = ALREADY_SENT;
 
 type FieldName = keyof ReferralDetails;
 
@@ -29,6 +42,17 @@ export default class ReferralSubmitForm extends LightningElement {
   error?: unknown;
   result?: SubmissionView;
   limits = LIMITS;
+  fields = FIELD_LABELS;
+  labels = {
+    title: TITLE,
+    another: ANOTHER,
+    intro: INTRO,
+    notes: NOTES,
+    consent: CONSENT,
+    sendFailed: SEND_FAILED,
+    sending: SENDING,
+    send: SEND
+  };
   private sent = new Set<string>();
 
   get hasResult(): boolean {
@@ -47,10 +71,10 @@ export default class ReferralSubmitForm extends LightningElement {
 
   get resultTitle(): string {
     const verdict = this.result?.verdict;
-    if (verdict === 'ACCEPT') return 'Thank you, your referral was accepted';
-    if (verdict === 'REVIEW') return 'Thank you, your referral will be reviewed';
-    if (verdict === 'REJECT') return 'Your referral was recorded but cannot count';
-    return 'Thank you, your referral was received';
+    if (verdict === 'ACCEPT') return RESULT_ACCEPTED;
+    if (verdict === 'REVIEW') return RESULT_REVIEW;
+    if (verdict === 'REJECT') return RESULT_REJECTED;
+    return RESULT_RECEIVED;
   }
 
   handleChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {

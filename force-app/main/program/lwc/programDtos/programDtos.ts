@@ -67,6 +67,8 @@ export interface MetricsReferral {
   advocateId: string;
   submittedDate: string;
   won: boolean;
+  /** Reached QUALIFIED (won referrals did too); absent from older servers. */
+  qualified?: boolean;
 }
 
 /** ProgramMetricsController.MetricsData. */

@@ -1,8 +1,30 @@
 /**
  * Draft rules of the simulator: the editable form of a rule (numbers kept as typed text so a bad
- * entry can be shown and refused inline) and its conversion back to a rule DTO.
+ * entry can be shown and refused inline; a TIERED rule's tiers as rows) and its conversion back
+ * to a rule DTO.
  */
 import type { SimRule, SimTier } from 'c/programDtos';
+import TIER_UP_TO_INVALID from '@salesforce/label/c.Program_Sim_Tier_Up_To_Invalid';
+import TIER_UP_TO_ORDER from '@salesforce/label/c.Program_Sim_Tier_Up_To_Order';
+import TIER_VALUE_INVALID from '@salesforce/label/c.Program_Sim_Tier_Value_Invalid';
+import TIERS_REQUIRED from '@salesforce/label/c.Program_Sim_Tiers_Required';
+
+/** One tier row: `upTo` blank on the last tier (no limit). */
+export interface DraftTier {
+  key: string;
+  upTo: string;
+  calculation: 'FLAT' | 'PERCENT';
+  value: string;
+}
+
+export type TierField = 'upTo' | 'calculation' | 'value';
+
+/** Replaces {0}, {1}... in a label. */
+function format(label: string, ...values: (string | number)[]): string {
+  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
+    return Number(index) < values.length ? String(values[Number(index)]) : match;
+  });
+}
 
 export interface DraftRule {
   key: string;
@@ -15,7 +37,7 @@ export interface DraftRule {
   calculation: SimRule['calculation'];
   tierMode: 'STEP' | 'MARGINAL';
   value: string;
-  tiersText: string;
+  tiers: DraftTier[];
   minDealAmount: string;
   maxReward: string;
   startDate: string | null;
@@ -28,6 +50,25 @@ let sequence = 0;
 
 function text(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
+}
+
+/** A tier row from a tier of a saved rule. */
+export function toDraftTier(tier: SimTier | null): DraftTier {
+  sequence += 1;
+  return {
+    key: `tier-${sequence}`,
+    upTo: text(tier?.upTo),
+    calculation: tier?.calculation ?? 'FLAT',
+    value: text(tier?.value)
+  };
+}
+
+/** The tiers a rule switched to TIERED starts with: 50 up to 1,000, then 5%. */
+export function defaultTiers(): DraftTier[] {
+  return [
+    toDraftTier({ upTo: 1000, calculation: 'FLAT', value: 50 }),
+    toDraftTier({ upTo: null, calculation: 'PERCENT', value: 5 })
+  ];
 }
 
 /** The editable form of a saved rule. */
@@ -44,7 +85,7 @@ export function toDraft(rule: SimRule): DraftRule {
     calculation: rule.calculation,
     tierMode: rule.tierMode ?? 'STEP',
     value: text(rule.value),
-    tiersText: rule.tiers ? JSON.stringify(rule.tiers) : '',
+    tiers: rule.tiers && rule.tiers.length > 0 ? rule.tiers.map(toDraftTier) : [],
     minDealAmount: text(rule.minDealAmount),
     maxReward: text(rule.maxReward),
     startDate: rule.startDate,
@@ -66,7 +107,7 @@ export function newDraft(): DraftRule {
     calculation: 'FLAT',
     tierMode: 'STEP',
     value: '100',
-    tiersText: '',
+    tiers: [],
     minDealAmount: '',
     maxReward: '',
     startDate: null,
@@ -107,15 +148,9 @@ export function fromDrafts(drafts: DraftRule[]): { rules: SimRule[]; errors: str
     }
     let tiers: SimTier[] | null = null;
     if (draft.calculation === 'TIERED') {
-      try {
-        const parsed: unknown = JSON.parse(draft.tiersText || 'null');
-        if (!Array.isArray(parsed) || parsed.length === 0) throw new Error('not a list');
-        tiers = parsed as SimTier[];
-      } catch {
-        errors.push(
-          `${label}: tiers must be a JSON list such as [{"upTo":1000,"calculation":"FLAT","value":50},{"upTo":null,"calculation":"PERCENT","value":5}].`
-        );
-      }
+      const parsed = parseTiers(draft.tiers);
+      errors.push(...parsed.errors.map((message) => `${label}: ${message}`));
+      tiers = parsed.tiers;
     }
     rules.push({
       id: draft.id,
@@ -135,4 +170,35 @@ export function fromDrafts(drafts: DraftRule[]): { rules: SimRule[]; errors: str
     });
   });
   return { rules, errors };
+}
+
+/**
+ * The tiers of the rows, or sentences naming the tier to fix (docs/rules.md: upTo strictly
+ * increasing, blank exactly on the last tier; values of 0 or more).
+ */
+export function parseTiers(rows: DraftTier[]): { tiers: SimTier[]; errors: string[] } {
+  const errors: string[] = [];
+  if (rows.length === 0) return { tiers: [], errors: [TIERS_REQUIRED] };
+  const tiers: SimTier[] = [];
+  let previous = 0;
+  rows.forEach((row, index) => {
+    const number = index + 1;
+    const last = index === rows.length - 1;
+    const value = parseAmount(row.value);
+    if (value === null || Number.isNaN(value)) errors.push(format(TIER_VALUE_INVALID, number));
+    let upTo: number | null = null;
+    if (!last) {
+      const parsed = parseAmount(row.upTo);
+      if (parsed === null || Number.isNaN(parsed) || parsed <= 0) {
+        errors.push(format(TIER_UP_TO_INVALID, number));
+      } else if (parsed <= previous) {
+        errors.push(format(TIER_UP_TO_ORDER, number, previous));
+      } else {
+        upTo = parsed;
+        previous = parsed;
+      }
+    }
+    tiers.push({ upTo, calculation: row.calculation, value: value ?? 0 });
+  });
+  return { tiers, errors };
 }

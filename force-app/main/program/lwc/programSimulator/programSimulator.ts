@@ -1,9 +1,65 @@
 import { LightningElement, api } from 'lwc';
 import PROGRAM from '@salesforce/schema/Referral_Program__c';
 import getSimulationData from '@salesforce/apex/ProgramSimulatorController.getSimulationData';
+import saveDraftRules from '@salesforce/apex/ProgramSimulatorController.saveDraftRules';
 import type { SimRule, SimulationData } from 'c/programDtos';
+import {
+  costRevenueConfig,
+  loadChartJs,
+  renderChart,
+  monthLabels,
+  monthRange,
+  type ChartConstructor,
+  type ChartInstance
+} from 'c/programCharts';
+import { reduceErrors } from 'c/errorMessages';
+import TIERS_LEGEND from '@salesforce/label/c.Program_Sim_Tiers_Legend';
+import TIER_UP_TO from '@salesforce/label/c.Program_Sim_Tier_Up_To';
+import TIER_NO_LIMIT from '@salesforce/label/c.Program_Sim_Tier_No_Limit';
+import TIER_CALCULATION from '@salesforce/label/c.Program_Sim_Tier_Calculation';
+import TIER_VALUE from '@salesforce/label/c.Program_Sim_Tier_Value';
+import TIER_FLAT from '@salesforce/label/c.Program_Sim_Tier_Flat';
+import TIER_PERCENT from '@salesforce/label/c.Program_Sim_Tier_Percent';
+import ADD_TIER from '@salesforce/label/c.Program_Sim_Add_Tier';
+import REMOVE_TIER from '@salesforce/label/c.Program_Sim_Remove_Tier';
+import TIER_ROW from '@salesforce/label/c.Program_Sim_Tier_Row';
+import CHART_UNAVAILABLE from '@salesforce/label/c.Program_Chart_Unavailable';
+import CHART_MONTH from '@salesforce/label/c.Program_Chart_Month';
+import CHART_TITLE from '@salesforce/label/c.Program_Sim_Chart_Title';
+import CHART_ALT from '@salesforce/label/c.Program_Sim_Chart_Alt';
+import CHART_CURRENT from '@salesforce/label/c.Program_Sim_Chart_Current';
+import CHART_DRAFT from '@salesforce/label/c.Program_Sim_Chart_Draft';
+import CHART_REVENUE from '@salesforce/label/c.Program_Sim_Chart_Revenue';
+import CHART_COST_AXIS from '@salesforce/label/c.Program_Sim_Chart_Cost_Axis';
+import SAVE from '@salesforce/label/c.Program_Sim_Save';
+import SAVED from '@salesforce/label/c.Program_Sim_Saved';
+import SAVE_FIX_FIRST from '@salesforce/label/c.Program_Sim_Save_Fix_First';
 import { simulate, toEngineRule, type SimulationProgram, type SimulationResult } from './simulate';
-import { fromDrafts, newDraft, toDraft, type DraftRule } from './draftRules';
+import {
+  defaultTiers,
+  fromDrafts,
+  newDraft,
+  toDraft,
+  toDraftTier,
+  type DraftRule,
+  type DraftTier,
+  type TierField
+} from './draftRules';
+
+/** Typing pauses this long before the replay runs (a replay of 50,000 referrals takes a while). */
+export const REPLAY_DEBOUNCE_MS = 300;
+
+/** Fields typed character by character: their replay waits for a pause. */
+const TYPED_FIELDS = new Set(['name', 'value', 'minDealAmount', 'maxReward', 'upTo']);
+
+/** Replaces {0}, {1}... in a label. */
+function format(label: string, ...values: (string | number)[]): string {
+  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
+    return Number(index) < values.length ? String(values[Number(index)]) : match;
+  });
+}
+
+export { monthRange };
 
 // the object's API name from the schema: it carries the namespace prefix once installed
 const PROGRAM_OBJECT = PROGRAM.objectApiName;
@@ -30,6 +86,10 @@ const TIER_MODES = [
   { label: 'Step', value: 'STEP' },
   { label: 'Marginal', value: 'MARGINAL' }
 ];
+const TIER_CALCULATIONS = [
+  { label: TIER_FLAT, value: 'FLAT' },
+  { label: TIER_PERCENT, value: 'PERCENT' }
+];
 
 interface Outcome {
   current: SimulationResult | null;
@@ -41,8 +101,10 @@ interface Outcome {
 /**
  * What-if simulator on a Referral Program record page: replays the last 12 months of referrals
  * and deals with docs/rules.md `reward` under the current rules and under a draft the admin edits
- * here (add, edit, remove rule rows), and shows total cost, cost per won deal and per advocate,
- * and the difference to the current rules. Nothing is saved: the draft lives in the page.
+ * here (add, edit, remove rule rows; a tiered rule's tiers as rows), and shows total cost, cost
+ * per won deal and per advocate, the difference to the current rules, and a chart of cost and
+ * revenue by month (Chart.js). Typing replays after a pause. "Save draft as new rules" stores the
+ * draft as new inactive rules for an admin to activate.
  */
 export default class ProgramSimulator extends LightningElement {
   @api recordId: string | undefined;
@@ -59,10 +121,68 @@ export default class ProgramSimulator extends LightningElement {
   rewardTypeOptions = REWARD_TYPES;
   calculationOptions = CALCULATIONS;
   tierModeOptions = TIER_MODES;
+  tierCalculationOptions = TIER_CALCULATIONS;
+  label = {
+    TIERS_LEGEND,
+    TIER_UP_TO,
+    TIER_NO_LIMIT,
+    TIER_CALCULATION,
+    TIER_VALUE,
+    ADD_TIER,
+    CHART_TITLE,
+    CHART_ALT,
+    CHART_MONTH,
+    CHART_CURRENT,
+    CHART_DRAFT,
+    CHART_REVENUE,
+    SAVE
+  };
+
+  chartError = '';
+  saving = false;
+  saveMessage = '';
+  saveError = '';
+  private Chart: ChartConstructor | undefined;
+  private chart: ChartInstance | undefined;
+  private chartVersion = 0;
+  private drawnVersion = -1;
+  private replayTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     if (this.wrongPage) return;
     this.load();
+    loadChartJs(this)
+      .then((Chart) => {
+        this.Chart = Chart;
+        this.drawChart();
+      })
+      .catch((error: unknown) => {
+        this.chartError = format(CHART_UNAVAILABLE, reduceErrors(error).join(' '));
+      });
+  }
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.replayTimer);
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+
+  override renderedCallback(): void {
+    this.drawChart();
+  }
+
+  /** Draws the chart once per replay, when Chart.js and the chart's container are there. */
+  private drawChart(): void {
+    if (!this.Chart || this.drawnVersion === this.chartVersion) return;
+    const container = this.template?.querySelector<HTMLElement>('.cost-chart');
+    const config = this.chartConfig;
+    if (!container || !config) return;
+    this.drawnVersion = this.chartVersion;
+    try {
+      this.chart = renderChart(this.Chart, container, config, this.chart, CHART_ALT);
+    } catch (error) {
+      this.chartError = format(CHART_UNAVAILABLE, reduceErrors(error).join(' '));
+    }
   }
 
   get wrongPage(): boolean {
@@ -97,26 +217,30 @@ export default class ProgramSimulator extends LightningElement {
   }
 
   /** The current rules' replay: computed once per load, the baseline of every draft. */
-  private current: { result: SimulationResult | null; error: string | null } | undefined;
+  private current:
+    { result: SimulationResult | null; error: string | null; rulesKey: string } | undefined;
 
   /** Replays the referrals under the draft (and, once per load, under the current rules). */
   recompute(): void {
+    clearTimeout(this.replayTimer);
+    this.replayTimer = undefined;
     const data = this.data;
     const program = this.program;
     if (!data || !program) return;
+    this.chartVersion += 1;
     const errors: string[] = [];
     let draft: SimulationResult | null = null;
     const started = performance.now();
     if (!this.current) {
+      const rules = data.rules.map(toEngineRule);
+      const rulesKey = JSON.stringify(rules);
       try {
-        this.current = {
-          result: simulate(program, data.rules.map(toEngineRule), data.referrals),
-          error: null
-        };
+        this.current = { result: simulate(program, rules, data.referrals), error: null, rulesKey };
       } catch (e) {
         this.current = {
           result: null,
-          error: `The current rules cannot be replayed: ${(e as Error).message}`
+          error: `The current rules cannot be replayed: ${(e as Error).message}`,
+          rulesKey
         };
       }
     }
@@ -125,10 +249,16 @@ export default class ProgramSimulator extends LightningElement {
     const parsed = fromDrafts(this.drafts);
     errors.push(...parsed.errors);
     if (parsed.errors.length === 0) {
-      try {
-        draft = simulate(program, parsed.rules.map(toEngineRule), data.referrals);
-      } catch (e) {
-        errors.push(`The draft rules cannot be replayed: ${(e as Error).message}`);
+      const rules = parsed.rules.map(toEngineRule);
+      if (current && JSON.stringify(rules) === this.current.rulesKey) {
+        // the draft is the current rules (as loaded, or edited back): the replay is pure, same answer
+        draft = current;
+      } else {
+        try {
+          draft = simulate(program, rules, data.referrals);
+        } catch (e) {
+          errors.push(`The draft rules cannot be replayed: ${(e as Error).message}`);
+        }
       }
     }
     this.outcome = { current, draft, errors, elapsedMs: performance.now() - started };
@@ -234,15 +364,135 @@ export default class ProgramSimulator extends LightningElement {
     number: number;
     isTiered: boolean;
     valueLabel: string;
+    tierRows: (DraftTier & {
+      tierIndex: number;
+      isLast: boolean;
+      rowLabel: string;
+      removeLabel: string;
+      cannotRemove: boolean;
+    })[];
   })[] {
     return this.drafts.map((draft, index) => ({
       ...draft,
       index,
       number: index + 1,
       isTiered: draft.calculation === 'TIERED',
-      valueLabel: draft.calculation === 'PERCENT' ? 'Percent' : 'Value'
+      valueLabel: draft.calculation === 'PERCENT' ? 'Percent' : 'Value',
+      tierRows: draft.tiers.map((tier, tierIndex) => ({
+        ...tier,
+        tierIndex,
+        isLast: tierIndex === draft.tiers.length - 1,
+        rowLabel: format(TIER_ROW, tierIndex + 1),
+        removeLabel: format(REMOVE_TIER, tierIndex + 1),
+        cannotRemove: draft.tiers.length < 2
+      }))
     }));
   }
+
+  // ------------------------------------------------------------------ chart
+
+  /** Cost per month of the current rules and the draft, and revenue won, over the period. */
+  get monthly(): {
+    months: string[];
+    current: number[];
+    draft: number[] | null;
+    revenue: number[];
+  } | null {
+    const data = this.data;
+    const current = this.outcome.current;
+    if (!data || !current || data.referrals.length === 0) return null;
+    const months = monthRange(data.periodStart, data.periodEnd);
+    const pick = (result: SimulationResult, field: 'cash' | 'revenue'): number[] => {
+      const byMonth = new Map(result.months.map((m) => [m.month, m[field]]));
+      return months.map((month) => byMonth.get(month) ?? 0);
+    };
+    const draft = this.outcome.draft;
+    return {
+      months,
+      current: pick(current, 'cash'),
+      draft: draft ? pick(draft, 'cash') : null,
+      revenue: pick(current, 'revenue')
+    };
+  }
+
+  get hasChart(): boolean {
+    return this.monthly !== null;
+  }
+
+  get chartConfig(): ReturnType<typeof costRevenueConfig> | null {
+    const monthly = this.monthly;
+    if (!monthly || !this.data) return null;
+    return costRevenueConfig({
+      months: monthly.months,
+      currentCost: monthly.current,
+      draftCost: monthly.draft,
+      revenue: monthly.revenue,
+      currency: this.data.currencyCode,
+      labels: {
+        current: CHART_CURRENT,
+        draft: CHART_DRAFT,
+        revenue: CHART_REVENUE,
+        cost: CHART_COST_AXIS,
+        revenueAxis: CHART_REVENUE
+      }
+    });
+  }
+
+  /** The chart's figures as table rows: the text alternative, and the fallback without a chart. */
+  get chartRows(): {
+    key: string;
+    month: string;
+    current: string;
+    draft: string;
+    revenue: string;
+  }[] {
+    const monthly = this.monthly;
+    if (!monthly) return [];
+    const labels = monthLabels(monthly.months);
+    return monthly.months.map((month, i) => ({
+      key: month,
+      month: labels[i],
+      current: this.money(monthly.current[i]),
+      draft: monthly.draft ? this.money(monthly.draft[i]) : '\u2014',
+      revenue: this.money(monthly.revenue[i])
+    }));
+  }
+
+  get chartTableClass(): string {
+    return this.chartError
+      ? 'slds-table slds-table_bordered slds-table_cell-buffer chart-table'
+      : 'slds-assistive-text chart-table';
+  }
+
+  // ------------------------------------------------------------------ save
+
+  get saveDisabled(): boolean {
+    return this.saving || this.drafts.length === 0;
+  }
+
+  async handleSaveDraft(): Promise<void> {
+    this.saveMessage = '';
+    this.saveError = '';
+    const parsed = fromDrafts(this.drafts);
+    if (parsed.errors.length > 0) {
+      this.saveError = SAVE_FIX_FIRST;
+      return;
+    }
+    this.saving = true;
+    try {
+      const result = (await saveDraftRules({
+        programId: this.recordId,
+        rulesJson: JSON.stringify(parsed.rules)
+      })) as { count: number; ruleIds: string[] };
+      this.saveMessage = format(SAVED, result.count);
+    } catch (error) {
+      this.saveError = reduceErrors(error).join(' ');
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  // ------------------------------------------------------------------ editing
 
   handleRuleChange(event: CustomEvent<{ value?: string; checked?: boolean }>): void {
     const target = event.target as HTMLElement;
@@ -251,9 +501,71 @@ export default class ProgramSimulator extends LightningElement {
     if (!field || !Number.isInteger(index) || !this.drafts[index]) return;
     const value = field === 'active' ? Boolean(event.detail.checked) : (event.detail.value ?? '');
     this.drafts = this.drafts.map((draft, i) => {
-      return i === index ? ({ ...draft, [field]: value } as DraftRule) : draft;
+      if (i !== index) return draft;
+      const changed = { ...draft, [field]: value } as DraftRule;
+      if (field === 'calculation' && value === 'TIERED' && changed.tiers.length === 0) {
+        changed.tiers = defaultTiers();
+      }
+      return changed;
+    });
+    this.replay(field);
+  }
+
+  handleTierChange(event: CustomEvent<{ value?: string }>): void {
+    const target = event.target as HTMLElement;
+    const index = Number(target.dataset.index);
+    const tierIndex = Number(target.dataset.tier);
+    const field = target.dataset.field as TierField | undefined;
+    const draft = this.drafts[index];
+    if (!field || !draft || !draft.tiers[tierIndex]) return;
+    const value = event.detail.value ?? '';
+    this.drafts = this.drafts.map((rule, i) => {
+      if (i !== index) return rule;
+      const tiers = rule.tiers.map((tier, t) => {
+        return t === tierIndex ? { ...tier, [field]: value } : tier;
+      });
+      return { ...rule, tiers };
+    });
+    this.replay(field);
+  }
+
+  handleAddTier(event: Event): void {
+    const index = Number((event.currentTarget as HTMLElement).dataset.index);
+    this.drafts = this.drafts.map((rule, i) => {
+      if (i !== index) return rule;
+      // The new tier goes last (no limit); the tier that was last needs a limit now.
+      return {
+        ...rule,
+        tiers: [...rule.tiers, toDraftTier({ upTo: null, calculation: 'PERCENT', value: 0 })]
+      };
     });
     this.recompute();
+  }
+
+  handleRemoveTier(event: Event): void {
+    const target = event.currentTarget as HTMLElement;
+    const index = Number(target.dataset.index);
+    const tierIndex = Number(target.dataset.tier);
+    this.drafts = this.drafts.map((rule, i) => {
+      if (i !== index) return rule;
+      const tiers = rule.tiers.filter((_tier, t) => t !== tierIndex);
+      // The last tier has no limit.
+      if (tiers.length > 0) tiers[tiers.length - 1] = { ...tiers[tiers.length - 1], upTo: '' };
+      return { ...rule, tiers };
+    });
+    this.recompute();
+  }
+
+  /** Replays now, or after a pause in typing for a typed field. */
+  private replay(field: string): void {
+    this.saveMessage = '';
+    if (!TYPED_FIELDS.has(field)) {
+      this.recompute();
+      return;
+    }
+    clearTimeout(this.replayTimer);
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- the debounce of the replay
+    this.replayTimer = setTimeout(() => this.recompute(), REPLAY_DEBOUNCE_MS);
   }
 
   handleAddRule(): void {

@@ -34,6 +34,19 @@ export interface SimulationResult {
   cappedDecisions: number;
   skipped: number;
   firstSkipReason: string | null;
+  /**
+   * Cash cost and referred revenue per month ('YYYY-MM', ascending; months without either are
+   * absent): a referral's cash falls in the month of its furthest milestone, revenue is the deal
+   * amount of won referrals in the program currency (a deal whose currency has no rate is left out).
+   */
+  months: MonthTotal[];
+}
+
+/** One month of a replay. Money in the program currency. */
+export interface MonthTotal {
+  month: string;
+  cash: number;
+  revenue: number;
 }
 
 /** The engine's form of a rule DTO (Apex nulls become the engine's defaults). */
@@ -57,15 +70,136 @@ export function toEngineRule(rule: SimRule): Rule {
 }
 
 const MILESTONE_OF: readonly Milestone[] = ['SUBMITTED', 'QUALIFIED', 'WON'];
-
-/** The furthest milestone a referral reached (0 SUBMITTED, 1 QUALIFIED, 2 WON) and its date. */
-function furthest(referral: SimReferral): [number, string] {
-  if (referral.wonDate) return [2, referral.wonDate];
-  if (referral.qualifiedDate) return [1, referral.qualifiedDate];
-  return [0, referral.submittedDate];
-}
+const WON = 2;
 
 const toCents = (amount: number): number => Math.round(amount * 100);
+
+/**
+ * What a replay needs of the referrals whatever the rules, computed once per list and reused by
+ * every replay of it (the current rules, then each edit of the draft): the furthest milestone and
+ * its date, the deal, the order by date, the advocate and year as small integers for the cap.
+ */
+interface Prepared {
+  /** The program currency a deal without one is in. */
+  currency: string;
+  /** Furthest milestone: 0 SUBMITTED, 1 QUALIFIED, 2 WON. */
+  milestones: Uint8Array;
+  /** The furthest milestone's date. */
+  dates: string[];
+  /** The decision group without the date: milestone and deal currency. */
+  groups: string[];
+  /** The deal, or null without one. */
+  deals: ({ amount: number | null; currency: string } | null)[];
+  /** Indexes in date order, stable. */
+  order: Uint32Array;
+  /** The advocate's index, and the milestone year's offset from the first year. */
+  advocates: Uint32Array;
+  years: Uint16Array;
+  advocateCount: number;
+  yearCount: number;
+  wonDeals: number;
+}
+
+/** Prepared lists by identity: the referrals are read-only data from the server. */
+const preparedLists = new WeakMap<readonly SimReferral[], Prepared>();
+
+function prepare(referrals: readonly SimReferral[], programCurrency: string): Prepared {
+  const known = preparedLists.get(referrals);
+  if (known && known.currency === programCurrency && known.groups.length === referrals.length) {
+    return known;
+  }
+  const count = referrals.length;
+  const milestones = new Uint8Array(count);
+  const dates = new Array<string>(count);
+  const groups = new Array<string>(count);
+  const deals = new Array<{ amount: number | null; currency: string } | null>(count);
+  const advocates = new Uint32Array(count);
+  const yearOf = new Array<number>(count);
+  const advocateIndex = new Map<string, number>();
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
+  let wonDeals = 0;
+  for (let i = 0; i < count; i++) {
+    const referral = referrals[i];
+    let milestone = 0;
+    let date = referral.submittedDate;
+    if (referral.wonDate) {
+      milestone = WON;
+      date = referral.wonDate;
+      wonDeals += 1;
+    } else if (referral.qualifiedDate) {
+      milestone = 1;
+      date = referral.qualifiedDate;
+    }
+    milestones[i] = milestone;
+    dates[i] = date;
+    const hasDeal = referral.dealAmount !== null || referral.dealCurrency !== null;
+    const deal = hasDeal
+      ? { amount: referral.dealAmount, currency: referral.dealCurrency ?? programCurrency }
+      : null;
+    deals[i] = deal;
+    groups[i] = MILESTONE_OF[milestone] + (deal ? deal.currency : '-');
+    let advocate = advocateIndex.get(referral.advocateId);
+    if (advocate === undefined) {
+      advocate = advocateIndex.size;
+      advocateIndex.set(referral.advocateId, advocate);
+    }
+    advocates[i] = advocate;
+    const year = Number(date.slice(0, 4));
+    yearOf[i] = year;
+    if (year < firstYear) firstYear = year;
+    if (year > lastYear) lastYear = year;
+  }
+  const years = new Uint16Array(count);
+  for (let i = 0; i < count; i++) years[i] = yearOf[i] - firstYear;
+  const prepared: Prepared = {
+    currency: programCurrency,
+    milestones,
+    dates,
+    groups,
+    deals,
+    order: dateOrder(dates),
+    advocates,
+    years,
+    advocateCount: advocateIndex.size,
+    yearCount: count === 0 ? 0 : lastYear - firstYear + 1,
+    wonDeals
+  };
+  preparedLists.set(referrals, prepared);
+  return prepared;
+}
+
+/** One set of decisions and its sums, so a reused set is not summed again. */
+interface Summary {
+  decisions: RewardDecision[];
+  count: number;
+  capped: number;
+  totalCents: number;
+  advocateCents: number;
+  points: number;
+}
+
+function summarise(decisions: RewardDecision[]): Summary {
+  const summary: Summary = {
+    decisions,
+    count: decisions.length,
+    capped: 0,
+    totalCents: 0,
+    advocateCents: 0,
+    points: 0
+  };
+  for (const decision of decisions) {
+    if (decision.capped) summary.capped += 1;
+    if (decision.rewardType === 'CASH') {
+      const cents = toCents(decision.amount);
+      summary.totalCents += cents;
+      if (decision.recipient === 'ADVOCATE') summary.advocateCents += cents;
+    } else {
+      summary.points += decision.points;
+    }
+  }
+  return summary;
+}
 
 /**
  * A deeply frozen copy of the rules: the engine validates a frozen list once and reuses it for
@@ -82,16 +216,6 @@ function frozenCopy(rules: Rule[]): Rule[] {
       })
     )
   ) as Rule[];
-}
-
-function advocateCashCents(decisions: RewardDecision[]): number {
-  let cents = 0;
-  for (const decision of decisions) {
-    if (decision.rewardType === 'CASH' && decision.recipient === 'ADVOCATE') {
-      cents += toCents(decision.amount);
-    }
-  }
-  return cents;
 }
 
 /**
@@ -124,18 +248,15 @@ export function simulate(
   const rules = frozenCopy(sourceRules);
   checkRules(program, rules);
   const count = referrals.length;
-  const milestones = new Uint8Array(count);
-  const dates = new Array<string>(count);
-  for (let i = 0; i < count; i++) {
-    const [milestone, date] = furthest(referrals[i]);
-    milestones[i] = milestone;
-    dates[i] = date;
-  }
+  const prepared = prepare(referrals, program.currency);
+  const { milestones, dates, groups, deals, order, advocates, years } = prepared;
   const capCents =
     program.annualCashCapPerAdvocate === null || program.annualCashCapPerAdvocate === undefined
       ? null
       : toCents(program.annualCashCapPerAdvocate);
-  const order = capCents === null ? null : dateOrder(dates);
+  // year-to-date advocate cash per (advocate, year), in cents
+  const cashYtdCents =
+    capCents === null ? null : new Float64Array(prepared.advocateCount * prepared.yearCount);
   const engineProgram = {
     currency: program.currency,
     annualCashCapPerAdvocate: program.annualCashCapPerAdvocate
@@ -144,28 +265,22 @@ export function simulate(
   const windowed = rules.some((rule) => Boolean(rule.startDate) || Boolean(rule.endDate));
   const rates = program.rates ?? {};
   // Decisions by group (milestone, deal currency, date when a rule has a window), then amount.
-  const cache = new Map<string, Map<number | null, RewardDecision[] | ReferralEngineError>>();
-  const cashYtdCents = new Map<string, number>();
-  const advocates = new Set<string>();
+  const cache = new Map<string, Map<number | null, Summary | ReferralEngineError>>();
   let totalCents = 0;
   let totalPoints = 0;
-  let wonDeals = 0;
   let decisions = 0;
   let capped = 0;
   let skipped = 0;
   let firstSkipReason: string | null = null;
+  const monthCashCents = new Map<string, number>();
+  const monthRevenue = new Map<string, number>();
   for (let n = 0; n < count; n++) {
-    const i = order === null ? n : order[n];
-    const referral = referrals[i];
+    // in date order when a cap applies (it binds in the order the cash was earned)
+    const i = capCents === null ? n : order[n];
     const milestone = MILESTONE_OF[milestones[i]];
     const milestoneDate = dates[i];
-    advocates.add(referral.advocateId);
-    if (milestone === 'WON') wonDeals += 1;
-    const hasDeal = referral.dealAmount !== null || referral.dealCurrency !== null;
-    const deal = hasDeal
-      ? { amount: referral.dealAmount, currency: referral.dealCurrency ?? program.currency }
-      : null;
-    const groupKey = milestone + (deal ? deal.currency : '-') + (windowed ? milestoneDate : '');
+    const deal = deals[i];
+    const groupKey = windowed ? groups[i] + milestoneDate : groups[i];
     let group = cache.get(groupKey);
     if (group === undefined) {
       group = new Map();
@@ -175,13 +290,15 @@ export function simulate(
     let result = group.get(amountKey);
     if (result === undefined) {
       try {
-        result = reward({
-          program: uncappedProgram,
-          rules,
-          referral: { id: referral.id, milestone, milestoneDate },
-          deal,
-          rates
-        });
+        result = summarise(
+          reward({
+            program: uncappedProgram,
+            rules,
+            referral: { id: referrals[i].id, milestone, milestoneDate },
+            deal,
+            rates
+          })
+        );
       } catch (e) {
         if (!(e instanceof ReferralEngineError)) throw e;
         result = e;
@@ -193,52 +310,74 @@ export function simulate(
       firstSkipReason ??= result.message;
       continue;
     }
-    let ytdKey = '';
-    let ytdCents = 0;
-    if (capCents !== null) {
-      ytdKey = referral.advocateId + '|' + milestoneDate.slice(0, 4);
-      ytdCents = cashYtdCents.get(ytdKey) ?? 0;
-      if (ytdCents + advocateCashCents(result) > capCents) {
-        result = reward({
-          program: engineProgram,
-          rules,
-          referral: { id: referral.id, milestone, milestoneDate },
-          deal,
-          rates,
-          advocateCashYtd: ytdCents / 100
-        });
+    if (cashYtdCents !== null && capCents !== null) {
+      const ytdSlot = advocates[i] * prepared.yearCount + years[i];
+      const ytdCents = cashYtdCents[ytdSlot];
+      if (ytdCents + result.advocateCents > capCents) {
+        result = summarise(
+          reward({
+            program: engineProgram,
+            rules,
+            referral: { id: referrals[i].id, milestone, milestoneDate },
+            deal,
+            rates,
+            advocateCashYtd: ytdCents / 100
+          })
+        );
       }
+      cashYtdCents[ytdSlot] = ytdCents + result.advocateCents;
     }
-    let advocateCents = 0;
-    for (let d = 0; d < result.length; d++) {
-      const decision = result[d];
-      decisions += 1;
-      if (decision.capped) capped += 1;
-      if (decision.rewardType === 'CASH') {
-        const cents = toCents(decision.amount);
-        totalCents += cents;
-        if (decision.recipient === 'ADVOCATE') advocateCents += cents;
-      } else {
-        totalPoints += decision.points;
-      }
-    }
-    if (capCents !== null && advocateCents !== 0) {
-      cashYtdCents.set(ytdKey, ytdCents + advocateCents);
+    decisions += result.count;
+    capped += result.capped;
+    totalCents += result.totalCents;
+    totalPoints += result.points;
+    const month = milestoneDate.slice(0, 7);
+    if (result.totalCents !== 0)
+      monthCashCents.set(month, (monthCashCents.get(month) ?? 0) + result.totalCents);
+    if (milestone === 'WON' && deal && deal.amount !== null) {
+      const revenue = inProgramCurrency(deal.amount, deal.currency, program.currency, rates);
+      if (revenue !== null) monthRevenue.set(month, (monthRevenue.get(month) ?? 0) + revenue);
     }
   }
+  const wonDeals = prepared.wonDeals;
+  const advocateCount = prepared.advocateCount;
   return {
     referrals: count,
     wonDeals,
-    advocates: advocates.size,
+    advocates: advocateCount,
     totalCash: totalCents / 100,
     totalPoints,
     costPerWonDeal: wonDeals === 0 ? 0 : Math.round(totalCents / wonDeals) / 100,
-    costPerAdvocate: advocates.size === 0 ? 0 : Math.round(totalCents / advocates.size) / 100,
+    costPerAdvocate: advocateCount === 0 ? 0 : Math.round(totalCents / advocateCount) / 100,
     decisions,
     cappedDecisions: capped,
     skipped,
-    firstSkipReason
+    firstSkipReason,
+    months: monthTotals(monthCashCents, monthRevenue)
   };
+}
+
+/** A deal amount in the program currency (docs/rules.md rates), or null without a rate. */
+function inProgramCurrency(
+  amount: number,
+  from: string,
+  to: string,
+  rates: Record<string, number>
+): number | null {
+  if (from === to) return amount;
+  const rateFrom = rates[from];
+  const rateTo = rates[to];
+  if (!rateFrom || !rateTo) return null;
+  return (amount * rateTo) / rateFrom;
+}
+
+function monthTotals(cashCents: Map<string, number>, revenue: Map<string, number>): MonthTotal[] {
+  const months = [...new Set([...cashCents.keys(), ...revenue.keys()])].sort();
+  return months.map((month) => ({
+    month,
+    cash: (cashCents.get(month) ?? 0) / 100,
+    revenue: Math.round((revenue.get(month) ?? 0) * 100) / 100
+  }));
 }
 
 /** Indexes in date order, stable: a bucket per distinct date (a year has at most 366). */

@@ -18,14 +18,49 @@ import type {
   VerbalReferralInput,
   VerbalSubmissionResult
 } from 'c/referralDtos';
+import TITLE from '@salesforce/label/c.Referrals_Verbal_Title';
+import LOADING from '@salesforce/label/c.Referrals_Verbal_Loading';
+import FORM_FAILED from '@salesforce/label/c.Referrals_Verbal_Form_Failed';
+import OPEN from '@salesforce/label/c.Referrals_Verbal_Open';
+import ANOTHER from '@salesforce/label/c.Referrals_Verbal_Another';
+import ADVOCATE_LABEL from '@salesforce/label/c.Referrals_Verbal_Advocate';
+import ADVOCATE_SEARCH from '@salesforce/label/c.Referrals_Verbal_Advocate_Search';
+import ADVOCATE_HELP from '@salesforce/label/c.Referrals_Verbal_Advocate_Help';
+import REFERRED_PERSON from '@salesforce/label/c.Referrals_Verbal_Referred_Person';
+import FIRST_NAME from '@salesforce/label/c.Referrals_Verbal_First_Name';
+import LAST_NAME from '@salesforce/label/c.Referrals_Verbal_Last_Name';
+import EMAIL from '@salesforce/label/c.Referrals_Verbal_Email';
+import PHONE from '@salesforce/label/c.Referrals_Verbal_Phone';
+import COMPANY from '@salesforce/label/c.Referrals_Verbal_Company';
+import NOTES from '@salesforce/label/c.Referrals_Verbal_Notes';
+import EMAIL_MISMATCH from '@salesforce/label/c.Referrals_Verbal_Email_Mismatch';
+import EMAIL_HELP from '@salesforce/label/c.Referrals_Verbal_Email_Help';
+import CONSENT from '@salesforce/label/c.Referrals_Verbal_Consent';
+import CHECK from '@salesforce/label/c.Referrals_Verbal_Check';
+import CHECK_TITLE from '@salesforce/label/c.Referrals_Verbal_Check_Title';
+import CHECKING from '@salesforce/label/c.Referrals_Verbal_Checking';
+import SCREENING_FAILED from '@salesforce/label/c.Referrals_Verbal_Screening_Failed';
+import NOT_SAVED from '@salesforce/label/c.Referrals_Verbal_Not_Saved';
+import CANCEL from '@salesforce/label/c.Referrals_Verbal_Cancel';
+import SAVE from '@salesforce/label/c.Referrals_Verbal_Save';
+import SAVING from '@salesforce/label/c.Referrals_Verbal_Saving';
+import WRONG_PAGE from '@salesforce/label/c.Referrals_Verbal_Wrong_Page';
+import ADVOCATE_REQUIRED from '@salesforce/label/c.Referrals_Verbal_Advocate_Required';
+import LAST_NAME_REQUIRED from '@salesforce/label/c.Referrals_Verbal_Last_Name_Required';
+import EMAIL_REQUIRED from '@salesforce/label/c.Referrals_Verbal_Email_Required';
+import EMAIL_FORMAT from '@salesforce/label/c.Referrals_Verbal_Email_Format';
+import FIX_FIELDS from '@salesforce/label/c.Referrals_Verbal_Fix_Fields';
+import VERDICT_ACCEPT from '@salesforce/label/c.Referrals_Verbal_Verdict_Accept';
+import VERDICT_REVIEW from '@salesforce/label/c.Referrals_Verbal_Verdict_Review';
+import VERDICT_REJECT from '@salesforce/label/c.Referrals_Verbal_Verdict_Reject';
+import LOGGED from '@salesforce/label/c.Referrals_Verbal_Logged';
 
-export const WRONG_PAGE_MESSAGE =
-  'Log a verbal referral from a Contact or an Account, or from the utility bar.';
-export const ADVOCATE_REQUIRED_MESSAGE = 'Choose the advocate who made the referral.';
-export const LAST_NAME_REQUIRED_MESSAGE = "Enter the referred person's last name.";
-export const EMAIL_REQUIRED_MESSAGE = "Enter the referred person's email.";
-export const EMAIL_FORMAT_MESSAGE = 'Enter the email as an address such as name@company.com.';
-export const FIX_FIELDS_MESSAGE = 'Correct the fields marked in red, then try again.';
+export const WRONG_PAGE_MESSAGE = WRONG_PAGE;
+export const ADVOCATE_REQUIRED_MESSAGE = ADVOCATE_REQUIRED;
+export const LAST_NAME_REQUIRED_MESSAGE = LAST_NAME_REQUIRED;
+export const EMAIL_REQUIRED_MESSAGE = EMAIL_REQUIRED;
+export const EMAIL_FORMAT_MESSAGE = EMAIL_FORMAT;
+export const FIX_FIELDS_MESSAGE = FIX_FIELDS;
 
 /** One @, a non-empty local part, no spaces, a domain with a dot (RULES.md screen has the full rule). */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
@@ -39,9 +74,9 @@ type Navigator = {
 };
 
 const VERDICT_LABELS: Record<string, string> = {
-  ACCEPT: 'Accepted',
-  REVIEW: 'Goes to review',
-  REJECT: 'Would be rejected'
+  ACCEPT: VERDICT_ACCEPT,
+  REVIEW: VERDICT_REVIEW,
+  REJECT: VERDICT_REJECT
 };
 
 type Validatable = HTMLElement & {
@@ -71,6 +106,37 @@ function emptyForm(): VerbalReferralInput {
  * Runs as a quick action on Contact and Account and in the utility bar.
  */
 export default class LogVerbalReferral extends NavigationMixin(LightningElement) {
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    formFailed: FORM_FAILED,
+    open: OPEN,
+    another: ANOTHER,
+    advocate: ADVOCATE_LABEL,
+    advocateSearch: ADVOCATE_SEARCH,
+    advocateHelp: ADVOCATE_HELP,
+    referredPerson: REFERRED_PERSON,
+    firstName: FIRST_NAME,
+    lastName: LAST_NAME,
+    lastNameRequired: LAST_NAME_REQUIRED,
+    email: EMAIL,
+    emailRequired: EMAIL_REQUIRED,
+    emailMismatch: EMAIL_MISMATCH,
+    emailHelp: EMAIL_HELP,
+    phone: PHONE,
+    company: COMPANY,
+    notes: NOTES,
+    consent: CONSENT,
+    check: CHECK,
+    checkTitle: CHECK_TITLE,
+    checking: CHECKING,
+    screeningFailed: SCREENING_FAILED,
+    notSaved: NOT_SAVED,
+    cancel: CANCEL,
+    save: SAVE,
+    saving: SAVING
+  };
+
   @api recordId?: string;
   @api objectApiName?: string;
 
@@ -294,7 +360,7 @@ export default class LogVerbalReferral extends NavigationMixin(LightningElement)
       this.generateSavedUrl().catch(() => undefined);
       this.dispatchEvent(
         new ShowToastEvent({
-          title: 'Referral logged',
+          title: LOGGED,
           message: result.message,
           variant: result.verdict === 'REJECT' ? 'warning' : 'success'
         })

@@ -108,3 +108,46 @@ export interface VerbalSubmissionResult {
   reason: string | null;
   message: string;
 }
+
+/** A record a referral in review matched, as the reviewer may see it (ReferralReviewController.MatchedRecord). */
+export interface ReviewMatch {
+  id: string;
+  name: string;
+  kind: 'Contact' | 'Lead' | 'Opportunity';
+}
+
+/** One referral In Review (ReferralReviewController.ReviewRow). */
+export interface ReviewRow {
+  id: string;
+  name: string;
+  referredName: string;
+  referredEmail: string | null;
+  referredCompany: string | null;
+  advocateName: string | null;
+  programName: string | null;
+  submittedDate: string | null;
+  /** Screening_Reason__c: EXISTING_OPPORTUNITY, EXISTING_CONTACT, EXISTING_LEAD or another signal. */
+  reasonCode: string | null;
+  /** The reason in plain words. */
+  reason: string;
+  /** What accepting does for this referral. */
+  acceptEffect: string;
+  /** True when accepting attaches the referral to its existing lead. */
+  attachesLead: boolean;
+  matches: ReviewMatch[];
+}
+
+/** ReferralReviewController.getQueue. */
+export interface ReviewQueue {
+  rows: ReviewRow[];
+  truncated: boolean;
+  maxRows: number;
+}
+
+/** ReferralReviewController.accept and reject: one per referral. */
+export interface ReviewDecision {
+  referralId: string;
+  name: string;
+  success: boolean;
+  message: string | null;
+}

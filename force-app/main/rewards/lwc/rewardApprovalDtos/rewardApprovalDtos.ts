@@ -29,7 +29,21 @@ export interface RewardRow {
   programName: string | null;
   /** Why an approved cash payout is held (tax form missing), or null. */
   holdReason: string | null;
+  /** When it was created, who approved it, and why the user may not act on it. */
+  trail: RewardTrail;
+}
+
+/** A reward's approval trail as the running user sees it (RewardApprovalController.RewardTrail). */
+export interface RewardTrail {
   createdDate: string;
+  /** Who approved the reward (the first of the two persons), or null. */
+  approvedByName: string | null;
+  approvedOn: string | null;
+  /**
+   * Why the user may not take the row's next step (approve it, or issue it: the two-person rule,
+   * a reward that pays the user, a manual reward the user created), or null.
+   */
+  blockedReason: string | null;
 }
 
 /** A program the filter offers (RewardApprovalController.ProgramOption). */

@@ -4,6 +4,54 @@ import getCalculatorData from '@salesforce/apex/RewardCalculatorController.getCa
 import { reward, ReferralEngineError } from 'c/referralEngine';
 import type { RewardDecision, RewardInput, Rule } from 'c/referralEngine';
 import type { CalculatorData, RewardProjection, RewardRow, RuleInfo } from 'c/rewardDtos';
+import {
+  formatCurrency,
+  formatEditableNumber,
+  formatLabel,
+  formatNumber,
+  numberExample,
+  parseNumber
+} from 'c/localization';
+import { picklistLabel } from 'c/picklistLabels';
+import TITLE from '@salesforce/label/c.Rewards_Calc_Title';
+import LOADING from '@salesforce/label/c.Rewards_Calc_Loading';
+import LOAD_FAILED from '@salesforce/label/c.Rewards_Calc_Load_Failed';
+import REFERRAL from '@salesforce/label/c.Rewards_Calc_Referral';
+import REFERRED from '@salesforce/label/c.Rewards_Calc_Referred';
+import ADVOCATE from '@salesforce/label/c.Rewards_Calc_Advocate';
+import PROGRAM from '@salesforce/label/c.Rewards_Calc_Program';
+import DEAL_AMOUNT from '@salesforce/label/c.Rewards_Calc_Deal_Amount';
+import STILL_TO_COME from '@salesforce/label/c.Rewards_Calc_Still_To_Come';
+import NO_FURTHER from '@salesforce/label/c.Rewards_Calc_No_Further';
+import WHAT_IF_HELP from '@salesforce/label/c.Rewards_Calc_What_If_Help';
+import RESET from '@salesforce/label/c.Rewards_Calc_Reset';
+import RESET_TITLE from '@salesforce/label/c.Rewards_Calc_Reset_Title';
+import WHAT_IF_TABLE from '@salesforce/label/c.Rewards_Calc_What_If_Table';
+import TOTAL from '@salesforce/label/c.Rewards_Calc_Total';
+import NO_REWARDS_AMOUNT from '@salesforce/label/c.Rewards_Calc_No_Rewards_Amount';
+import LEDGER from '@salesforce/label/c.Rewards_Calc_Ledger';
+import NO_LEDGER from '@salesforce/label/c.Rewards_Calc_No_Ledger';
+import RECIPIENT_ADVOCATE from '@salesforce/label/c.Rewards_Calc_Recipient_Advocate';
+import RECIPIENT_REFERRED from '@salesforce/label/c.Rewards_Calc_Recipient_Referred';
+import WRONG_PAGE from '@salesforce/label/c.Rewards_Calc_Wrong_Page';
+import NEGATIVE from '@salesforce/label/c.Rewards_Calc_Negative';
+import NOT_A_NUMBER from '@salesforce/label/c.Rewards_Calc_Not_A_Number';
+import CASH from '@salesforce/label/c.Rewards_Calc_Cash';
+import AND from '@salesforce/label/c.Rewards_Calc_And';
+import NOTHING from '@salesforce/label/c.Rewards_Calc_Nothing';
+import POINTS from '@salesforce/label/c.Rewards_Calc_Points';
+import BAD_TIERS from '@salesforce/label/c.Rewards_Calc_Bad_Tiers';
+import NO_AMOUNT from '@salesforce/label/c.Rewards_Calc_No_Amount';
+import WHAT_IF_LABEL from '@salesforce/label/c.Rewards_Calc_What_If_Label';
+import MISSING_RATE from '@salesforce/label/c.Rewards_Calc_Missing_Rate';
+import RULES_INVALID from '@salesforce/label/c.Rewards_Calc_Rules_Invalid';
+import COL_MILESTONE from '@salesforce/label/c.Rewards_Calc_Col_Milestone';
+import COL_RULE from '@salesforce/label/c.Rewards_Calc_Col_Rule';
+import COL_RECIPIENT from '@salesforce/label/c.Rewards_Calc_Col_Recipient';
+import COL_REWARD from '@salesforce/label/c.Rewards_Calc_Col_Reward';
+import COL_CAPPED from '@salesforce/label/c.Rewards_Calc_Col_Capped';
+import COL_VALUE from '@salesforce/label/c.Rewards_Calc_Col_Value';
+import COL_STATUS from '@salesforce/label/c.Rewards_Calc_Col_Status';
 
 /** One row of the projection table. */
 interface ProjectionRow {
@@ -32,29 +80,20 @@ interface WhatIfResult {
   total: string;
 }
 
-const MILESTONE_LABELS: Record<string, string> = {
-  SUBMITTED: 'Submitted',
-  QUALIFIED: 'Qualified',
-  WON: 'Won'
-};
 const RECIPIENT_LABELS: Record<string, string> = {
-  ADVOCATE: 'Advocate',
-  REFERRED: 'Referred person'
+  ADVOCATE: RECIPIENT_ADVOCATE,
+  REFERRED: RECIPIENT_REFERRED
 };
 
-export const WRONG_PAGE_MESSAGE =
-  'The reward calculator works only on an Opportunity record page; ask your admin to move it there.';
-export const NEGATIVE_AMOUNT_MESSAGE = 'Enter an amount of 0 or more.';
-export const NOT_A_NUMBER_MESSAGE = 'Enter the deal amount as a number, such as 12000 or 12000.50.';
+export const WRONG_PAGE_MESSAGE = WRONG_PAGE;
+export const NEGATIVE_AMOUNT_MESSAGE = NEGATIVE;
+/** "Enter the deal amount as a number, such as 12,000.50." with the example in the user's locale. */
+export const NOT_A_NUMBER_MESSAGE = formatLabel(NOT_A_NUMBER, numberExample());
 
-/** Formats money with its ISO code, the way the ledger shows it. */
+/** Money in the user's locale, in its own currency ("$12,000.00", "12.000,00 €"). */
 export function formatMoney(amount: number | null | undefined, currency: string | null): string {
   if (amount === null || amount === undefined) return '';
-  const text = amount.toLocaleString('en-US', {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2
-  });
-  return currency ? `${text} ${currency}` : text;
+  return currency ? formatCurrency(amount, currency) : formatNumber(amount, 2);
 }
 
 /** "652.17 USD cash and 120 points": the sum of the decisions, or "Nothing" when none. */
@@ -66,28 +105,32 @@ export function totalOf(decisions: RewardDecision[], programCurrency: string): s
     else points += d.points;
   }
   const parts: string[] = [];
-  if (cash > 0) parts.push(`${formatMoney(cash, programCurrency)} cash`);
+  if (cash > 0) parts.push(formatLabel(CASH, formatMoney(cash, programCurrency)));
   if (points > 0) parts.push(formatPoints(points));
-  return parts.length > 0 ? parts.join(' and ') : 'Nothing';
+  if (parts.length === 0) return NOTHING;
+  return parts.length === 2 ? formatLabel(AND, parts[0], parts[1]) : parts[0];
 }
 
 function formatPoints(points: number | null | undefined): string {
-  return points === null || points === undefined ? '' : `${points.toLocaleString('en-US')} points`;
+  return points === null || points === undefined ? '' : formatLabel(POINTS, formatNumber(points));
 }
 
 /**
- * Parses the what-if amount the rep typed: a number of 0 or more, or a sentence saying why not.
- * An empty field means "no amount" (null), which the engine treats as a deal without an amount.
+ * Parses the what-if amount the rep typed in their locale ("12.000,50" in de-DE): a number of 0 or
+ * more, or a sentence saying why not. An empty field means "no amount" (null), which the engine
+ * treats as a deal without an amount.
  */
-export function parseAmount(raw: string | null | undefined): {
+export function parseAmount(
+  raw: string | null | undefined,
+  locale?: string
+): {
   amount: number | null;
   error: string | null;
 } {
   const text = (raw ?? '').toString().trim();
   if (text === '') return { amount: null, error: null };
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return { amount: null, error: NOT_A_NUMBER_MESSAGE };
-  const amount = Number(text);
-  if (!Number.isFinite(amount)) return { amount: null, error: NOT_A_NUMBER_MESSAGE };
+  const amount = parseNumber(text, locale);
+  if (amount === null) return { amount: null, error: NOT_A_NUMBER_MESSAGE };
   if (amount < 0) return { amount: null, error: NEGATIVE_AMOUNT_MESSAGE };
   return { amount: Math.round(amount * 100) / 100, error: null };
 }
@@ -102,7 +145,7 @@ export function toEngineRules(rules: RuleInfo[]): { rules: Rule[]; problems: str
       try {
         tiers = rule.tiersJson ? (JSON.parse(rule.tiersJson) as Rule['tiers']) : null;
       } catch {
-        problems.push(`Rule "${rule.name}" was left out: its tiers are not valid JSON.`);
+        problems.push(formatLabel(BAD_TIERS, rule.name));
         continue;
       }
     }
@@ -140,6 +183,25 @@ export default class RewardCalculator extends LightningElement {
   loaded = false;
   whatIfText = '';
   whatIfError: string | null = null;
+  labels = {
+    title: TITLE,
+    loading: LOADING,
+    loadFailed: LOAD_FAILED,
+    referral: REFERRAL,
+    referred: REFERRED,
+    advocate: ADVOCATE,
+    program: PROGRAM,
+    dealAmount: DEAL_AMOUNT,
+    stillToCome: STILL_TO_COME,
+    noFurther: NO_FURTHER,
+    whatIfHelp: WHAT_IF_HELP,
+    reset: RESET,
+    resetTitle: RESET_TITLE,
+    whatIfTable: WHAT_IF_TABLE,
+    noRewardsAmount: NO_REWARDS_AMOUNT,
+    ledger: LEDGER,
+    noLedger: NO_LEDGER
+  };
 
   @wire(getCalculatorData, { opportunityId: '$recordId' })
   wiredData(result: { data?: CalculatorData; error?: unknown }): void {
@@ -147,8 +209,7 @@ export default class RewardCalculator extends LightningElement {
       this.data = result.data;
       this.error = undefined;
       this.loaded = true;
-      const amount = result.data.deal?.amount;
-      this.whatIfText = amount === null || amount === undefined ? '' : String(amount);
+      this.whatIfText = formatEditableNumber(result.data.deal?.amount);
       this.whatIfError = null;
     } else if (result.error) {
       this.error = result.error;
@@ -195,6 +256,10 @@ export default class RewardCalculator extends LightningElement {
     return this.data?.referral?.status ?? '';
   }
 
+  get referralStatusLabel(): string {
+    return picklistLabel('REFERRAL_STATUS', this.data?.referral?.status);
+  }
+
   get referredName(): string {
     const referral = this.data?.referral;
     if (!referral) return '';
@@ -217,7 +282,7 @@ export default class RewardCalculator extends LightningElement {
 
   get currentAmountLabel(): string {
     const deal = this.data?.deal;
-    if (!deal || deal.amount === null) return 'No amount yet';
+    if (!deal || deal.amount === null) return NO_AMOUNT;
     return formatMoney(deal.amount, deal.currencyCode);
   }
 
@@ -230,7 +295,7 @@ export default class RewardCalculator extends LightningElement {
   }
 
   get whatIfLabel(): string {
-    return `What-if deal amount (${this.dealCurrency})`;
+    return formatLabel(WHAT_IF_LABEL, this.dealCurrency);
   }
 
   get projectionError(): string | null {
@@ -279,8 +344,8 @@ export default class RewardCalculator extends LightningElement {
       if (e instanceof ReferralEngineError) {
         const problem =
           e.code === 'MISSING_RATE'
-            ? `No conversion rate is set for this deal's currency, so rewards cannot be calculated: ${e.message}`
-            : `The program's rules cannot be evaluated: ${e.message}`;
+            ? formatLabel(MISSING_RATE, e.message)
+            : formatLabel(RULES_INVALID, e.message);
         return { rows: [], problem, total: '' };
       }
       return { rows: [], problem: e instanceof Error ? e.message : String(e), total: '' };
@@ -307,15 +372,19 @@ export default class RewardCalculator extends LightningElement {
     return this.whatIf.total;
   }
 
+  get whatIfTotalText(): string {
+    return formatLabel(TOTAL, this.whatIf.total);
+  }
+
   get ledgerRows(): LedgerRow[] {
     return (this.data?.rewards ?? []).map((r: RewardRow) => ({
       id: r.id,
       name: r.name,
-      milestone: MILESTONE_LABELS[r.milestone ?? ''] ?? r.milestone ?? '',
+      milestone: picklistLabel('MILESTONE', r.milestone),
       recipient: RECIPIENT_LABELS[r.recipient ?? ''] ?? r.recipient ?? '',
       value:
         r.rewardType === 'POINTS' ? formatPoints(r.points) : formatMoney(r.amount, r.currencyCode),
-      status: r.status ?? ''
+      status: picklistLabel('REWARD_STATUS', r.status)
     }));
   }
 
@@ -325,21 +394,21 @@ export default class RewardCalculator extends LightningElement {
 
   get projectionColumns(): unknown[] {
     return [
-      { label: 'Milestone', fieldName: 'milestone', type: 'text' },
-      { label: 'Rule', fieldName: 'ruleName', type: 'text' },
-      { label: 'Recipient', fieldName: 'recipient', type: 'text' },
-      { label: 'Reward', fieldName: 'value', type: 'text' },
-      { label: 'Capped', fieldName: 'capped', type: 'text' }
+      { label: COL_MILESTONE, fieldName: 'milestone', type: 'text' },
+      { label: COL_RULE, fieldName: 'ruleName', type: 'text' },
+      { label: COL_RECIPIENT, fieldName: 'recipient', type: 'text' },
+      { label: COL_REWARD, fieldName: 'value', type: 'text' },
+      { label: COL_CAPPED, fieldName: 'capped', type: 'text' }
     ];
   }
 
   get ledgerColumns(): unknown[] {
     return [
-      { label: 'Reward', fieldName: 'name', type: 'text' },
-      { label: 'Milestone', fieldName: 'milestone', type: 'text' },
-      { label: 'Recipient', fieldName: 'recipient', type: 'text' },
-      { label: 'Value', fieldName: 'value', type: 'text' },
-      { label: 'Status', fieldName: 'status', type: 'text' }
+      { label: COL_REWARD, fieldName: 'name', type: 'text' },
+      { label: COL_MILESTONE, fieldName: 'milestone', type: 'text' },
+      { label: COL_RECIPIENT, fieldName: 'recipient', type: 'text' },
+      { label: COL_VALUE, fieldName: 'value', type: 'text' },
+      { label: COL_STATUS, fieldName: 'status', type: 'text' }
     ];
   }
 
@@ -357,8 +426,7 @@ export default class RewardCalculator extends LightningElement {
   }
 
   handleReset(): void {
-    const amount = this.data?.deal?.amount;
-    this.whatIfText = amount === null || amount === undefined ? '' : String(amount);
+    this.whatIfText = formatEditableNumber(this.data?.deal?.amount);
     this.whatIfError = null;
     const input = this.template?.querySelector('lightning-input') as
       (HTMLElement & { setCustomValidity?: (m: string) => void }) | null | undefined;
@@ -383,12 +451,12 @@ export default class RewardCalculator extends LightningElement {
   private projectionRow(p: RewardProjection): ProjectionRow {
     return {
       key: p.key,
-      milestone: MILESTONE_LABELS[p.milestone] ?? p.milestone,
+      milestone: picklistLabel('MILESTONE', p.milestone),
       ruleName: p.ruleName ?? p.ruleId,
       recipient: RECIPIENT_LABELS[p.recipient] ?? p.recipient,
       value:
         p.rewardType === 'POINTS' ? formatPoints(p.points) : formatMoney(p.amount, p.currencyCode),
-      capped: p.capped ? 'Capped' : ''
+      capped: p.capped ? COL_CAPPED : ''
     };
   }
 }

@@ -92,9 +92,16 @@ describe('c-advocate-activity', () => {
     expect($(element, 'dd.score')!.textContent).toBe('25.1');
     expect($(element, 'dd.rank')!.textContent).toBe('3');
     const table = $(element, 'lightning-datatable.rewards') as HTMLElement & {
-      data: { valueText: string }[];
+      data: { amount: number | null; currencyCode: string | null; points: number | null }[];
+      columns: { fieldName: string; type?: string }[];
     };
-    expect(table.data.map((row) => row.valueText)).toEqual(['500.00 USD', '100 points']);
+    // money in a currency column and points in a number column: both sort, both in the locale
+    expect(table.data.map((row) => [row.amount, row.points])).toEqual([
+      [500, null],
+      [null, 100]
+    ]);
+    expect(table.columns.find((c) => c.fieldName === 'amount')!.type).toBe('currency');
+    expect(table.columns.find((c) => c.fieldName === 'points')!.type).toBe('number');
   });
 
   it('breaks the score into its engine-computed parts and multiplier', async () => {

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import PROGRAM from '@salesforce/schema/Referral_Program__c';
-import AdvocateLeaderboard from 'c/advocateLeaderboard';
+import AdvocateLeaderboard, { PAGE_SIZE } from 'c/advocateLeaderboard';
 import getPrograms from '@salesforce/apex/AdvocateLeaderboardController.getPrograms';
 import getLeaderboard from '@salesforce/apex/AdvocateLeaderboardController.getLeaderboard';
 import type { LeaderboardData, ProgramOption } from 'c/advocateDtos';
@@ -80,13 +80,25 @@ describe('c-advocate-leaderboard', () => {
     jest.clearAllMocks();
   });
 
-  it('shows a spinner while the leaderboard loads', async () => {
+  it('stands the tables in their loading state while the leaderboard loads', async () => {
     const element = mount();
     programsAdapter.emit(programs());
     await flush();
-    const spinner = $(element, 'lightning-spinner') as HTMLElement & { alternativeText?: string };
-    expect(spinner).not.toBeNull();
-    expect(spinner.alternativeText).toBe('Loading the leaderboard');
+    const table = $(element, 'lightning-datatable.advocates') as HTMLElement & {
+      isLoading: boolean;
+      data: unknown[];
+    };
+    expect(table).not.toBeNull();
+    expect(table.isLoading).toBe(true);
+    expect(table.data).toEqual([]);
+    expect($(element, '.caption')!.textContent).toContain('Loading the leaderboard');
+    expect($(element, '.empty-state')).toBeNull();
+    expect($(element, '.pager')).toBeNull();
+
+    leaderboardAdapter.emit(fixture());
+    await flush();
+    expect(table.isLoading).toBe(false);
+    expect(table.data).toHaveLength(3);
   });
 
   it('ranks quality above volume with the program weights and ranks reps', async () => {
@@ -101,9 +113,62 @@ describe('c-advocate-leaderboard', () => {
     const reps = ($(element, 'lightning-datatable.reps') as DatatableElement).data;
     expect(reps.map((rep) => rep.ownerName)).toEqual(['Riya Rep', 'Sam Seller']);
     expect(reps[0].rank).toBe(1);
-    expect($(element, '.caption')!.textContent).toContain('3 of 3 ranked advocates');
+    expect($(element, '.caption')!.textContent).toContain('1 to 3 of 3 ranked advocates');
+    expect($(element, '.pager')).toBeNull();
     const combos = element.shadowRoot!.querySelectorAll('lightning-combobox');
     expect(combos).toHaveLength(2);
+  });
+
+  it('shows one page of the ranking at a time, the whole ranking behind it', async () => {
+    const element = mount();
+    programsAdapter.emit(programs());
+    await flush();
+    const data = fixture();
+    const count = PAGE_SIZE * 2 + 5;
+    data.advocates = Array.from({ length: count }, (_, i) => ({
+      ...data.advocates[0],
+      id: `b${String(i).padStart(3, '0')}`,
+      name: `ADV-1${String(i).padStart(5, '0')}`
+    }));
+    // advocate i refers count - i times: the ranking is the reverse of the list
+    data.referrals = data.advocates.flatMap((advocate, i) =>
+      Array.from({ length: count - i }, () => ({
+        advocateId: advocate.id,
+        submittedDate: '2026-06-01',
+        qualifiedDate: null,
+        wonDate: null,
+        wonAmount: null
+      }))
+    );
+    leaderboardAdapter.emit(data);
+    await flush();
+    const table = () => $(element, 'lightning-datatable.advocates') as DatatableElement;
+    const pager = (step: string) =>
+      $(element, `.advocates-pager lightning-button.${step}`) as HTMLElement & {
+        disabled: boolean;
+      };
+    expect(table().data).toHaveLength(PAGE_SIZE);
+    expect(table().data[0]).toMatchObject({ rank: 1, name: 'ADV-100000' });
+    expect($(element, '.caption')!.textContent).toContain(
+      `1 to ${PAGE_SIZE} of ${count} ranked advocates`
+    );
+    expect($(element, '.advocates-pager .page-label')!.textContent).toBe('Page 1 of 3');
+    expect(pager('previous').disabled).toBe(true);
+
+    pager('next').click();
+    await flush();
+    expect(table().data[0]).toMatchObject({ rank: PAGE_SIZE + 1 });
+    pager('next').click();
+    await flush();
+    expect(table().data.map((row) => row.rank)).toEqual([21, 22, 23, 24, 25]);
+    expect(pager('next').disabled).toBe(true);
+    expect($(element, '.advocates-pager .page-label')!.textContent).toBe('Page 3 of 3');
+
+    // a new answer (another period) starts again on the first page
+    leaderboardAdapter.emit({ ...data });
+    await flush();
+    expect(table().data[0]).toMatchObject({ rank: 1 });
+    expect(pager('previous').disabled).toBe(true);
   });
 
   it('re-ranks at once when an admin drags a weight, and Reset restores the program weights', async () => {

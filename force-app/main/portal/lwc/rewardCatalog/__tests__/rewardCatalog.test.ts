@@ -93,11 +93,11 @@ describe('c-reward-catalog', () => {
     await flush();
     expect(redeemMock).toHaveBeenCalledWith({ catalogItemId: 'a0C000000000001AAA' });
     expect(element.shadowRoot!.querySelector('.success')!.textContent).toContain('You redeemed');
-    const balance = element.shadowRoot!.querySelector(
-      '.balance lightning-formatted-number'
-    ) as HTMLElement & { value: number };
-    expect(balance.value).toBe(200);
-    expect(all(element, '.redemptions li')[0].textContent).toContain('Coffee voucher');
+    // the balance and the redemption in the user's locale, from labels (Jest: en-US)
+    expect(element.shadowRoot!.querySelector('.balance strong')!.textContent).toBe('200 points');
+    expect(all(element, '.redemptions li')[0].textContent).toBe(
+      'Coffee voucher: 100 points, Requested'
+    );
   });
 
   it('shows the server refusal (balance spent in another tab) and spends nothing', async () => {

@@ -3,6 +3,8 @@ import RewardApprovals, { EMPTY_MESSAGE, PAYOUT_REFERENCE_REQUIRED } from 'c/rew
 import getRewards from '@salesforce/apex/RewardApprovalController.getRewards';
 import approve from '@salesforce/apex/RewardApprovalController.approve';
 import issue from '@salesforce/apex/RewardApprovalController.issue';
+import reject from '@salesforce/apex/RewardApprovalController.reject';
+import LightningConfirm from 'lightning/confirm';
 import queueJson from './data/rewardQueue.json';
 import emptyJson from './data/emptyQueue.json';
 import approveJson from './data/approveResults.json';
@@ -17,17 +19,33 @@ jest.mock('@salesforce/apex/RewardApprovalController.approve', () => ({ default:
 jest.mock('@salesforce/apex/RewardApprovalController.issue', () => ({ default: jest.fn() }), {
   virtual: true
 });
+jest.mock('@salesforce/apex/RewardApprovalController.reject', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('lightning/confirm', () => ({ __esModule: true, default: { open: jest.fn() } }));
 
 const getRewardsMock = getRewards as unknown as jest.Mock;
 const approveMock = approve as unknown as jest.Mock;
 const issueMock = issue as unknown as jest.Mock;
+const rejectMock = reject as unknown as jest.Mock;
+const confirmMock = (LightningConfirm as unknown as { open: jest.Mock }).open;
+
+/** Money as the component formats it (the runtime's locale, the currency's own symbol). */
+function money(amount: number, code: string): string {
+  return new Intl.NumberFormat(undefined, { style: 'currency', currency: code }).format(amount);
+}
 
 interface Row {
   id: string;
   name: string;
   status: string;
-  valueLabel: string;
+  amount: number | null;
+  currencyCode: string | null;
+  points: number | null;
+  typeLabel: string;
   holdReason: string | null;
+  approvedLabel: string;
+  blockedReason: string | null;
   outcome: string;
 }
 type Table = HTMLElement & {
@@ -106,6 +124,7 @@ function outcomes(element: HTMLElement): string[] {
 describe('c-reward-approvals', () => {
   beforeEach(() => {
     getRewardsMock.mockResolvedValue(clone(queueJson));
+    confirmMock.mockResolvedValue(true);
   });
 
   afterEach(() => {
@@ -140,8 +159,19 @@ describe('c-reward-approvals', () => {
       'RWD-000003',
       'RWD-000004'
     ]);
-    expect(rows[0].valueLabel).toBe('100.00 USD');
-    expect(rows[1].valueLabel).toBe('100 points');
+    // money is a number in a currency column (sortable, formatted by the datatable in the user's
+    // locale); points a number column; picklist values as their labels
+    expect(rows[0].amount).toBe(100);
+    expect(rows[0].currencyCode).toBe('USD');
+    expect(rows[1].points).toBe(100);
+    expect(rows[0].typeLabel).toBe('Cash');
+    expect(rows[1].typeLabel).toBe('Points');
+    const amountColumn = table(element).columns.find((c) => c.fieldName === 'amount') as {
+      type?: string;
+      typeAttributes?: unknown;
+    };
+    expect(amountColumn.type).toBe('currency');
+    expect(amountColumn.typeAttributes).toEqual({ currencyCode: { fieldName: 'currencyCode' } });
     expect(rows[2].holdReason).toMatch(/^Held: paying 700.00 USD/);
     expect(table(element).columns.map((c) => c.fieldName)).toContain('holdReason');
     const programs = field(element, 'programFilter').options!.map((o) => o.label);
@@ -173,9 +203,18 @@ describe('c-reward-approvals', () => {
     expect($(element, '[data-id="selection"]')!.textContent!.trim()).toBe('2 rewards selected');
     expect(button(element, 'approve').disabled).toBe(false);
 
+    expect($(element, '[data-id="selectionTotal"]')!.textContent!.trim()).toBe(
+      `Selected: ${money(100, 'USD')}, 100 points`
+    );
+
     button(element, 'approve').click();
     await flush();
 
+    expect(confirmMock).toHaveBeenCalledWith({
+      label: 'Approve rewards',
+      message: `Approve 2 rewards worth ${money(100, 'USD')}, 100 points? Points are issued on approval; cash waits for a second step to be paid.`,
+      theme: 'default'
+    });
     expect(approveMock).toHaveBeenCalledWith({
       rewardIds: ['a05000000000001AAA', 'a05000000000002AAA']
     });
@@ -217,6 +256,11 @@ describe('c-reward-approvals', () => {
     button(element, 'issue').click();
     await flush();
 
+    expect(confirmMock).toHaveBeenCalledWith({
+      label: 'Issue cash',
+      message: `Pay 3 rewards worth ${money(50, 'EUR')}, ${money(800, 'USD')} with the payout reference WIRE-2026-001? Paid rewards cannot be undone, only reversed.`,
+      theme: 'default'
+    });
     expect(issueMock).toHaveBeenCalledWith({
       rewardIds: ['a05000000000001AAA', 'a05000000000003AAA', 'a05000000000004AAA'],
       payoutReference: 'WIRE-2026-001'
@@ -247,6 +291,95 @@ describe('c-reward-approvals', () => {
     expect(outcomes(element)).toEqual([`RWD-000001: Refused: ${sentence}`]);
   });
 
+  it('does not call the server when a confirmation is cancelled', async () => {
+    confirmMock.mockResolvedValue(false);
+    const element = await mount();
+    await select(element, ['a05000000000004AAA']);
+    await type(element, 'payoutReference', 'WIRE-1');
+    button(element, 'approve').click();
+    await flush();
+    button(element, 'issue').click();
+    await flush();
+    expect(confirmMock).toHaveBeenCalledTimes(2);
+    expect(approveMock).not.toHaveBeenCalled();
+    expect(issueMock).not.toHaveBeenCalled();
+  });
+
+  it('refuses to reject without a reason, in one sentence, before asking the server', async () => {
+    const element = await mount();
+    await select(element, ['a05000000000001AAA']);
+    const input = field(element, 'rejectReason');
+    input.setCustomValidity = jest.fn();
+    input.reportValidity = jest.fn(() => false);
+
+    button(element, 'reject').click();
+    await flush();
+
+    const sentence = 'Give a reason for rejecting the rewards: it is kept on each reward.';
+    expect($(element, '.reject-error')!.textContent!.trim()).toBe(sentence);
+    expect(input.setCustomValidity).toHaveBeenCalledWith(sentence);
+    expect(confirmMock).not.toHaveBeenCalled();
+    expect(rejectMock).not.toHaveBeenCalled();
+    // Approving never needs the reason (nor the payout reference).
+    approveMock.mockResolvedValue(clone(approveJson).slice(0, 1));
+    button(element, 'approve').click();
+    await flush();
+    expect(approveMock).toHaveBeenCalledWith({ rewardIds: ['a05000000000001AAA'] });
+  });
+
+  it('confirms with the count and total, then rejects with the trimmed reason', async () => {
+    rejectMock.mockResolvedValue([
+      { rewardId: 'a05000000000001AAA', success: true, status: 'Cancelled', message: null },
+      {
+        rewardId: 'a05000000000003AAA',
+        success: false,
+        status: 'Issued',
+        message: 'Only Pending or Approved rewards can be rejected; this reward is Issued.'
+      }
+    ]);
+    const element = await mount();
+    await select(element, ['a05000000000001AAA', 'a05000000000003AAA']);
+    const input = field(element, 'rejectReason');
+    input.setCustomValidity = jest.fn();
+    input.reportValidity = jest.fn(() => true);
+    await type(element, 'rejectReason', '  Duplicate of a paid reward. ');
+
+    button(element, 'reject').click();
+    await flush();
+
+    expect(confirmMock).toHaveBeenCalledWith({
+      label: 'Reject rewards',
+      message: `Reject 2 rewards worth ${money(800, 'USD')}? They become Cancelled for good, with this reason: Duplicate of a paid reward.`,
+      theme: 'default'
+    });
+    expect(rejectMock).toHaveBeenCalledWith({
+      rewardIds: ['a05000000000001AAA', 'a05000000000003AAA'],
+      reason: 'Duplicate of a paid reward.'
+    });
+    expect(outcomes(element)).toEqual([
+      'RWD-000001: Rejected.',
+      'RWD-000003: Refused: Only Pending or Approved rewards can be rejected; this reward is Issued.'
+    ]);
+    expect($(element, '.outcomes h2')!.textContent).toContain('1 rejected, 1 refused');
+    expect(field(element, 'rejectReason').value).toBe('');
+  });
+
+  it('shows who approved and explains the rows the user may not act on', async () => {
+    const element = await mount();
+    const rows = table(element).data;
+    // the approval date in the user's locale (en-US in the tests)
+    expect(rows[2].approvedLabel).toBe('Avery Admin on Mar 4, 2026');
+    expect(rows[3].approvedLabel).toBe('Frankie Finance');
+    expect(rows[0].approvedLabel).toBe('');
+    expect(rows[2].blockedReason).toBe(
+      'You approved this reward, and this program needs a second person to issue cash; ask another finance user to issue it.'
+    );
+    const columns = table(element).columns.map((c) => c.fieldName);
+    expect(columns).toContain('approvedLabel');
+    expect(columns).toContain('blockedReason');
+    expect($(element, '.two-person')!.textContent).toContain('Two-person rule');
+  });
+
   it('shows the empty state', async () => {
     getRewardsMock.mockResolvedValue(clone(emptyJson));
     const element = await mount();
@@ -267,14 +400,16 @@ describe('c-reward-approvals', () => {
     expect(panel.shadowRoot!.querySelector('[role="alert"]')).not.toBeNull();
   });
 
-  it('is accessible: labelled filters, required reference, named buttons, announced results', async () => {
+  it('is accessible: labelled filters and reason, reference required only to issue, named buttons, announced results', async () => {
     approveMock.mockResolvedValue(clone(approveJson));
     const element = await mount();
 
     for (const id of ['statusFilter', 'programFilter', 'typeFilter', 'payoutReference']) {
       expect(field(element, id).label).toBeTruthy();
     }
-    expect(field(element, 'payoutReference').required).toBe(true);
+    // The payout reference is required only to issue (checked then), never to approve or reject.
+    expect(field(element, 'payoutReference').required).toBeFalsy();
+    expect(field(element, 'rejectReason').label).toBe('Reason for rejecting');
     for (const b of $$(element, 'lightning-button') as Button[]) {
       expect(b.label).toBeTruthy();
     }
@@ -286,6 +421,12 @@ describe('c-reward-approvals', () => {
       'Rewards waiting for approval or payout'
     );
     expect($(element, '[role="group"]')!.getAttribute('aria-label')).toBe('Filters');
+    expect($$(element, '[role="group"]').map((g) => g.getAttribute('aria-label'))).toEqual([
+      'Filters',
+      'Approve step',
+      'Reject step',
+      'Issue cash step'
+    ]);
 
     await select(element, ['a05000000000001AAA']);
     button(element, 'approve').click();

@@ -103,18 +103,18 @@ describe('c-reward-calculator', () => {
     expect($(element, 'lightning-spinner')).toBeNull();
     expect($(element, '.referral-name')!.textContent).toBe('REF-000001 (Qualified)');
     expect($(element, '.advocate-label')!.textContent).toBe('Pat Acme, Acme');
-    expect($(element, '.current-amount')!.textContent).toBe('12,000.00 USD');
+    expect($(element, '.current-amount')!.textContent).toBe('$12,000.00');
 
     const server = $(element, 'lightning-datatable.server-table') as Datatable;
     expect(server.data.map((r) => [r.milestone, r.value])).toEqual([
       ['Qualified', '100 points'],
-      ['Won', '600.00 USD']
+      ['Won', '$600.00']
     ]);
     const ledger = $(element, 'lightning-datatable.ledger-table') as Datatable;
     expect(ledger.data).toHaveLength(1);
     expect(ledger.data[0]).toMatchObject({
       name: 'RWD-000001',
-      value: '50.00 USD',
+      value: '$50.00',
       status: 'Issued'
     });
   });
@@ -126,17 +126,17 @@ describe('c-reward-calculator', () => {
 
     // The what-if starts at the deal amount: same answer as the server.
     let whatIf = $(element, 'lightning-datatable.what-if-table') as Datatable;
-    expect(whatIf.data.map((r) => r.value)).toEqual(['100 points', '600.00 USD']);
+    expect(whatIf.data.map((r) => r.value)).toEqual(['100 points', '$600.00']);
 
     await typeAmount(element, '20000');
     whatIf = $(element, 'lightning-datatable.what-if-table') as Datatable;
     // 5% of 20000 is 1000, capped by the rule's maxReward 800.
     expect(whatIf.data.map((r) => [r.value, r.capped])).toEqual([
       ['100 points', ''],
-      ['800.00 USD', 'Capped']
+      ['$800.00', 'Capped']
     ]);
     expect($(element, '.what-if-total')!.textContent).toBe(
-      'Total for this amount: 800.00 USD cash and 100 points'
+      'Total for this amount: $800.00 cash and 100 points'
     );
 
     // Below the rule's minimum deal amount only the points remain.
@@ -169,7 +169,7 @@ describe('c-reward-calculator', () => {
     expect($(element, '.what-if-error')).toBeNull();
     expect(input.setCustomValidity).toHaveBeenLastCalledWith('');
     const whatIf = $(element, 'lightning-datatable.what-if-table') as Datatable;
-    expect(whatIf.data.map((r) => r.value)).toEqual(['100 points', '75.03 USD']);
+    expect(whatIf.data.map((r) => r.value)).toEqual(['100 points', '$75.03']);
 
     ($(element, 'lightning-button') as HTMLElement).click();
     await flush();
@@ -251,11 +251,23 @@ describe('rewardCalculator helpers', () => {
     expect(parseAmount('-1').error).toBe(NEGATIVE_AMOUNT_MESSAGE);
     expect(parseAmount('abc').error).toBe(NOT_A_NUMBER_MESSAGE);
     expect(parseAmount(undefined)).toEqual({ amount: null, error: null });
+    expect(NOT_A_NUMBER_MESSAGE).toBe('Enter the deal amount as a number, such as 12,000.50.');
+  });
+
+  it('parses amounts typed in the user locale', () => {
+    expect(parseAmount('12,000.50')).toEqual({ amount: 12000.5, error: null });
+    expect(parseAmount('12.000,50', 'de-DE')).toEqual({ amount: 12000.5, error: null });
+    expect(parseAmount('12000,5', 'de-DE')).toEqual({ amount: 12000.5, error: null });
+    expect(parseAmount('12 000,50', 'fr-FR')).toEqual({ amount: 12000.5, error: null });
+    expect(parseAmount('12,000.50', 'de-DE').error).toBe(NOT_A_NUMBER_MESSAGE);
+    expect(parseAmount('-3,5', 'de-DE').error).toBe(NEGATIVE_AMOUNT_MESSAGE);
   });
 
   it('formats money and totals', () => {
     expect(formatMoney(null, 'USD')).toBe('');
-    expect(formatMoney(1234.5, null)).toBe('1,234.50');
+    expect(formatMoney(1234.5, null)).toBe('1,234.5');
+    expect(formatMoney(1234.5, 'EUR')).toBe('€1,234.50');
+    expect(formatMoney(1500, 'JPY')).toBe('¥1,500');
     expect(totalOf([], 'USD')).toBe('Nothing');
   });
 

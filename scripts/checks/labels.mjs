@@ -1,0 +1,383 @@
+// Gate: every user-visible string is a custom label, and every label is translated.
+// Fails, naming file:line, on:
+//  - hard-coded text in LWC templates: text nodes, and literal words in the attributes a user reads
+//    (label, title, alternative-text, placeholder, field-level-help, message-when-*, aria-label...);
+//  - hard-coded text in component TypeScript: string literals a user would read (sentences,
+//    capitalised words), outside imports, type positions, comparisons, switch cases and console;
+//  - a @salesforce/label/c.X import or an Apex System.Label.X that names no label;
+//  - a label without shortDescription, not en_US, protected, or defined twice;
+//  - a label with no translation (or a blank one) in Spanish, German or French, a translation of a
+//    label that does not exist, or a translation whose {0} placeholders differ from the English.
+// A literal that is not text (a picklist API value) can be marked on its line or the line before
+// with the comment `labels-gate: not text (why)`.
+// Config (scripts/checks/labels-config.json): "ignore", the short documented list of literals that
+// are not text; "notYetConverted", files still being converted with their count of hard-coded
+// strings: a listed file may not gain strings, and its count must be lowered as it is converted.
+//   node scripts/checks/labels.mjs [--root <dir>] [--list]
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { ROOT as REPO_ROOT } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const ts = require('typescript');
+const {
+  LANGUAGES,
+  LANGUAGE_NAMES,
+  readLabels,
+  readTranslations,
+  translationFile,
+  readValidationRules,
+  readRuleTranslations
+} = require('../i18n/labels-lib.cjs');
+
+const args = process.argv.slice(2);
+const rootArg = args.indexOf('--root');
+const ROOT = rootArg >= 0 ? path.resolve(args[rootArg + 1]) : REPO_ROOT;
+const LIST = args.includes('--list');
+const CONFIG_FILE = path.join(ROOT, 'scripts', 'checks', 'labels-config.json');
+const config = fs.existsSync(CONFIG_FILE)
+  ? JSON.parse(fs.readFileSync(CONFIG_FILE, 'utf8'))
+  : { ignore: [], notYetConverted: {} };
+const IGNORED = new Set((config.ignore ?? []).map((i) => i.text));
+const pending = config.notYetConverted ?? {};
+
+const TEXT_ATTRIBUTE =
+  /^(label|title|alternative-text|placeholder|field-level-help|content|aria-label|aria-description|aria-roledescription|aria-placeholder|aria-valuetext|heading|header|source-label|selected-label|loading-text|help-text|button-label|assistive-text|message-when-[a-z-]+|message-toggle-[a-z]+|friendly-message)$/;
+
+function walk(dir, test, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === '__tests__' || e.name.startsWith('.')) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) walk(full, test, out);
+    else if (test(full)) out.push(full);
+  }
+  return out.sort();
+}
+
+const lineAt = (text, index) => text.slice(0, index).split('\n').length;
+// A line that holds, or follows a line that holds, this comment carries no text for people
+// (picklist API values, route names); the comment says why: // labels-gate: not text (API values)
+const DIRECTIVE = /labels-gate: not text/;
+function directiveLines(code) {
+  const lines = code.split('\n');
+  const skip = new Set();
+  lines.forEach((line, i) => {
+    if (DIRECTIVE.test(line)) {
+      skip.add(i + 1);
+      skip.add(i + 2);
+    }
+  });
+  return skip;
+}
+const hasLetter = (s) => /\p{L}/u.test(s);
+const show = (s) => JSON.stringify(s.length > 60 ? `${s.slice(0, 57)}...` : s);
+
+/** Hard-coded text in one LWC template: [{ line, text, where }]. */
+export function scanTemplate(html) {
+  const found = [];
+  const source = html.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, ' '));
+  const tag =
+    /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
+  let last = 0;
+  const text = (chunk, offset) => {
+    const words = chunk.replace(/\{[^}]*\}/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+    if (hasLetter(words) && !IGNORED.has(words.trim()))
+      found.push({
+        line: lineAt(source, offset + chunk.search(/\S/)),
+        text: words.trim(),
+        where: 'text'
+      });
+  };
+  for (const m of source.matchAll(tag)) {
+    text(source.slice(last, m.index), last);
+    last = m.index + m[0].length;
+    for (const a of m[3].matchAll(/([^\s=>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+      const [, name] = a;
+      const value = a[3] ?? a[4] ?? a[5];
+      if (value === undefined || !TEXT_ATTRIBUTE.test(name)) continue;
+      if (/^\{[^}]*\}$/.test(value.trim()) || !hasLetter(value) || IGNORED.has(value.trim()))
+        continue;
+      found.push({ line: lineAt(source, m.index + a.index), text: value.trim(), where: name });
+    }
+  }
+  text(source.slice(last), last);
+  return found;
+}
+
+/** Does a TypeScript string read as words for a person (rather than a key, class or API value)? */
+export function looksLikeText(value) {
+  const s = value.trim();
+  if (!hasLetter(s) || IGNORED.has(s)) return false;
+  if (
+    /^(https?:|\/|c\/|lightning\/|@salesforce\/|utility:|standard:|custom:|action:|doctype:)/.test(
+      s
+    )
+  )
+    return false;
+  const tokens = s.split(/\s+/);
+  // a list of CSS classes or identifiers: slds-m-top_small slds-text-color_error
+  if (tokens.every((t) => /^[a-z][a-z0-9]*([_-]+[a-z0-9]+)+$/.test(t) || /^slds$/.test(t)))
+    return false;
+  // an SLDS class list with the component's own lowercase class names in it
+  if (
+    tokens.some((t) => t.startsWith('slds-')) &&
+    tokens.every((t) => /^[a-z][a-z0-9_-]*$/.test(t))
+  )
+    return false;
+  if (tokens.length > 1) return tokens.some((t) => /^\p{L}{2,}[.,:;!?]?$/u.test(t));
+  // one word: a capitalised word (Name, Email) or one ending as a sentence; not API_VALUES,
+  // Api_Names__c, camelCase keys or lowercase identifiers
+  if (/^\p{Lu}[\p{Ll}’']+[.:!?]?$/u.test(s)) return true;
+  return /\p{L}{2,}[.!?]$/u.test(s) && !/[_]/.test(s);
+}
+
+function skipLiteral(node) {
+  const parent = node.parent;
+  if (!parent) return true;
+  if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return true;
+  if (ts.isImportTypeNode?.(parent) || ts.isLiteralTypeNode(parent)) return true;
+  if (ts.isExternalModuleReference?.(parent)) return true;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node)
+    return true;
+  // values of keys that name things rather than say them: { name: 'Home' }, { value: 'W-9' }
+  if (
+    ts.isPropertyAssignment(parent) &&
+    parent.initializer === node &&
+    /^(name|value|fieldName|type|variant|iconName|key|id|actionName|apiName|objectApiName|fieldApiName|sortedBy|sortDirection|fieldPath|primaryField)$/.test(
+      parent.name.getText()
+    )
+  )
+    return true;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
+  if (ts.isCaseClause(parent)) return true;
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    if (
+      [
+        ts.SyntaxKind.EqualsEqualsEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsEqualsToken,
+        ts.SyntaxKind.EqualsEqualsToken,
+        ts.SyntaxKind.ExclamationEqualsToken,
+        ts.SyntaxKind.InKeyword
+      ].includes(op)
+    )
+      return true;
+  }
+  for (let p = parent; p; p = p.parent) {
+    if (ts.isCallExpression(p)) {
+      const callee = p.expression.getText();
+      if (/^console\./.test(callee) || /querySelector(All)?$/.test(callee)) return true;
+      // picklistLabel('REWARD_STATUS', 'Pending'): API values looked up as labels
+      if (callee === 'picklistLabel') return true;
+    }
+    if (ts.isStatement(p)) break;
+  }
+  return false;
+}
+
+/** Hard-coded user text in one TypeScript file: [{ line, text, where }]. */
+export function scanTypeScript(code, fileName = 'file.ts') {
+  const sf = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
+  const skipLines = directiveLines(code);
+  const found = [];
+  const visit = (node) => {
+    let value = null;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) value = node.text;
+    else if (ts.isTemplateExpression(node))
+      value = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('{}');
+    if (value !== null && !skipLiteral(node) && looksLikeText(value.replace(/\{\}/g, ' x '))) {
+      const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      if (!skipLines.has(line)) found.push({ line, text: value.trim(), where: 'string' });
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+const problems = [];
+const report = (file, line, message) =>
+  problems.push(`${path.relative(ROOT, file)}:${line}: ${message}`);
+
+// ---- labels and translations
+const labels = readLabels(ROOT);
+const byName = new Map();
+for (const l of labels) {
+  const file = path.join(ROOT, l.file);
+  if (!l.name) {
+    report(file, l.line, 'a label without <fullName>: name it.');
+    continue;
+  }
+  if (byName.has(l.name))
+    report(
+      file,
+      l.line,
+      `label ${l.name} is also defined in ${byName.get(l.name).file}: keep one.`
+    );
+  byName.set(l.name, l);
+  if (!l.value?.trim())
+    report(file, l.line, `label ${l.name} has no <value>: write its English text.`);
+  if (!l.shortDescription?.trim())
+    report(file, l.line, `label ${l.name} has no <shortDescription>: say where it is shown.`);
+  if (l.language !== 'en_US')
+    report(
+      file,
+      l.line,
+      `label ${l.name} has language ${l.language ?? 'none'}: use <language>en_US</language>.`
+    );
+  if (l.protected !== 'false')
+    report(
+      file,
+      l.line,
+      `label ${l.name} must be <protected>false</protected> so subscribers can translate and override it.`
+    );
+}
+const placeholders = (s) => [...new Set((s ?? '').match(/\{\d+\}/g) ?? [])].sort().join(',');
+const missing = Object.fromEntries(LANGUAGES.map((lang) => [lang, 0]));
+for (const lang of LANGUAGES) {
+  const file = translationFile(ROOT, lang);
+  const translations = readTranslations(ROOT, lang);
+  for (const [name, t] of translations) {
+    const label = byName.get(name);
+    if (!label)
+      report(
+        file,
+        t.line,
+        `translation of ${name}, which is not a label: remove it or add the label.`
+      );
+    else if (!t.label?.trim())
+      report(
+        file,
+        t.line,
+        `${LANGUAGE_NAMES[lang]} translation of ${name} is blank: translate it.`
+      );
+    else if (placeholders(t.label) !== placeholders(label.value))
+      report(
+        file,
+        t.line,
+        `${LANGUAGE_NAMES[lang]} translation of ${name} has placeholders {${placeholders(t.label)}} where the English has {${placeholders(label.value)}}: use the same.`
+      );
+  }
+  for (const label of byName.values()) {
+    if (!translations.has(label.name)) {
+      missing[lang]++;
+      report(
+        path.join(ROOT, label.file),
+        label.line,
+        `label ${label.name} has no ${LANGUAGE_NAMES[lang]} translation: add it to ${path.relative(ROOT, file)} (scripts/i18n/merge-translations.mjs merges a JSON file).`
+      );
+    }
+  }
+}
+
+// ---- validation rule messages: each translated through its object's translation, per language
+const rules = readValidationRules(ROOT);
+const ruleKeys = new Map(rules.map((r) => [`${r.object}.${r.name}`, r]));
+const ruleTranslations = readRuleTranslations(ROOT);
+const translatedRules = new Set();
+for (const t of ruleTranslations) {
+  const rule = ruleKeys.get(`${t.object}.${t.name}`);
+  const where = path.join(ROOT, t.file);
+  if (!LANGUAGES.includes(t.lang)) continue;
+  if (!rule)
+    report(
+      where,
+      t.line,
+      `translation of validation rule ${t.object}.${t.name}, which does not exist: remove it or correct the name.`
+    );
+  else if (!t.message?.trim())
+    report(
+      where,
+      t.line,
+      `${LANGUAGE_NAMES[t.lang]} message of validation rule ${t.object}.${t.name} is blank: translate it.`
+    );
+  else translatedRules.add(`${t.object}.${t.name}.${t.lang}`);
+}
+for (const rule of rules)
+  for (const lang of LANGUAGES)
+    if (!translatedRules.has(`${rule.object}.${rule.name}.${lang}`))
+      report(
+        path.join(ROOT, rule.file),
+        rule.line,
+        `validation rule ${rule.object}.${rule.name} has no ${LANGUAGE_NAMES[lang]} error message: add it to objectTranslations/${rule.object}-${lang} (node scripts/i18n/add-rule-translations.mjs rules.json).`
+      );
+
+// ---- label references in components and Apex
+const lwcFiles = walk(
+  path.join(ROOT, 'force-app'),
+  (f) => /[\\/]lwc[\\/]/.test(f) && /\.(ts|html)$/.test(f) && !f.endsWith('.d.ts')
+);
+const apexFiles = walk(path.join(ROOT, 'force-app'), (f) => /\.(cls|trigger)$/.test(f));
+for (const file of lwcFiles.filter((f) => f.endsWith('.ts'))) {
+  const code = fs.readFileSync(file, 'utf8');
+  for (const m of code.matchAll(/@salesforce\/label\/c\.(\w+)/g))
+    if (!byName.has(m[1]))
+      report(
+        file,
+        lineAt(code, m.index),
+        `imports label c.${m[1]}, which no labels file defines: add it or correct the name.`
+      );
+}
+for (const file of apexFiles) {
+  const code = fs.readFileSync(file, 'utf8');
+  for (const m of code.matchAll(/\b(?:System\.)?Label\.(\w+)/g))
+    if (!byName.has(m[1]) && !/^(get|translationExists)$/.test(m[1]))
+      report(
+        file,
+        lineAt(code, m.index),
+        `uses Label.${m[1]}, which no labels file defines: add it or correct the name.`
+      );
+}
+
+// ---- hard-coded text
+const pendingSeen = new Map();
+let pendingStrings = 0;
+for (const file of lwcFiles) {
+  const rel = path.relative(ROOT, file).split(path.sep).join('/');
+  const code = fs.readFileSync(file, 'utf8');
+  const found = file.endsWith('.html') ? scanTemplate(code) : scanTypeScript(code, file);
+  if (rel in pending) {
+    pendingSeen.set(rel, found.length);
+    pendingStrings += found.length;
+    if (found.length > pending[rel])
+      report(
+        file,
+        found[0]?.line ?? 1,
+        `${found.length} hard-coded strings, more than the ${pending[rel]} listed as not yet converted in scripts/checks/labels-config.json: new text must be a custom label.`
+      );
+    else if (found.length < pending[rel])
+      report(
+        file,
+        1,
+        `${found.length} hard-coded strings left where scripts/checks/labels-config.json lists ${pending[rel]}: lower the count${found.length === 0 ? ' (remove the entry)' : ''}.`
+      );
+    if (LIST) for (const f of found) console.log(`  pending ${rel}:${f.line}: ${show(f.text)}`);
+    continue;
+  }
+  for (const f of found)
+    report(
+      file,
+      f.line,
+      `hard-coded ${f.where === 'text' ? 'text' : f.where === 'string' ? 'string' : `${f.where} attribute`} ${show(f.text)}: use a custom label (force-app/main/<module>/labels, @salesforce/label/c.Name).`
+    );
+}
+for (const rel of Object.keys(pending))
+  if (!pendingSeen.has(rel))
+    problems.push(
+      `scripts/checks/labels-config.json: notYetConverted lists ${rel}, which does not exist: remove it.`
+    );
+
+const pendingNote = pendingSeen.size
+  ? `; not yet converted: ${pendingSeen.size} files with ${pendingStrings} hard-coded strings (labels-config.json)`
+  : '';
+if (problems.length > 0) {
+  for (const p of problems) console.error(p);
+  console.error(`labels: ${problems.length} problem(s)${pendingNote}.`);
+  process.exit(1);
+}
+console.log(
+  `labels: ${byName.size} labels and ${rules.length} validation rule messages, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.length - pendingSeen.size} component files without hard-coded text${pendingNote}.`
+);
