@@ -79,6 +79,9 @@ const PACKAGEABLE = new Map([
   ['.reportType-meta.xml', 'ReportType'],
   ['.report-meta.xml', 'Report'],
   ['.dashboard-meta.xml', 'Dashboard'],
+  // the folders travel with their reports and dashboards (Report and Dashboard types)
+  ['.reportFolder-meta.xml', 'ReportFolder'],
+  ['.dashboardFolder-meta.xml', 'DashboardFolder'],
   ['.page-meta.xml', 'ApexPage'],
   ['.globalValueSet-meta.xml', 'GlobalValueSet']
 ]);
