@@ -1035,7 +1035,7 @@ export class LocalOrg implements QueryHost {
     }
   }
 
-  /** Platform-derived fields: compound Name, Opportunity IsClosed/IsWon, Task IsClosed, User type. */
+  /** Platform-derived fields: compound Name, Opportunity IsClosed/IsWon, Task and Case IsClosed, User type. */
   private deriveFields(def: ObjectDef, rec: SObjectRecord): void {
     const lower = def.name.toLowerCase();
     const nameF = def.fields.get('name');
@@ -1053,6 +1053,7 @@ export class LocalOrg implements QueryHost {
       if (st && !rec.fields.get('forecastcategoryname')) rec.setRaw('ForecastCategoryName', st.get('forecastcategoryname'));
     }
     if (lower === 'task') rec.setRaw('IsClosed', rec.fields.get('status') === 'Completed');
+    if (lower === 'case') rec.setRaw('IsClosed', rec.fields.get('status') === 'Closed');
     if (lower === 'user') {
       const prof = rec.fields.get('profileid');
       const p = prof ? this.byId(String(prof)) : null;

@@ -299,7 +299,7 @@ export class Security {
   private parentOf(def: ObjectDef, row: Row): { def: ObjectDef; row: Row } | null {
     const fields = [...def.fields.values()];
     const md = fields.find((f) => f.type === 'MasterDetail');
-    const candidates: FieldDef[] = md ? [md] : fields.filter((f) => ['accountid', 'whatid', 'whoid', 'parentid'].includes(f.name.toLowerCase()));
+    const candidates: FieldDef[] = md ? [md] : fields.filter((f) => ['accountid', 'whatid', 'whoid', 'parentid', 'opportunityid'].includes(f.name.toLowerCase()));
     for (const f of candidates) {
       const id = row.get(f.name.toLowerCase());
       if (!id) continue;

@@ -369,6 +369,42 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       ForecastCategoryName: PICK(['Omitted', 'Pipeline', 'Best Case', 'Most Likely', 'Forecast', 'Closed']),
     },
   },
+  // Object Reference, OpportunityContactRole: the contacts of a deal and their role; sharing
+  // follows the opportunity (ControlledByParent).
+  {
+    name: 'OpportunityContactRole',
+    keyPrefix: '00K',
+    sharingModel: 'ControlledByParent',
+    owner: false,
+    nameKind: 'none',
+    fields: {
+      OpportunityId: REF('Opportunity', 'Opportunity', { required: true, childRel: 'OpportunityContactRoles' }),
+      ContactId: REF('Contact', 'Contact', { required: true, childRel: 'OpportunityContactRoles' }),
+      Role: PICK(['Business User', 'Decision Maker', 'Economic Buyer', 'Economic Decision Maker', 'Evaluator', 'Executive Sponsor', 'Influencer', 'Technical Buyer', 'Other']),
+      IsPrimary: CB(),
+    },
+  },
+  // Object Reference, Case: IsClosed derives from the status (CaseStatus.IsClosed; the default
+  // org's closed status is "Closed"), as Opportunity.IsClosed derives from the stage.
+  {
+    name: 'Case',
+    keyPrefix: '500',
+    sharingModel: 'ReadWrite',
+    owner: 'UserOrGroup',
+    nameKind: 'none',
+    fields: {
+      CaseNumber: T(30, { readOnly: true }),
+      AccountId: REF('Account', 'Account', { childRel: 'Cases' }),
+      ContactId: REF('Contact', 'Contact', { childRel: 'Cases' }),
+      Subject: T(255),
+      Description: { type: 'LongTextArea', length: 32000 },
+      Status: PICK(['New', 'Working', 'Escalated', 'Closed'], { required: true, defaultValue: "'New'" }),
+      Priority: PICK(['High', 'Medium', 'Low']),
+      Origin: PICK(['Phone', 'Email', 'Web']),
+      IsClosed: CB({ readOnly: true }),
+      ClosedDate: DT({ readOnly: true }),
+    },
+  },
   {
     name: 'OpportunityStage',
     keyPrefix: '01J',

@@ -242,6 +242,15 @@ isolated('Opportunity IsClosed / IsWon follow the stage', () => {
   assert.equal(row.get('IsWon'), true);
 });
 
+// Object Reference, Case: "IsClosed: Indicates whether the case is closed (true) or open (false)",
+// set from the status (CaseStatus.IsClosed; "Closed" is the default org's closed status).
+isolated('Case IsClosed follows the status', () => {
+  const c = insert(org, 'Case', { Subject: 'S', Status: 'Working' });
+  assert.equal(q(`SELECT IsClosed FROM Case WHERE Id = '${c.id}'`)[0]!.get('IsClosed'), false);
+  org.dml('update', [rec(org, 'Case', { Id: c.id, Status: 'Closed' })], { allOrNone: true }, ctx);
+  assert.equal(q(`SELECT IsClosed FROM Case WHERE Id = '${c.id}'`)[0]!.get('IsClosed'), true);
+});
+
 isolated('a child change that moves a roll-up summary re-saves the master: its update triggers run once per chunk (Triggers and Order of Execution, roll-up summary step)', () => {
   const { advocate } = advocateSetup(org);
   const events: string[] = [];
