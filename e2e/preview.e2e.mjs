@@ -732,11 +732,56 @@ async function main() {
     }
   );
 
+  await check(
+    'rep home: "Ask these customers now" lists scored customers highest first with their reasons, and one click invites one',
+    async () => {
+      await open(page, '/rep1/home');
+      const list = page.locator('c-ask-these-customers');
+      await list.locator('tbody tr').first().waitFor({ timeout: 60000 });
+      const before = await apex('rep1', 'PropensityController', 'getAskList', { programId: null });
+      assert(before.status === 200, `getAskList: ${JSON.stringify(before.body).slice(0, 300)}`);
+      const rows = before.body.rows;
+      assert(
+        rows.length > 0,
+        'the rep has nobody to ask: the nightly propensity job scored no one'
+      );
+      const scores = rows.map((r) => r.score);
+      assert(
+        scores.every((v, i) => i === 0 || scores[i - 1] >= v),
+        `not highest first: ${scores.join(', ')}`
+      );
+      assert(
+        rows.every((r) => r.advocateProgramIds.length === 0 && !r.optedOut),
+        'an advocate or an opted-out contact is listed'
+      );
+      const shown = await list.locator('tbody tr').count();
+      assert(shown === rows.length, `${shown} rows on screen, ${rows.length} from the server`);
+      const firstRow = list.locator('tbody tr').first();
+      const text = await firstRow.innerText();
+      assert(text.includes(rows[0].name), `the first row is not ${rows[0].name}: "${text}"`);
+      assert(/[+-]\d+ for /.test(text), `the first row does not say why: "${text}"`);
+      const target = rows.find((r) => r.email);
+      assert(target, 'no listed customer has an email');
+      const row = list.locator('tbody tr', { hasText: target.name }).first();
+      await row.getByRole('button', { name: 'Invite' }).click();
+      await page.waitForSelector('[data-toast]', { timeout: 60000 });
+      const toast = await page.locator('[data-toast]').first().innerText();
+      assert(/Invited 1 contact/.test(toast), `the invitation did not go out: "${toast}"`);
+      const after = await apex('rep1', 'PropensityController', 'getAskList', { programId: null });
+      assert(
+        !after.body.rows.some((r) => r.contactId === target.contactId),
+        `${target.name} is still listed after the invitation`
+      );
+      console.log(`    invited ${target.name} (score ${target.score}) from the rep's home page`);
+    }
+  );
+
   const mainPages = [
     ['admin', '/admin/program', 'admin-program.png'],
     ['admin review queue', '/admin/review', 'admin-review-queue.png'],
     ['rep leaderboard', '/rep1/leaderboard', 'rep-leaderboard.png'],
     ['rep verbal referral', '/rep1/verbal', 'rep-verbal-referral.png'],
+    ['rep home (ask these customers now)', '/rep1/home', 'rep-home-ask.png'],
     ['advocate portal home', '/advocate/home', 'advocate-home.png'],
     ['guest public referral page', '/guest/refer', 'guest-refer.png']
   ];

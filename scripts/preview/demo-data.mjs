@@ -507,6 +507,25 @@ insert new Advocate__c(Contact__c = invitee.Id, Account__c = first.Account__c, P
 `
     );
   });
+  // 9. referral propensity (docs/propensity.md): a few open support cases on the customers'
+  //    accounts, then the nightly PropensityBatch over every contact, so the rep's Home page lists
+  //    "Ask these customers now" from real signals (won deals, tenure, cases, past referrals)
+  step('propensity', () => {
+    S.runAnonymous(
+      session,
+      users.admin,
+      `
+List<Case> cases = new List<Case>();
+Integer i = 0;
+for (Opportunity o : [SELECT AccountId FROM Opportunity WHERE IsWon = TRUE AND AccountId != null ORDER BY Id LIMIT 60]) {
+  if (Math.mod(i, 4) == 0) cases.add(new Case(AccountId = o.AccountId, Subject = 'Invoice question', Status = 'New'));
+  i++;
+}
+insert cases;
+Database.executeBatch(new PropensityBatch(), PropensityBatch.DEFAULT_SCOPE);
+`
+    );
+  });
   const counts2 = {
     referrals: S.querySystem(session, 'SELECT COUNT(Id) n FROM Referral__c')[0],
     leads: S.querySystem(session, 'SELECT COUNT(Id) n FROM Lead')[0],

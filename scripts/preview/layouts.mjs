@@ -107,6 +107,7 @@ export function layouts(root, components) {
   fromFlexi('rep/opportunity', 'Opportunity_Record_Page_Referral');
   fromFlexi('rep/advocate', 'Advocate_Record_Page');
   fromFlexi('rep/utility', 'Referral_Program_UtilityBar');
+  fromFlexi('rep/home', 'Referral_Rep_Home');
   fromFlexi('admin/program', 'Referral_Program_Record_Page');
   fromFlexi('admin/home', 'Referral_Program_Home');
   fromFlexi('admin/approvals', 'Reward_Approvals');

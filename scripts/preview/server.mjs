@@ -24,7 +24,8 @@ const PAGES = {
     ['opportunity', 'Opportunity'],
     ['leaderboard', 'Leaderboard'],
     ['verbal', 'Verbal referral'],
-    ['advocate', 'Advocate']
+    ['advocate', 'Advocate'],
+    ['home', 'Home']
   ],
   admin: [
     ['program', 'Program'],
