@@ -154,6 +154,7 @@ describe('propensity: points per signal', () => {
   });
 
   it.each([
+    [-400, 0],
     [-30, 0],
     [0, 0],
     [91, 0],
