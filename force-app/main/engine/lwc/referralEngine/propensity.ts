@@ -51,7 +51,8 @@ const BIG_0 = BigInt(0);
 /** round(num / den) half away from zero (den > 0), as a number (never -0). */
 function roundRatio(num: bigint, den: bigint): number {
   if (num < BIG_0) {
-    return -Number(divHalfUpBig(-num, den));
+    // 0 - x, not -x: a negative value that rounds to 0 is +0.
+    return 0 - Number(divHalfUpBig(-num, den));
   }
   return Number(divHalfUpBig(num, den));
 }

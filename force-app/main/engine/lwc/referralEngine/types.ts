@@ -1,5 +1,5 @@
 /**
- * Input and output types of the six decisions. Field names are exactly the docs/rules.md JSON.
+ * Input and output types of the seven decisions. Field names are exactly the docs/rules.md JSON.
  * Optional (`?`) fields have a default or are optional in docs/rules.md; `| null` fields are nullable.
  */
 
