@@ -16,7 +16,7 @@ import {
 import type { Rec } from './validate';
 
 /** The largest count an input may hold: the largest Apex Integer. */
-export const MAX_COUNT = 2147483647;
+const MAX_COUNT = 2147483647;
 
 /** Points per won deal, and the cap of the won-deals points. */
 const WON_DEAL_POINTS = 5;
@@ -135,7 +135,7 @@ export function propensity(input: PropensityInput): PropensityRow[] {
   const asOf = reqDay(o, 'asOf', '');
   const list = reqArr(o, 'contacts', '');
   const seen = new Map<string, number>();
-  const rows: PropensityRow[] = new Array<PropensityRow>(list.length);
+  const rows: PropensityRow[] = [];
   for (let i = 0; i < list.length; i++) {
     const p = `contacts[${i}]`;
     const c = elemObj(list[i], p);
@@ -161,7 +161,7 @@ export function propensity(input: PropensityInput): PropensityRow[] {
     const engagement = fraction(c, 'emailEngagement', p, ENGAGEMENT_MAX);
     const optedOut = reqBool(c, 'optedOut', p);
     if (optedOut) {
-      rows[i] = { id, score: 0, band: 'EXCLUDED', breakdown: { ...ZERO }, reason: 'OPTED_OUT' };
+      rows.push({ id, score: 0, band: 'EXCLUDED', breakdown: { ...ZERO }, reason: 'OPTED_OUT' });
       continue;
     }
     const breakdown: PropensityBreakdown = {
@@ -189,7 +189,7 @@ export function propensity(input: PropensityInput): PropensityRow[] {
       breakdown.referrals +
       breakdown.engagement;
     const score = Math.max(0, sum);
-    rows[i] = { id, score, band: band(score), breakdown, reason: null };
+    rows.push({ id, score, band: band(score), breakdown, reason: null });
   }
   // Ids are unique, so no two rows compare equal.
   rows.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
