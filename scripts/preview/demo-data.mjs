@@ -528,9 +528,27 @@ insert new Advocate__c(Contact__c = invitee.Id, Account__c = first.Account__c, P
 `
     );
   });
-  // 9. referral propensity (docs/propensity.md): a few open support cases on the customers'
-  //    accounts, then the nightly PropensityBatch over every contact, so the rep's Home page lists
-  //    "Ask these customers now" from real signals (won deals, tenure, cases, past referrals)
+  // 9. the nightly scoring job (Score__c, Rank__c) run once, and the portal leaderboard's opt-ins:
+  //    two in three of the advocates without a portal user show themselves (Leaderboard_Opt_In__c);
+  //    the portal advocates have not opted in, so their leaderboard says where they would stand
+  step('scores and leaderboard opt-ins', () => {
+    S.runAnonymous(session, users.admin, `AdvocateScoringBatch.run(${q(programId)}, 200);`);
+    S.runAnonymous(
+      session,
+      users.admin,
+      `
+List<Advocate__c> scored = [SELECT Id FROM Advocate__c WHERE Score__c != null AND Portal_User__c = null ORDER BY CreatedDate, Id];
+List<Advocate__c> optIns = new List<Advocate__c>();
+for (Integer i = 0; i < scored.size(); i++) {
+  if (Math.mod(i, 3) != 2) optIns.add(new Advocate__c(Id = scored[i].Id, Leaderboard_Opt_In__c = true));
+}
+update optIns;
+`
+    );
+  });
+  // 10. referral propensity (docs/propensity.md): a few open support cases on the customers'
+  //     accounts, then the nightly PropensityBatch over every contact, so the rep's Home page lists
+  //     "Ask these customers now" from real signals (won deals, tenure, cases, past referrals)
   step('propensity', () => {
     S.runAnonymous(
       session,
