@@ -438,6 +438,70 @@ for (const rule of rules)
         `validation rule ${rule.object}.${rule.name} has no ${LANGUAGE_NAMES[lang]} error message: add it to objectTranslations/${rule.object}-${lang} (node scripts/i18n/add-rule-translations.mjs rules.json).`
       );
 
+// ---- screen flows: the flow's label translated in each language (Translations flowDefinitions);
+// what a screen shows either a {!$Label.X} formula or nothing; no screen header (a screen's label
+// has no translation in the Translations metadata)
+const flowFiles = walk(path.join(ROOT, 'force-app'), (f) => f.endsWith('.flow-meta.xml'));
+const flowLabels = Object.fromEntries(
+  LANGUAGES.map((lang) => {
+    const file = translationFile(ROOT, lang);
+    const xml = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const labelsOf = new Map();
+    for (const m of xml.matchAll(/<flowDefinitions>([\s\S]*?)<\/flowDefinitions>/g)) {
+      const name = /<fullName>([^<]*)<\/fullName>/.exec(m[1])?.[1];
+      // the definition's own label, not a version's or a screen's (those sit inside <flows>)
+      const own = m[1].replace(/<flows>[\s\S]*?<\/flows>/g, '');
+      if (name) labelsOf.set(name, /<label>([^<]*)<\/label>/.exec(own)?.[1] ?? '');
+    }
+    return [lang, labelsOf];
+  })
+);
+for (const file of flowFiles) {
+  const xml = fs.readFileSync(file, 'utf8');
+  if (!/<processType>Flow<\/processType>/.test(xml)) continue; // screen flows only
+  const name = path.basename(file, '.flow-meta.xml');
+  for (const lang of LANGUAGES)
+    if (!flowLabels[lang].get(name)?.trim())
+      report(
+        file,
+        lineAt(xml, xml.search(/<label>/)),
+        `screen flow ${name} has no ${LANGUAGE_NAMES[lang]} label: add <flowDefinitions><fullName>${name}</fullName><label>...</label></flowDefinitions> to ${path.relative(ROOT, translationFile(ROOT, lang))}.`
+      );
+  for (const m of xml.matchAll(/<showHeader>true<\/showHeader>/g))
+    report(
+      file,
+      lineAt(xml, m.index),
+      'a screen header shows the screen label, which the Translations metadata cannot translate: set <showHeader>false</showHeader> and let a labelled component or text show the title.'
+    );
+  for (const m of xml.matchAll(/\$Label\.(?:c\.)?(\w+)/g))
+    if (!byName.has(m[1]))
+      report(
+        file,
+        lineAt(xml, m.index),
+        `uses $Label.${m[1]}, which no labels file defines: add it or correct the name.`
+      );
+  for (const m of xml.matchAll(
+    /<(fieldText|helpText|errorMessage|choiceText|pausedText)>([^<]*)<\/\1>/g
+  )) {
+    // rich text is stored escaped (&lt;p&gt;): decode, then drop tags and merge fields
+    const shown = m[2]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\{![^}]*\}/g, ' ')
+      .replace(/&[a-z#0-9]+;/gi, ' ');
+    if (hasLetter(shown))
+      report(
+        file,
+        lineAt(xml, m.index),
+        `hard-coded flow ${m[1]} ${show(shown.trim())}: use a {!$Label.c.Name} formula resource (or translate it in the Translations flowDefinitions).`
+      );
+  }
+}
+
 // ---- label references in components and Apex
 const lwcFiles = walk(
   path.join(ROOT, 'force-app'),

@@ -251,6 +251,65 @@ describe('check:labels', () => {
     expect(result.out).toContain('lower the count');
   });
 
+  it('holds a screen flow to a translated label, no screen header and label formulas for its text', () => {
+    const flow = 'force-app/main/demo/flows/Demo_Flow.flow-meta.xml';
+    const screen = (header: boolean, text: string) =>
+      write(
+        flow,
+        `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Demo Flow</label>
+    <processType>Flow</processType>
+    <screens>
+        <name>Demo_Screen</name>
+        <label>Demo Screen</label>
+        <fields>
+            <name>Intro</name>
+            <fieldText>${text}</fieldText>
+            <fieldType>DisplayText</fieldType>
+        </fields>
+        <showHeader>${header}</showHeader>
+    </screens>
+</Flow>
+`
+      );
+    screen(true, '&lt;p&gt;Choose the contacts.&lt;/p&gt;');
+    let result = gate();
+    expect(result.status).toBe(1);
+    expect(result.out).toContain(`${flow}:3: screen flow Demo_Flow has no Spanish label`);
+    expect(result.out).toContain(`${flow}:13: a screen header shows the screen label`);
+    expect(result.out).toContain(
+      `${flow}:10: hard-coded flow fieldText "Choose the contacts.": use a {!$Label.c.Name} formula`
+    );
+    for (const [lang, text] of [
+      ['es', 'Flujo de demostración'],
+      ['de', 'Demoablauf'],
+      ['fr', 'Flux de démonstration']
+    ]) {
+      const file = path.join(root, `force-app/main/core/translations/${lang}.translation-meta.xml`);
+      fs.writeFileSync(
+        file,
+        fs
+          .readFileSync(file, 'utf8')
+          .replace(
+            '</Translations>',
+            `    <flowDefinitions>\n        <fullName>Demo_Flow</fullName>\n        <label>${text}</label>\n    </flowDefinitions>\n</Translations>`
+          )
+      );
+    }
+    screen(false, '&lt;p&gt;{!$Label.Demo_Missing}&lt;/p&gt;');
+    result = gate();
+    expect(result.status).toBe(1);
+    expect(result.out).toContain(
+      `${flow}:10: uses $Label.Demo_Missing, which no labels file defines`
+    );
+    expect(result.out).toContain('labels: 1 problem(s)');
+    screen(false, '&lt;p&gt;&lt;b&gt;{!$Label.Demo_Title}&lt;/b&gt;&lt;/p&gt;');
+    result = gate();
+    expect(result.out).toContain('labels: 2 labels');
+    expect(result.status).toBe(0);
+  });
+
   it('fails on a label missing its German translation', () => {
     write(
       'force-app/main/core/translations/de.translation-meta.xml',
