@@ -112,7 +112,7 @@ export function engineErrorMessage(
 
 const ENGINE_TEXT = /^(MISSING_RATE|INVALID_INPUT): (\S+)/;
 const INPUT_PATH =
-  /^(rules|rates|deal|program|referral|existingKeys|advocateCashYtd|weights|referrals|advocates|rewards)(\[\d+\])*(\.\w+(\[\d+\])*)*$/;
+  /^(rules|rates|deal|program|referral|existingKeys|advocateCashYtd|weights|referrals|advocates|rewards|contacts)(\[\d+\])*(\.\w+(\[\d+\])*)*$/;
 
 /**
  * An engine refusal the server reported as text (`CODE: <the Apex engine's diagnostic>`, whose
