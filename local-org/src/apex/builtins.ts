@@ -357,6 +357,19 @@ export class Builtins {
       }
       case 'pagereference':
         return new NativeObj('PageReference', { url: args[0] ?? null, parameters: new ApexMap(null, null) });
+      case 'apexpages.standardsetcontroller': {
+        // StandardSetController(List<sObject>): the records of the set, none selected until a
+        // list view's selection (or setSelected, which replaces it) chooses them; getRecords,
+        // getSelected and setSelected are the generic property accessors
+        // (Visualforce Developer Guide, StandardSetController Class)
+        const list = args[0];
+        if (!(list instanceof ApexList))
+          return this.I.unsupported('new ApexPages.StandardSetController without a list of sObjects');
+        return new NativeObj('ApexPages.StandardSetController', {
+          records: new ApexList(list.elemType, list.items.slice()),
+          selected: new ApexList(list.elemType, [])
+        });
+      }
       case 'savepoint':
         return this.I.unsupported('new Savepoint');
       case 'exception':
@@ -669,9 +682,11 @@ export class Builtins {
   typeCall(t: ApexType, lname: string, args: any[]): any {
     switch (lname) {
       case 'getname':
-        return t.name;
       case 'tostring':
-        return t.name;
+        // a class of the package carries the package's namespace: rfrl.MyClass, rfrl.Outer.Inner
+        // (Apex Reference, Type Class: getName returns the type's name, which for a class of a
+        // namespaced package includes its namespace prefix)
+        return t.cls?.decl && this.I.schema.namespace ? `${this.I.schema.namespace}.${t.name}` : t.name;
       case 'newinstance':
         if (t.cls) return this.I.instantiate(t.cls, []);
         if (this.I.schemaObject(t.name.toLowerCase())) return newSObject(this.I.schemaObject(t.name.toLowerCase())!.name);

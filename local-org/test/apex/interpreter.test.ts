@@ -219,3 +219,13 @@ test('AssertException is not caught by catch (Exception)', () =>
 // https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_primitives.htm (Long literal and Integer widening)
 test('Integer widens to Long and Decimal on assignment', () =>
   run(`Long l = 5; Decimal d = 5; Double x = 5; Assert.isTrue(l instanceof Long); Assert.isTrue(d instanceof Decimal); Assert.isTrue(x instanceof Double); Assert.areEqual(2, 5 / 2); Assert.areEqual(2.5, d / 2);`));
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_type.htm (Type.getName: a class of a namespaced package is namespace.ClassName)
+test('Type.getName carries the package namespace', () => {
+  const I = new Interpreter({ ...schema, namespace: 'rfrl' } as unknown as Schema, null);
+  I.builtins.ctx.inTest = true;
+  I.loadSources([{ kind: 'class', name: 'Launcher', path: 'Launcher.cls', body: 'public class Launcher { public class Inner {} }' }]);
+  I.executeAnonymous(
+    `Assert.areEqual('rfrl.Launcher', Launcher.class.getName()); Assert.areEqual('rfrl.Launcher.Inner', Launcher.Inner.class.getName()); Assert.areEqual('String', String.class.getName());`
+  );
+});
