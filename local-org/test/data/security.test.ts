@@ -296,3 +296,18 @@ test('UserRecordAccess answers for one user and up to 200 records, from the same
     /must filter on one UserId/
   );
 });
+
+// https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_objectpermissions.htm
+test('ObjectPermissions rows mirror what each permission set grants', () => {
+  const rows = q(
+    `SELECT PermissionsRead, PermissionsCreate FROM ObjectPermissions WHERE Parent.Name = 'Referral_Program_Sales_User' AND SobjectType = 'Referral__c'`
+  );
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.get('PermissionsRead'), true);
+  assert.equal(
+    q(
+      `SELECT Id FROM ObjectPermissions WHERE Parent.Name = 'Referral_Program_Advocate' AND SobjectType = 'Reward_Rule__c' AND PermissionsEdit = true`
+    ).length,
+    0
+  );
+});
