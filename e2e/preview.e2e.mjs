@@ -620,6 +620,65 @@ async function main() {
     console.log(`    unknown code: "${text}"`);
   });
 
+  await check(
+    "the advocate's share kit: link, QR code, share intents, and a visit of the link counted",
+    async () => {
+      const kitOf = async () => (await apex('advocate', 'ShareKitController', 'getShareKit')).body;
+      const before = await kitOf();
+      assert(before.state === 'READY', `the kit is not ready to share: ${JSON.stringify(before)}`);
+      await open(page, '/advocate/home');
+      await page.waitForSelector('c-my-referral-link svg.qr path', { timeout: 30000 });
+      const link = await page.locator('c-my-referral-link input.link').inputValue();
+      assert(
+        link === `${BASE}/guest/refer?code=${before.referralCode}`,
+        `the kit's link is not the preview's public page: "${link}"`
+      );
+      const qrLabel = await page.locator('c-my-referral-link svg.qr').getAttribute('aria-label');
+      assert(qrLabel.includes(link), `the QR code's text alternative lacks the link: "${qrLabel}"`);
+      const dark = (await page.locator('c-my-referral-link svg.qr path').getAttribute('d')).length;
+      assert(dark > 1000, `the QR code has almost no modules (${dark} characters of path)`);
+      const mail = await page.locator('c-my-referral-link a.mail').getAttribute('href');
+      assert(
+        mail.startsWith('mailto:?subject=') && decodeURIComponent(mail).includes(link),
+        `the email does not carry the link: ${mail}`
+      );
+      const linkedIn = await page.locator('c-my-referral-link a.linkedin').getAttribute('href');
+      assert(
+        linkedIn.endsWith(encodeURIComponent(link)),
+        `the LinkedIn intent lacks the link: ${linkedIn}`
+      );
+      const shown = Number(
+        (await page.locator('c-my-referral-link dd.clicks').innerText()).replace(/\D/g, '')
+      );
+      assert(
+        shown === before.clicks,
+        `the kit shows ${shown} clicks, the org has ${before.clicks}`
+      );
+      console.log(
+        `    share kit: ${link}, ${before.clicks} clicks, ${before.signups} sign-ups, QR ${dark} characters of path`
+      );
+      // a friend opens the link: the public page shows the friend's own reward and the visit counts
+      await page.goto(link);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+      await page.waitForSelector('c-public-referral-form .friend-reward li', { timeout: 30000 });
+      const friend = (
+        await page.locator('c-public-referral-form .friend-reward li').first().innerText()
+      ).trim();
+      assert(
+        friend === 'You receive $100.00 when you become a customer.',
+        `the friend's own reward is not shown in words: "${friend}"`
+      );
+      await waitFor(
+        async () => (await kitOf()).clicks === before.clicks + 1,
+        15000,
+        'the visit of the link to be counted'
+      );
+      console.log(
+        `    friend's reward: "${friend}"; clicks ${before.clicks} -> ${before.clicks + 1}`
+      );
+    }
+  );
+
   await check('reopening the won deal claws the reward back', async () => {
     await open(page, `/rep1/opportunity/${opportunityId}`);
     await page.locator('#stage').selectOption('Negotiation/Review');

@@ -58,7 +58,7 @@ const DEFAULT_VECTORS = resolve(
   here,
   '../../force-app/main/engine/staticresources/ReferralRulesVectors.json'
 );
-const KINDS = ['reward', 'clawback', 'score', 'route', 'screen', 'metrics'];
+const KINDS = ['reward', 'clawback', 'score', 'route', 'screen', 'metrics', 'propensity'];
 const ERROR_CODES = ['MISSING_RATE', 'INVALID_INPUT'];
 const SCORE_TOLERANCE = 0.01 + 1e-9;
 

@@ -489,7 +489,28 @@ Database.update(closing, false);
       if (b.status !== 200) log(`    issue: ${b.body.message}`);
     }
   });
-  // 8. one open invitation with a known token (the guest join page): an invited advocate on a new
+  // 8. visits of the portal advocates' links, counted by the public page's own Apex
+  //    (PublicReferralController.recordVisit as the site's guest, no visitor data stored), a few a
+  //    day over the last weeks and in order of time, so the share kit shows what the org counted
+  step('link visits', () => {
+    const guest = org.seeded.guestUserId;
+    if (!guest) return;
+    advs.slice(0, 12).forEach((a, i) => {
+      const visits = 6 + ((i * 7) % 17);
+      for (let v = visits - 1; v >= 0; v--) {
+        org.setClock(() => now - (v * 26 + i + 2) * 3600000);
+        const r = S.invokeAura(session, {
+          classname: 'PublicReferralController',
+          method: 'recordVisit',
+          params: { referralCode: a.Referral_Code__c },
+          userId: guest
+        });
+        if (r.status !== 200 || r.body !== true)
+          log(`    visit of ${a.Referral_Code__c} not counted: ${JSON.stringify(r.body)}`);
+      }
+    });
+  });
+  // 9. one open invitation with a known token (the guest join page): an invited advocate on a new
   //    contact of the first advocate's account, as AdvocateInvitationService leaves it (status
   //    Invited, the SHA-256 hash of the token, an expiry), the token known instead of emailed
   org.setClock(() => Date.now());
@@ -513,4 +534,24 @@ insert new Advocate__c(Contact__c = invitee.Id, Account__c = first.Account__c, P
     rewards: S.querySystem(session, 'SELECT COUNT(Id) n FROM Reward__c')[0]
   };
   return { ms: Date.now() - t0, timings, chunkTimes, counts: counts2 };
+}
+
+/**
+ * The portal's address, as an admin sets it once the site is published (Referral_Program_Settings__c
+ * Portal_Base_Url__c): the preview's own guest pages on this run's port, so that the share kit's
+ * link and QR code open the preview's public page. Set on every start (the port may change).
+ * @param session the preview org's session
+ * @param baseUrl for example http://localhost:3000/guest
+ */
+export function setPortalAddress(session, baseUrl) {
+  S.runAnonymous(
+    session,
+    session.org.seeded.adminUserId,
+    `
+List<Referral_Program_Settings__c> rows = [SELECT Id FROM Referral_Program_Settings__c WHERE SetupOwnerId = :UserInfo.getOrganizationId()];
+Referral_Program_Settings__c row = rows.isEmpty() ? new Referral_Program_Settings__c(SetupOwnerId = UserInfo.getOrganizationId()) : rows[0];
+row.Portal_Base_Url__c = ${q(baseUrl)};
+upsert row;
+`
+  );
 }

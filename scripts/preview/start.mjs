@@ -117,6 +117,8 @@ try {
       `Demo data loaded in ${(r.ms / 1000).toFixed(1)} s: ${r.counts.referrals.n} referrals, ${r.counts.leads.n} leads, ${r.counts.rewards.n} rewards.`
     );
   }
+  const { setPortalAddress } = await import('./demo-data.mjs');
+  setPortalAddress(state.session, `${url}/guest`);
   resetPersonas();
   state.ready = true;
   state.phase = 'ready';

@@ -1,5 +1,5 @@
 /**
- * `c/referralEngine`: the TypeScript rules engine of docs/rules.md. Six pure decisions with
+ * `c/referralEngine`: the TypeScript rules engine of docs/rules.md. Seven pure decisions with
  * exact decimal money; the Apex `RulesEngine` makes the same decisions on the server, and the
  * conformance vectors (static resource `ReferralRulesVectors`) prove the two agree.
  */
@@ -11,6 +11,7 @@ export { score } from './score';
 export { route } from './route';
 export { screen, normaliseEmail } from './screen';
 export { metrics } from './metrics';
+export { propensity } from './propensity';
 export { dayNumber, isCalendarDate } from './dates';
 export type {
   Calculation,
@@ -23,6 +24,12 @@ export type {
   MetricsResult,
   Milestone,
   PointsRewardDecision,
+  PropensityBand,
+  PropensityBreakdown,
+  PropensityContact,
+  PropensityInput,
+  PropensityReason,
+  PropensityRow,
   Recipient,
   RewardDecision,
   RewardInput,

@@ -438,17 +438,15 @@ function roundedHundredths(r: CompiledRule, d: number | bigint): number | bigint
   return h <= MAX_SAFE_N ? Number(h) : h;
 }
 
+/**
+ * Step 2's order: milestone, then rule id. The spec's third key, recipient, never decides here:
+ * compileRules refuses two rules with one id, so two candidates never share milestone and id.
+ */
 function compareCandidates(a: CompiledRule, b: CompiledRule): number {
   if (a.ms !== b.ms) {
     return a.ms - b.ms;
   }
-  if (a.id !== b.id) {
-    return a.id < b.id ? -1 : 1;
-  }
-  if (a.recipient !== b.recipient) {
-    return a.recipient < b.recipient ? -1 : 1;
-  }
-  return 0;
+  return a.id < b.id ? -1 : 1;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Input and output types of the six decisions. Field names are exactly the docs/rules.md JSON.
+ * Input and output types of the seven decisions. Field names are exactly the docs/rules.md JSON.
  * Optional (`?`) fields have a default or are optional in docs/rules.md; `| null` fields are nullable.
  */
 
@@ -209,4 +209,54 @@ export interface MetricsResult {
   referrerDistribution: { one: number; twoToTen: number; elevenPlus: number };
   top1Pct: TopShare;
   top10Pct: TopShare;
+}
+
+// ---- propensity
+
+export type PropensityBand = 'HIGH' | 'MEDIUM' | 'LOW' | 'EXCLUDED';
+export type PropensityReason = 'OPTED_OUT';
+
+/** One contact who could be asked for a referral (docs/rules.md section 7). */
+export interface PropensityContact {
+  id: string;
+  /** Won opportunities on the contact's account in the last 3 years. */
+  wonDeals: number;
+  lastWonDate: DateString | null;
+  /** First won deal or account start. */
+  customerSince: DateString | null;
+  openCases: number;
+  /** NPS/CSAT scaled to 0-10. */
+  satisfaction: number | null;
+  /** Referrals the contact already made as an advocate. */
+  referrals: number;
+  /** Of those, qualified or won (at most `referrals`). */
+  qualifiedReferrals: number;
+  /** Share (0-1) of the program's emails opened or clicked. */
+  emailEngagement: number | null;
+  optedOut: boolean;
+}
+
+export interface PropensityInput {
+  asOf: DateString;
+  contacts: PropensityContact[];
+}
+
+/** Integer points per signal; their sum, floored at 0, is the score. */
+export interface PropensityBreakdown {
+  wonDeals: number;
+  recency: number;
+  tenure: number;
+  /** 0 or negative. */
+  openCases: number;
+  satisfaction: number;
+  referrals: number;
+  engagement: number;
+}
+
+export interface PropensityRow {
+  id: string;
+  score: number;
+  band: PropensityBand;
+  breakdown: PropensityBreakdown;
+  reason: PropensityReason | null;
 }

@@ -166,6 +166,20 @@ export interface Offer {
   referralCode: string;
   /** True when the admin chose a human check provider: the page sends its token (M7). */
   humanCheck?: boolean;
+  /** The program's currency (ISO code), for the friend's cash rewards. */
+  currencyCode?: string | null;
+  /** The referred person's own rewards (double-sided programs); empty when there are none. */
+  friendRewards?: FriendReward[];
+}
+
+/** PublicReferralController.FriendReward: one reward the referred person earns. */
+export interface FriendReward {
+  rewardType: 'CASH' | 'POINTS';
+  calculation: 'FLAT' | 'PERCENT' | 'TIERED';
+  /** The amount or points (FLAT) or the percent (PERCENT, 10 = 10 %); null when TIERED. */
+  value: number | null;
+  maxReward: number | null;
+  milestone: 'SUBMITTED' | 'QUALIFIED' | 'WON';
 }
 
 /** PublicReferralController.Outcome */

@@ -2,6 +2,7 @@ import { LightningElement, wire } from 'lwc';
 import { CurrentPageReference } from 'lightning/navigation';
 import getOffer from '@salesforce/apex/PublicReferralController.getOffer';
 import submitReferral from '@salesforce/apex/PublicReferralController.submitReferral';
+import recordVisit from '@salesforce/apex/PublicReferralController.recordVisit';
 import TITLE from '@salesforce/label/c.Portal_Public_Title';
 import LOADING from '@salesforce/label/c.Portal_Public_Loading';
 import LINK_UNUSABLE from '@salesforce/label/c.Portal_Public_Link_Unusable';
@@ -15,13 +16,28 @@ import NO_CODE from '@salesforce/label/c.Portal_Public_No_Code';
 import CONSENT_REQUIRED from '@salesforce/label/c.Portal_Public_Consent_Required';
 import INVITED_BY from '@salesforce/label/c.Portal_Public_Invited_By';
 import INVITED_BY_US from '@salesforce/label/c.Portal_Public_Invited_By_Us';
-import { formatLabel } from 'c/localization';
+import FRIEND_TITLE from '@salesforce/label/c.Portal_Public_Friend_Title';
+import FRIEND_SUBMITTED from '@salesforce/label/c.Portal_Public_Friend_Submitted';
+import FRIEND_QUALIFIED from '@salesforce/label/c.Portal_Public_Friend_Qualified';
+import FRIEND_WON from '@salesforce/label/c.Portal_Public_Friend_Won';
+import FRIEND_POINTS from '@salesforce/label/c.Portal_Public_Friend_Points';
+import FRIEND_PERCENT from '@salesforce/label/c.Portal_Public_Friend_Percent';
+import FRIEND_PERCENT_MAX from '@salesforce/label/c.Portal_Public_Friend_Percent_Max';
+import FRIEND_TIERED from '@salesforce/label/c.Portal_Public_Friend_Tiered';
+import {
+  USER_LOCALE,
+  formatCurrency,
+  formatLabel,
+  formatNumber,
+  formatPercent
+} from 'c/localization';
 import {
   FIELD_LABELS,
   LIMITS,
   cleanedDetails,
   emptyDetails,
   referralProblem,
+  type FriendReward,
   type Offer,
   type Outcome,
   type ReferralDetails
@@ -61,6 +77,60 @@ export async function humanCheckToken(): Promise<string | null> {
   }
 }
 
+const WHEN: Record<FriendReward['milestone'], string> = {
+  SUBMITTED: FRIEND_SUBMITTED,
+  QUALIFIED: FRIEND_QUALIFIED,
+  WON: FRIEND_WON
+};
+
+/** An amount of the reward's kind: money in the program's currency, or points. */
+function amount(
+  value: number | null,
+  reward: FriendReward,
+  currencyCode: string | null | undefined,
+  locale: string
+): string {
+  return reward.rewardType === 'POINTS'
+    ? formatLabel(FRIEND_POINTS, formatNumber(value, 0, locale))
+    : formatCurrency(value, currencyCode, locale);
+}
+
+/**
+ * The referred person's own rewards (double-sided programs) in words, in the visitor's locale
+ * and the program's currency: "You receive $100.00 when you become a customer." One sentence per
+ * reward; none for a reward without a value to state.
+ */
+export function friendRewardSentences(
+  offer: Offer | undefined,
+  locale: string = USER_LOCALE
+): string[] {
+  const sentences: string[] = [];
+  for (const reward of offer?.friendRewards ?? []) {
+    const when = WHEN[reward.milestone];
+    if (!when) continue;
+    let what: string;
+    if (reward.calculation === 'TIERED') {
+      what = FRIEND_TIERED;
+    } else if (reward.calculation === 'PERCENT') {
+      if (reward.value === null || reward.value === undefined) continue;
+      const percent = formatPercent(reward.value / 100, 2, locale);
+      what =
+        reward.maxReward === null || reward.maxReward === undefined
+          ? formatLabel(FRIEND_PERCENT, percent)
+          : formatLabel(
+              FRIEND_PERCENT_MAX,
+              percent,
+              amount(reward.maxReward, reward, offer?.currencyCode, locale)
+            );
+    } else {
+      if (reward.value === null || reward.value === undefined) continue;
+      what = amount(reward.value, reward, offer?.currencyCode, locale);
+    }
+    sentences.push(formatLabel(when, what));
+  }
+  return sentences;
+}
+
 /**
  * Public page behind an advocate's link (/refer?code=XXXX): shows the program's offer and who
  * invited the visitor, takes the visitor's details with consent and records the referral.
@@ -86,14 +156,39 @@ export default class PublicReferralForm extends LightningElement {
     consent: CONSENT,
     sendFailed: SEND_FAILED,
     sending: SENDING,
-    send: SEND
+    send: SEND,
+    friendTitle: FRIEND_TITLE
   };
+  private countedCodes = new Set<string>();
   @wire(CurrentPageReference)
   setPageReference(pageReference: PageReference | undefined): void {
     const code = pageReference?.state?.code?.trim() || null;
     if (code === this.code) return;
     this.code = code;
+    this.countVisit();
     this.loadOffer();
+  }
+
+  /**
+   * Tells the server once per code that the page opened with it (the advocate's click count);
+   * the server stores no data of the visitor and caps the count per hour.
+   */
+  countVisit(): void {
+    const code = this.code;
+    if (!code || this.countedCodes.has(code)) return;
+    this.countedCodes.add(code);
+    recordVisit({ referralCode: code }).catch(() => {
+      // Counting must never disturb the visitor: a lost count shows nowhere on this page, and
+      // getOffer reports an unusable code in its own sentence.
+    });
+  }
+
+  get friendRewards(): string[] {
+    return friendRewardSentences(this.offer);
+  }
+
+  get hasFriendRewards(): boolean {
+    return this.friendRewards.length > 0;
   }
 
   get noCode(): boolean {

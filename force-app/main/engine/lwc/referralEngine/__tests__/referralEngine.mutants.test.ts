@@ -2,9 +2,10 @@
  * Tests that close the gaps a mutation run of the engine found (docs/quality.md): behaviour of
  * docs/rules.md that no other test pinned. Expected values are derived by hand from the rules.
  */
-import { clawback, dayNumber, reward, score, screen } from 'c/referralEngine';
+import { clawback, dayNumber, metrics, reward, score, screen } from 'c/referralEngine';
 import type {
   ClawbackInput,
+  MetricsInput,
   RewardInput,
   Rule,
   ScoreInput,
@@ -552,5 +553,70 @@ describe('gaps the full-module mutation run found: the advocate id table', () =>
       [long1]: 2,
       [long2]: 1
     });
+  });
+});
+
+describe('metrics: the advocate table', () => {
+  const advocate = (id: string) => ({ id, enrolledDate: '2025-01-01' });
+  const referral = (id: string, advocateId: string, won = false) => ({
+    id,
+    advocateId,
+    submittedDate: '2026-03-01',
+    won
+  });
+
+  it('names the first holder of a duplicated id, wherever it is', () => {
+    const input: MetricsInput = {
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      advocates: [advocate('x'), advocate('a'), advocate('b'), advocate('a')],
+      referrals: []
+    };
+    expect(messageOf(() => metrics(input))).toBe(
+      'INVALID_INPUT: advocates[3].id duplicates the id of advocates[1] (a).'
+    );
+  });
+
+  it('counts a referral of an advocate not in the list for nobody', () => {
+    const input: MetricsInput = {
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      advocates: [advocate('a'), advocate('b'), advocate('c')],
+      referrals: [referral('r1', 'b', true), referral('r2', 'stranger', true)]
+    };
+    const m = metrics(input);
+    expect(m.referrals).toBe(1);
+    expect(m.won).toBe(1);
+    expect(m.active).toBe(1);
+  });
+
+  it('keeps counting after the table grows past 1024 advocates', () => {
+    const ids = Array.from({ length: 1500 }, (_, i) => `adv${i}`);
+    const input: MetricsInput = {
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      advocates: ids.map(advocate),
+      referrals: ids.map((id, i) => referral(`r${i}`, id, i % 3 === 0))
+    };
+    const m = metrics(input);
+    expect(m.enrolled).toBe(1500);
+    expect(m.active).toBe(1500);
+    expect(m.referrals).toBe(1500);
+    expect(m.won).toBe(500);
+    expect(m.referrerDistribution).toEqual({ one: 1, twoToTen: 0, elevenPlus: 0 });
+  });
+});
+
+describe('reward: exchange rates', () => {
+  it('checks only the rates object’s own entries, not what its prototype carries', () => {
+    const rates = Object.assign(Object.create({ XXX: 0 }) as Record<string, number>, {
+      USD: 1,
+      EUR: 0.5
+    });
+    const input = rewardInput([rule('R', { calculation: 'FLAT', value: 10 })], {
+      deal: { amount: 100, currency: 'EUR' },
+      rates
+    });
+    expect(summary(input)).toEqual(['R=10']);
   });
 });

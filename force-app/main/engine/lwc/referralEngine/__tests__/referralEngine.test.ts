@@ -5,6 +5,7 @@ import {
   dayNumber,
   isCalendarDate,
   metrics,
+  propensity,
   normaliseEmail,
   reward,
   route,
@@ -603,7 +604,7 @@ describe('dates', () => {
 
 interface VectorCase {
   name: string;
-  kind: 'reward' | 'clawback' | 'score' | 'route' | 'screen' | 'metrics';
+  kind: 'reward' | 'clawback' | 'score' | 'route' | 'screen' | 'metrics' | 'propensity';
   input: unknown;
   expected?: unknown;
   expectedError?: 'MISSING_RATE' | 'INVALID_INPUT';
@@ -622,7 +623,8 @@ const engine: Record<VectorCase['kind'], (input: never) => unknown> = {
   score,
   route,
   screen,
-  metrics
+  metrics,
+  propensity
 };
 
 /** Replaces each score by a marker when within 0.01 of the expected one, so toEqual compares the rest exactly. */

@@ -1,6 +1,12 @@
 import { createElement } from 'lwc';
 import { CurrentPageReference } from 'lightning/navigation';
-import PublicReferralForm, { CONSENT_MESSAGE, NO_CODE_MESSAGE } from 'c/publicReferralForm';
+import PublicReferralForm, {
+  CONSENT_MESSAGE,
+  NO_CODE_MESSAGE,
+  friendRewardSentences
+} from 'c/publicReferralForm';
+import recordVisit from '@salesforce/apex/PublicReferralController.recordVisit';
+import type { Offer } from 'c/portalModel';
 import getOffer from '@salesforce/apex/PublicReferralController.getOffer';
 import submitReferral from '@salesforce/apex/PublicReferralController.submitReferral';
 import offer from './data/offer.json';
@@ -13,6 +19,9 @@ jest.mock(
   () => ({ default: jest.fn() }),
   { virtual: true }
 );
+jest.mock('@salesforce/apex/PublicReferralController.recordVisit', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 
 interface TestWireAdapter {
   emit(value: unknown): void;
@@ -21,6 +30,7 @@ interface TestWireAdapter {
 const pageAdapter = CurrentPageReference as unknown as TestWireAdapter;
 const offerMock = getOffer as unknown as jest.Mock;
 const submitMock = submitReferral as unknown as jest.Mock;
+const visitMock = recordVisit as unknown as jest.Mock;
 
 function flush(): Promise<void> {
   let settled = Promise.resolve();
@@ -59,7 +69,10 @@ async function send(element: HTMLElement): Promise<void> {
 }
 
 describe('c-public-referral-form', () => {
-  beforeEach(() => offerMock.mockResolvedValue(offer));
+  beforeEach(() => {
+    offerMock.mockResolvedValue(offer);
+    visitMock.mockResolvedValue(true);
+  });
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     jest.clearAllMocks();
@@ -178,5 +191,100 @@ describe('c-public-referral-form', () => {
     await fill(element);
     await send(element);
     expect($(element, '.outcome').className).toContain('slds-alert_info');
+  });
+
+  it('counts the visit once per code, never without one, and a failed count disturbs nothing', async () => {
+    const element = await mount();
+    expect(visitMock).toHaveBeenCalledTimes(1);
+    expect(visitMock).toHaveBeenCalledWith({ referralCode: 'ada2345' });
+    pageAdapter.emit({ type: 'comm__namedPage', attributes: {}, state: { code: 'ada2345' } });
+    await flush();
+    expect(visitMock).toHaveBeenCalledTimes(1);
+    expect($(element, '.headline').textContent).toBe('Get 20% off your first year');
+
+    visitMock.mockClear();
+    await mount(null);
+    expect(visitMock).not.toHaveBeenCalled();
+
+    visitMock.mockRejectedValue({ body: { message: 'Server down.' } });
+    const other = await mount('bob7777');
+    expect(visitMock).toHaveBeenCalledWith({ referralCode: 'bob7777' });
+    expect($(other, '.headline').textContent).toBe('Get 20% off your first year');
+    expect($(other, 'c-error-panel')).toBeNull();
+  });
+
+  it('shows the friend their own reward in a double-sided program, and nothing in a one-sided one', async () => {
+    offerMock.mockResolvedValue({
+      ...offer,
+      currencyCode: 'USD',
+      friendRewards: [
+        { rewardType: 'CASH', calculation: 'FLAT', value: 100, maxReward: null, milestone: 'WON' }
+      ]
+    });
+    const element = await mount();
+    const box = $(element, '.friend-reward');
+    expect(box.querySelector('h3')!.textContent).toBe('Your own reward');
+    expect(box.querySelector('li')!.textContent).toBe(
+      'You receive $100.00 when you become a customer.'
+    );
+    offerMock.mockResolvedValue({ ...offer, friendRewards: [] });
+    const oneSided = await mount('bob7777');
+    expect($(oneSided, '.friend-reward')).toBeNull();
+  });
+
+  it("words the friend's rewards in the visitor's locale and the program's currency", () => {
+    const rewards: Offer = {
+      ...offer,
+      currencyCode: 'EUR',
+      friendRewards: [
+        {
+          rewardType: 'CASH',
+          calculation: 'FLAT',
+          value: 1250.5,
+          maxReward: null,
+          milestone: 'WON'
+        },
+        {
+          rewardType: 'POINTS',
+          calculation: 'FLAT',
+          value: 5000,
+          maxReward: null,
+          milestone: 'SUBMITTED'
+        },
+        {
+          rewardType: 'CASH',
+          calculation: 'PERCENT',
+          value: 10,
+          maxReward: 250,
+          milestone: 'QUALIFIED'
+        },
+        {
+          rewardType: 'CASH',
+          calculation: 'PERCENT',
+          value: 7.5,
+          maxReward: null,
+          milestone: 'WON'
+        },
+        {
+          rewardType: 'CASH',
+          calculation: 'TIERED',
+          value: null,
+          maxReward: null,
+          milestone: 'WON'
+        },
+        { rewardType: 'CASH', calculation: 'FLAT', value: null, maxReward: null, milestone: 'WON' }
+      ]
+    };
+    expect(friendRewardSentences(rewards, 'de-DE')).toEqual([
+      'You receive 1.250,50\u00a0€ when you become a customer.',
+      'You receive 5.000 points as soon as your details are recorded.',
+      'You receive 10\u00a0% of your order value, up to 250,00\u00a0€ once our team has confirmed your request.',
+      'You receive 7,5\u00a0% of your order value when you become a customer.',
+      'You receive a reward that grows with your order when you become a customer.'
+    ]);
+    expect(friendRewardSentences({ ...rewards, currencyCode: 'JPY' }, 'ja-JP')[0]).toBe(
+      'You receive ￥1,251 when you become a customer.'
+    );
+    expect(friendRewardSentences(undefined)).toEqual([]);
   });
 });

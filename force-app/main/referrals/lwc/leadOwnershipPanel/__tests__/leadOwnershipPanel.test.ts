@@ -162,7 +162,7 @@ describe('c-lead-ownership-panel', () => {
     const data = fixture();
     data.canClaim = false;
     data.claimBlockedReason =
-      'This lead went to the owner of an existing account because the program protects existing accounts, so it cannot be claimed.';
+      'This referral lead went to the owner of an existing account because the program protects existing accounts, so it cannot be claimed; ask that owner to reassign it.';
     const element = mount();
     adapter.emit(data);
     await flush();
