@@ -496,6 +496,88 @@ async function main() {
   });
 
   await check(
+    'the advocate sees progress, badges, points history, the timeline and the leaderboard, and opts in on the profile (issue 15 parts 2-3)',
+    async () => {
+      await open(page, '/advocate/rewards');
+      const progress = page.locator('c-advocate-progress');
+      await progress.locator('.next-badge').waitFor({ timeout: 30000 });
+      const nextBadge = (await progress.locator('.next-badge').textContent()).trim();
+      assert(
+        /^Next badge: |every badge/.test(nextBadge),
+        `the progress card does not say what the next badge takes: "${nextBadge}"`
+      );
+      const badges = await progress.locator('.badge .badge-name').allTextContents();
+      assert(
+        badges.join('|') === 'First referral|First won deal|Five referrals',
+        `the badges are not the three of issue 15: ${JSON.stringify(badges)}`
+      );
+      const earned = await progress
+        .locator('.badge lightning-icon')
+        .evaluateAll((icons) => icons.map((i) => i.alternativeText));
+      assert(
+        earned[0] === 'Earned',
+        `the advocate submitted referrals but the first-referral badge reads "${earned[0]}"`
+      );
+      const kinds = await progress.locator('.history .kind').allTextContents();
+      assert(
+        kinds.includes('Redeemed') && kinds.includes('Earned'),
+        `the points history does not show the points earned and the redemption just made: ${JSON.stringify(kinds)}`
+      );
+      const lines = await progress.locator('.payouts li').allTextContents();
+      assert(
+        lines.some((l) => l.startsWith('When submitted: 100 points')),
+        `the progress card does not say what each referral earns: ${JSON.stringify(lines)}`
+      );
+      console.log(
+        `    progress: "${nextBadge}"; ${kinds.length} points movements; ${lines.join('; ')}`
+      );
+
+      const board = page.locator('c-portal-leaderboard');
+      const standing = (await board.locator('.standing').textContent()).trim();
+      assert(
+        /would be number \d+ of \d+/.test(standing),
+        `an advocate who has not opted in is not told where they would stand: "${standing}"`
+      );
+      const names = await board.locator('.board .name').allTextContents();
+      assert(names.length > 0, 'the leaderboard shows no opted-in advocate');
+      const bad = names.filter((n) => !/^\S+ \p{Lu}\.$/u.test(n.trim()));
+      assert(
+        bad.length === 0,
+        `the leaderboard shows more than a first name and last initial: ${JSON.stringify(bad)}`
+      );
+
+      await open(page, '/advocate/profile');
+      await page.getByLabel('Show me on the leaderboard').evaluate((el) => el.click());
+      await page
+        .locator('c-advocate-profile .message', { hasText: 'You now appear on the leaderboard.' })
+        .waitFor({ timeout: 30000 });
+      await open(page, '/advocate/rewards');
+      const after = (await board.locator('.standing').textContent()).trim();
+      assert(
+        /^You are number \d+ of \d+ on the leaderboard\.$/.test(after),
+        `after opting in the leaderboard still says: "${after}"`
+      );
+      console.log(`    leaderboard: before "${standing}", after opting in "${after}"`);
+
+      await open(page, '/advocate/referrals');
+      const timeline = page.locator('c-referral-timeline section.referral');
+      await timeline.first().waitFor({ timeout: 30000 });
+      const first = timeline.first();
+      const steps = await first.locator('.step-name').allTextContents();
+      assert(
+        steps[0] === 'Submitted' && steps.length === 3,
+        `the timeline's first referral does not show its milestones: ${JSON.stringify(steps)}`
+      );
+      const dated = await first.locator('.step-date').count();
+      const next = (await first.locator('.next-text').textContent()).trim();
+      assert(dated >= 1 && next.length > 10, 'the timeline shows no date or no next step');
+      console.log(
+        `    timeline: ${await timeline.count()} referrals; first: ${steps.join(' > ')}; next: "${next}"`
+      );
+    }
+  );
+
+  await check(
     "a duplicate submission is refused with its sentence (the rep's verbal referral)",
     async () => {
       // internal users still get the sentence; portal and guest answers are uniform (M8)

@@ -4,6 +4,10 @@
 //    (label, title, alternative-text, placeholder, field-level-help, message-when-*, aria-label...);
 //  - hard-coded text in component TypeScript: string literals a user would read (sentences,
 //    capitalised words), outside imports, type positions, comparisons, switch cases and console;
+//  - hard-coded text in Apex (classes and triggers, not tests): a literal that reads as words passed
+//    to addError(, new AuraHandledException(, an email's setSubject/setPlainTextBody/setHtmlBody,
+//    or set as an invocable result's message (an @InvocableVariable named *message* or *error*),
+//    directly or through a String constant of the same file;
 //  - a @salesforce/label/c.X import or an Apex System.Label.X that names no label;
 //  - a label without shortDescription, not en_US, protected, or defined twice;
 //  - a label with no translation (or a blank one) in Spanish, German or French, a translation of a
@@ -11,8 +15,9 @@
 // A literal that is not text (a picklist API value) can be marked on its line or the line before
 // with the comment `labels-gate: not text (why)`.
 // Config (scripts/checks/labels-config.json): "ignore", the short documented list of literals that
-// are not text; "notYetConverted", files still being converted with their count of hard-coded
-// strings: a listed file may not gain strings, and its count must be lowered as it is converted.
+// are not text; "notYetConverted", files (components and Apex) still being converted with their
+// count of hard-coded strings: a listed file may not gain strings, and its count must be lowered
+// as it is converted.
 //   node scripts/checks/labels.mjs [--root <dir>] [--list]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -198,6 +203,134 @@ export function scanTypeScript(code, fileName = 'file.ts') {
   return found;
 }
 
+/**
+ * Apex source with comments blanked (newlines kept, so offsets and lines stay) and its string
+ * literals: [{ start, end, value }] (start/end around the quotes, value unescaped).
+ */
+function apexLiterals(code) {
+  const chars = code.split('');
+  const literals = [];
+  let i = 0;
+  while (i < chars.length) {
+    const c = code[i];
+    const next = code[i + 1];
+    if (c === '/' && next === '/') {
+      while (i < chars.length && code[i] !== '\n') chars[i++] = ' ';
+    } else if (c === '/' && next === '*') {
+      const end = code.indexOf('*/', i + 2);
+      const stop = end < 0 ? code.length : end + 2;
+      for (; i < stop; i++) if (code[i] !== '\n') chars[i] = ' ';
+    } else if (c === "'") {
+      const start = i++;
+      let value = '';
+      while (i < code.length && code[i] !== "'" && code[i] !== '\n') {
+        if (code[i] === '\\' && i + 1 < code.length) {
+          const e = code[i + 1];
+          value += { n: '\n', t: '\t', r: '\r' }[e] ?? e;
+          i += 2;
+        } else value += code[i++];
+      }
+      i++;
+      literals.push({ start, end: i, value });
+    } else i++;
+  }
+  return { masked: chars.join(''), literals };
+}
+
+/** The offset just past the parenthesis (or statement) that starts at `from`, literals skipped. */
+function spanEnd(masked, from, literals, closer) {
+  let depth = 0;
+  for (let i = from; i < masked.length; i++) {
+    const literal = literals.find((l) => l.start === i);
+    if (literal) {
+      i = literal.end - 1;
+      continue;
+    }
+    const c = masked[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--;
+      if (closer === ')' && depth === 0) return i + 1;
+      if (depth < 0) return i;
+    } else if (closer === ';' && c === ';' && depth === 0) return i;
+  }
+  return masked.length;
+}
+
+// Where Apex hands text to a person: a record's save error, a message a component shows, an email.
+const APEX_SINKS = [
+  { re: /\baddError\s*\(/g, what: 'addError' },
+  { re: /\bnew\s+AuraHandledException\s*\(/g, what: 'AuraHandledException' },
+  { re: /\.setSubject\s*\(/g, what: 'email subject' },
+  { re: /\.set(?:PlainTextBody|HtmlBody)\s*\(/g, what: 'email body' }
+];
+
+/**
+ * User-visible text hard-coded in one Apex class or trigger (not a test class): a literal that
+ * reads as words in what is passed to addError, new AuraHandledException, an email's subject or
+ * body, or set as an invocable result's message (a field declared @InvocableVariable in the
+ * file); a constant of the same file named there counts as its literal. [{ line, text, where }]
+ */
+export function scanApex(code) {
+  const { masked, literals } = apexLiterals(code);
+  const firstClass = masked.search(/\b(class|trigger)\s+\w/i);
+  if (/@IsTest\b/i.test(masked.slice(0, firstClass < 0 ? masked.length : firstClass))) return [];
+  const skipLines = directiveLines(code);
+  const constants = new Map();
+  for (const m of masked.matchAll(/\bfinal\s+String\s+(\w+)\s*=/gi)) {
+    const end = spanEnd(masked, m.index + m[0].length, literals, ';');
+    constants.set(
+      m[1].toLowerCase(),
+      literals.filter((l) => l.start >= m.index && l.end <= end)
+    );
+  }
+  const spans = [];
+  for (const sink of APEX_SINKS)
+    for (const m of masked.matchAll(sink.re)) {
+      const open = m.index + m[0].length - 1;
+      spans.push({ from: open, to: spanEnd(masked, open, literals, ')'), what: sink.what });
+    }
+  const invocable = [
+    ...masked.matchAll(
+      /@InvocableVariable\b(?:\s*\([^)]*\))?\s*(?:\w+\s+)*?[\w<>,. ]+?\s+(\w+)\s*;/gi
+    )
+  ]
+    .map((m) => m[1])
+    // the result's sentences (message, messages, errors), not its inputs, ids and API codes
+    .filter((name) => /message|error/i.test(name));
+  for (const name of new Set(invocable))
+    for (const m of masked.matchAll(
+      new RegExp(`(?:\\.|\\b)${name}\\s*(?:=(?!=)|\\.add\\s*\\()`, 'g')
+    )) {
+      const declared = /\b(?:global|public|private)\s+[\w<>,. ]+\s*$/.test(
+        masked.slice(Math.max(0, m.index - 80), m.index)
+      );
+      if (declared) continue;
+      const from = m.index + m[0].length;
+      spans.push({
+        from,
+        to: spanEnd(masked, from, literals, ';'),
+        what: 'invocable result message'
+      });
+    }
+  const found = [];
+  const seen = new Set();
+  const check = (literal, what) => {
+    const line = lineAt(code, literal.start);
+    if (seen.has(literal.start) || skipLines.has(line)) return;
+    seen.add(literal.start);
+    if (looksLikeText(literal.value)) found.push({ line, text: literal.value.trim(), where: what });
+  };
+  for (const span of spans.sort((a, b) => a.from - b.from)) {
+    for (const literal of literals)
+      if (literal.start >= span.from && literal.end <= span.to) check(literal, span.what);
+    const outside = masked.slice(span.from, span.to).replace(/'(?:[^'\\\n]|\\.)*'/g, ' ');
+    for (const id of outside.match(/\b[A-Za-z_]\w*\b/g) ?? [])
+      for (const literal of constants.get(id.toLowerCase()) ?? []) check(literal, span.what);
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
 const problems = [];
 const report = (file, line, message) =>
   problems.push(`${path.relative(ROOT, file)}:${line}: ${message}`);
@@ -305,6 +438,70 @@ for (const rule of rules)
         `validation rule ${rule.object}.${rule.name} has no ${LANGUAGE_NAMES[lang]} error message: add it to objectTranslations/${rule.object}-${lang} (node scripts/i18n/add-rule-translations.mjs rules.json).`
       );
 
+// ---- screen flows: the flow's label translated in each language (Translations flowDefinitions);
+// what a screen shows either a {!$Label.X} formula or nothing; no screen header (a screen's label
+// has no translation in the Translations metadata)
+const flowFiles = walk(path.join(ROOT, 'force-app'), (f) => f.endsWith('.flow-meta.xml'));
+const flowLabels = Object.fromEntries(
+  LANGUAGES.map((lang) => {
+    const file = translationFile(ROOT, lang);
+    const xml = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const labelsOf = new Map();
+    for (const m of xml.matchAll(/<flowDefinitions>([\s\S]*?)<\/flowDefinitions>/g)) {
+      const name = /<fullName>([^<]*)<\/fullName>/.exec(m[1])?.[1];
+      // the definition's own label, not a version's or a screen's (those sit inside <flows>)
+      const own = m[1].replace(/<flows>[\s\S]*?<\/flows>/g, '');
+      if (name) labelsOf.set(name, /<label>([^<]*)<\/label>/.exec(own)?.[1] ?? '');
+    }
+    return [lang, labelsOf];
+  })
+);
+for (const file of flowFiles) {
+  const xml = fs.readFileSync(file, 'utf8');
+  if (!/<processType>Flow<\/processType>/.test(xml)) continue; // screen flows only
+  const name = path.basename(file, '.flow-meta.xml');
+  for (const lang of LANGUAGES)
+    if (!flowLabels[lang].get(name)?.trim())
+      report(
+        file,
+        lineAt(xml, xml.search(/<label>/)),
+        `screen flow ${name} has no ${LANGUAGE_NAMES[lang]} label: add <flowDefinitions><fullName>${name}</fullName><label>...</label></flowDefinitions> to ${path.relative(ROOT, translationFile(ROOT, lang))}.`
+      );
+  for (const m of xml.matchAll(/<showHeader>true<\/showHeader>/g))
+    report(
+      file,
+      lineAt(xml, m.index),
+      'a screen header shows the screen label, which the Translations metadata cannot translate: set <showHeader>false</showHeader> and let a labelled component or text show the title.'
+    );
+  for (const m of xml.matchAll(/\$Label\.(?:c\.)?(\w+)/g))
+    if (!byName.has(m[1]))
+      report(
+        file,
+        lineAt(xml, m.index),
+        `uses $Label.${m[1]}, which no labels file defines: add it or correct the name.`
+      );
+  for (const m of xml.matchAll(
+    /<(fieldText|helpText|errorMessage|choiceText|pausedText)>([^<]*)<\/\1>/g
+  )) {
+    // rich text is stored escaped (&lt;p&gt;): decode, then drop tags and merge fields
+    const shown = m[2]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\{![^}]*\}/g, ' ')
+      .replace(/&[a-z#0-9]+;/gi, ' ');
+    if (hasLetter(shown))
+      report(
+        file,
+        lineAt(xml, m.index),
+        `hard-coded flow ${m[1]} ${show(shown.trim())}: use a {!$Label.c.Name} formula resource (or translate it in the Translations flowDefinitions).`
+      );
+  }
+}
+
 // ---- label references in components and Apex
 const lwcFiles = walk(
   path.join(ROOT, 'force-app'),
@@ -335,10 +532,14 @@ for (const file of apexFiles) {
 // ---- hard-coded text
 const pendingSeen = new Map();
 let pendingStrings = 0;
-for (const file of lwcFiles) {
+for (const file of [...lwcFiles, ...apexFiles]) {
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
   const code = fs.readFileSync(file, 'utf8');
-  const found = file.endsWith('.html') ? scanTemplate(code) : scanTypeScript(code, file);
+  const found = file.endsWith('.html')
+    ? scanTemplate(code)
+    : /\.(cls|trigger)$/.test(file)
+      ? scanApex(code)
+      : scanTypeScript(code, file);
   if (rel in pending) {
     pendingSeen.set(rel, found.length);
     pendingStrings += found.length;
@@ -361,7 +562,9 @@ for (const file of lwcFiles) {
     report(
       file,
       f.line,
-      `hard-coded ${f.where === 'text' ? 'text' : f.where === 'string' ? 'string' : `${f.where} attribute`} ${show(f.text)}: use a custom label (force-app/main/<module>/labels, @salesforce/label/c.Name).`
+      /\.(cls|trigger)$/.test(file)
+        ? `hard-coded ${f.where} text ${show(f.text)}: use a custom label (force-app/main/<module>/labels, System.Label.Name, placeholders with String.replace('{0}', ...)).`
+        : `hard-coded ${f.where === 'text' ? 'text' : f.where === 'string' ? 'string' : `${f.where} attribute`} ${show(f.text)}: use a custom label (force-app/main/<module>/labels, @salesforce/label/c.Name).`
     );
 }
 for (const rel of Object.keys(pending))
@@ -379,5 +582,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `labels: ${byName.size} labels and ${rules.length} validation rule messages, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.length - pendingSeen.size} component files without hard-coded text${pendingNote}.`
+  `labels: ${byName.size} labels and ${rules.length} validation rule messages, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.filter((f) => !pendingSeen.has(path.relative(ROOT, f).split(path.sep).join('/'))).length} component files and ${apexFiles.filter((f) => !pendingSeen.has(path.relative(ROOT, f).split(path.sep).join('/'))).length} Apex files without hard-coded text${pendingNote}.`
 );

@@ -109,7 +109,8 @@ for (const file of files) {
   const name = rel(file);
   const suffix = /(\.[A-Za-z]+-meta\.xml)$/.exec(name)?.[1];
   if (!suffix) {
-    if (BUNDLE_PARTS.test(name) || /\.(cls|trigger)$/.test(name)) continue;
+    // Apex and Visualforce sources sit beside their -meta.xml (MyPage.page, MyPage.page-meta.xml)
+    if (BUNDLE_PARTS.test(name) || /\.(cls|trigger|page|component)$/.test(name)) continue;
     say(`${name} is not metadata (no -meta.xml): move it out of ${PACKAGE_DIR}.`);
     continue;
   }
@@ -138,6 +139,7 @@ const inPackage = {
   flexipages: named(files, '.flexipage-meta.xml'),
   flows: named(files, '.flow-meta.xml'),
   quickActions: named(files, '.quickAction-meta.xml'),
+  pages: named(files, '.page-meta.xml'),
   fields: new Set(
     files
       .filter((f) => f.endsWith('.field-meta.xml'))
@@ -195,6 +197,7 @@ for (const file of files) {
       if (isCustom(o)) requireIn('objects', o, file, 'the object');
     for (const f of tags(text, 'field')) if (isCustom(f)) requireIn('fields', f, file, 'the field');
     for (const t of tags(text, 'tab')) if (isCustom(t)) requireIn('tabs', t, file, 'the tab');
+    for (const p of tags(text, 'apexPage')) requireIn('pages', p, file, 'the Visualforce page');
   }
   if (file.endsWith('.quickAction-meta.xml')) {
     for (const c of tags(text, 'lightningWebComponent'))
@@ -203,11 +206,32 @@ for (const file of files) {
   }
   if (file.endsWith('.webLink-meta.xml')) {
     const url = tags(text, 'url')[0] ?? '';
+    // a flow installed from a managed package is /flow/<namespace>/<flow>, and a button's URL has
+    // no merge field for the namespace: /flow/<flow> works where the package is developed only
     const flow = /^\/flow\/([^?/]+)(\?|$)/.exec(url);
-    if (flow && project.namespace)
+    if (flow)
       say(
-        `${rel(file)} opens /flow/${flow[1]} without the namespace; a managed flow's address is /flow/${project.namespace}/${flow[1]}: launch it from a quick action or put the namespace in the URL.`
+        `${rel(file)} opens /flow/${flow[1]} without the namespace, which breaks once the package is installed (a managed flow's address is /flow/${project.namespace || '<namespace>'}/${flow[1]}): open it from a Visualforce page that builds the address with its own namespace, or from a quick action.`
       );
+    if (tags(text, 'linkType')[0] === 'page') {
+      const page = tags(text, 'page')[0] ?? '';
+      requireIn('pages', page, file, 'the Visualforce page');
+      const source = files.find((f) => f.endsWith(`/pages/${page}.page`));
+      const object = path.basename(path.dirname(path.dirname(file)));
+      const markup = source ? readFileSync(source, 'utf8') : '';
+      if (source && !new RegExp(`standardController="${object}"`, 'i').test(markup))
+        say(
+          `${rel(file)} is a ${object} button on the page ${page}, which does not use standardController="${object}": the platform offers a page as a button only for its standard controller's object.`
+        );
+      if (
+        source &&
+        tags(text, 'displayType')[0] === 'massActionButton' &&
+        !/recordSetVar="/i.test(markup)
+      )
+        say(
+          `${rel(file)} is a list view button on the page ${page}, which has no recordSetVar: a list button's page needs the standard list controller (recordSetVar) to receive the selection.`
+        );
+    }
   }
 }
 for (const key of ['postInstallScript', 'uninstallScript']) {

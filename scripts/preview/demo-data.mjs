@@ -528,6 +528,24 @@ insert new Advocate__c(Contact__c = invitee.Id, Account__c = first.Account__c, P
 `
     );
   });
+  // 9. the nightly scoring job (Score__c, Rank__c) run once, and the portal leaderboard's opt-ins:
+  //    two in three of the advocates without a portal user show themselves (Leaderboard_Opt_In__c);
+  //    the portal advocates have not opted in, so their leaderboard says where they would stand
+  step('scores and leaderboard opt-ins', () => {
+    S.runAnonymous(session, users.admin, `AdvocateScoringBatch.run(${q(programId)}, 200);`);
+    S.runAnonymous(
+      session,
+      users.admin,
+      `
+List<Advocate__c> scored = [SELECT Id FROM Advocate__c WHERE Score__c != null AND Portal_User__c = null ORDER BY CreatedDate, Id];
+List<Advocate__c> optIns = new List<Advocate__c>();
+for (Integer i = 0; i < scored.size(); i++) {
+  if (Math.mod(i, 3) != 2) optIns.add(new Advocate__c(Id = scored[i].Id, Leaderboard_Opt_In__c = true));
+}
+update optIns;
+`
+    );
+  });
   const counts2 = {
     referrals: S.querySystem(session, 'SELECT COUNT(Id) n FROM Referral__c')[0],
     leads: S.querySystem(session, 'SELECT COUNT(Id) n FROM Lead')[0],

@@ -175,6 +175,141 @@ describe('check:labels', () => {
     expect(out).toContain(`${COMPONENT}/demoCard.ts:12: hard-coded string "Reward {} saved."`);
   });
 
+  it('fails on Apex text handed to a person: addError, AuraHandledException (through a constant), an invocable result message, an email subject', () => {
+    const cls = 'force-app/main/demo/classes/DemoService.cls';
+    write(
+      cls,
+      `public with sharing class DemoService {
+    private static final String NOT_ALLOWED = 'You cannot do that; ask your admin.';
+    public class Result {
+        @InvocableVariable(label='Message' description='A sentence.')
+        public String message;
+        @InvocableVariable(label='Status' description='An API value.')
+        public String status;
+    }
+    public static void run(Account a, Result r, Messaging.SingleEmailMessage mail) {
+        a.Name.addError(System.Label.Demo_Saved.replace('{0}', '2'));
+        a.addError('The account ' + a.Name + ' is closed: reopen it first.');
+        r.status = 'Closed Won';
+        r.message = a == null ? 'The account is missing.' : null;
+        mail.setSubject('Your reward');
+        // a comment saying 'Not text.' and a debug line are not shown
+        System.debug('Debug output is not shown.');
+        // labels-gate: not text (the key of a platform message)
+        a.addError('Field_Key');
+        throw new AuraHandledException(NOT_ALLOWED);
+    }
+}
+`
+    );
+    write(
+      'force-app/main/demo/classes/DemoServiceTest.cls',
+      "@IsTest\nprivate class DemoServiceTest {\n    static void t() { new Account().addError('Test text is fine.'); }\n}\n"
+    );
+    const { status, out } = gate();
+    expect(status).toBe(1);
+    expect(out).toContain(`${cls}:2: hard-coded AuraHandledException text "You cannot do that;`);
+    expect(out).toContain(`${cls}:11: hard-coded addError text "The account"`);
+    expect(out).toContain(`${cls}:11: hard-coded addError text "is closed: reopen it first."`);
+    expect(out).toContain(
+      `${cls}:13: hard-coded invocable result message text "The account is missing."`
+    );
+    expect(out).toContain(`${cls}:14: hard-coded email subject text "Your reward"`);
+    expect(out).toContain('System.Label.Name');
+    expect(out).not.toContain('Closed Won');
+    expect(out).not.toContain('Field_Key');
+    expect(out).not.toContain('Debug output');
+    expect(out).not.toContain('Not text.');
+    expect(out).not.toContain('DemoServiceTest');
+    expect(out).toContain('labels: 5 problem(s)');
+  });
+
+  it('holds an Apex class listed as not yet converted to its count', () => {
+    const cls = 'force-app/main/demo/classes/DemoTrigger.cls';
+    write(
+      cls,
+      "public with sharing class DemoTrigger {\n    public static void run(Account a) {\n        a.addError('Closed accounts cannot change.');\n    }\n}\n"
+    );
+    const config = (n: number) =>
+      write(
+        'scripts/checks/labels-config.json',
+        JSON.stringify({ ignore: [], notYetConverted: { [cls]: n } })
+      );
+    config(1);
+    let result = gate();
+    expect(result.out).toContain(
+      '0 Apex files without hard-coded text; not yet converted: 1 files with 1 hard-coded strings'
+    );
+    expect(result.status).toBe(0);
+    config(0);
+    result = gate();
+    expect(result.status).toBe(1);
+    expect(result.out).toContain('more than the 0 listed as not yet converted');
+    config(2);
+    result = gate();
+    expect(result.status).toBe(1);
+    expect(result.out).toContain('lower the count');
+  });
+
+  it('holds a screen flow to a translated label, no screen header and label formulas for its text', () => {
+    const flow = 'force-app/main/demo/flows/Demo_Flow.flow-meta.xml';
+    const screen = (header: boolean, text: string) =>
+      write(
+        flow,
+        `<?xml version="1.0" encoding="UTF-8"?>
+<Flow xmlns="http://soap.sforce.com/2006/04/metadata">
+    <label>Demo Flow</label>
+    <processType>Flow</processType>
+    <screens>
+        <name>Demo_Screen</name>
+        <label>Demo Screen</label>
+        <fields>
+            <name>Intro</name>
+            <fieldText>${text}</fieldText>
+            <fieldType>DisplayText</fieldType>
+        </fields>
+        <showHeader>${header}</showHeader>
+    </screens>
+</Flow>
+`
+      );
+    screen(true, '&lt;p&gt;Choose the contacts.&lt;/p&gt;');
+    let result = gate();
+    expect(result.status).toBe(1);
+    expect(result.out).toContain(`${flow}:3: screen flow Demo_Flow has no Spanish label`);
+    expect(result.out).toContain(`${flow}:13: a screen header shows the screen label`);
+    expect(result.out).toContain(
+      `${flow}:10: hard-coded flow fieldText "Choose the contacts.": use a {!$Label.c.Name} formula`
+    );
+    for (const [lang, text] of [
+      ['es', 'Flujo de demostración'],
+      ['de', 'Demoablauf'],
+      ['fr', 'Flux de démonstration']
+    ]) {
+      const file = path.join(root, `force-app/main/core/translations/${lang}.translation-meta.xml`);
+      fs.writeFileSync(
+        file,
+        fs
+          .readFileSync(file, 'utf8')
+          .replace(
+            '</Translations>',
+            `    <flowDefinitions>\n        <fullName>Demo_Flow</fullName>\n        <label>${text}</label>\n    </flowDefinitions>\n</Translations>`
+          )
+      );
+    }
+    screen(false, '&lt;p&gt;{!$Label.Demo_Missing}&lt;/p&gt;');
+    result = gate();
+    expect(result.status).toBe(1);
+    expect(result.out).toContain(
+      `${flow}:10: uses $Label.Demo_Missing, which no labels file defines`
+    );
+    expect(result.out).toContain('labels: 1 problem(s)');
+    screen(false, '&lt;p&gt;&lt;b&gt;{!$Label.Demo_Title}&lt;/b&gt;&lt;/p&gt;');
+    result = gate();
+    expect(result.out).toContain('labels: 2 labels');
+    expect(result.status).toBe(0);
+  });
+
   it('fails on a label missing its German translation', () => {
     write(
       'force-app/main/core/translations/de.translation-meta.xml',

@@ -23,15 +23,7 @@ import {
   toDecimal,
   keyOf
 } from './runtime.js';
-import {
-  isSObject,
-  newSObject,
-  sobjGet,
-  sobjPut,
-  sobjTypeName,
-  sobjClone,
-  sobjFieldEntries
-} from './sobjects.js';
+import { isSObject, newSObject, sobjGet, sobjPut, sobjTypeName, sobjClone, sobjFieldEntries } from './sobjects.js';
 import type { Frame, Interpreter } from './interpreter.js';
 import { Ret } from './interpreter.js';
 import { StringLib } from './system/strings.js';
@@ -51,166 +43,60 @@ export class NativeObj {
 }
 
 const SYSTEM_EXCEPTION_NAMES = [
-  'AsyncException',
-  'CalloutException',
-  'DmlException',
-  'EmailException',
-  'FinalException',
-  'HandledException',
-  'InvalidParameterValueException',
-  'JSONException',
-  'ListException',
-  'LimitException',
-  'MathException',
-  'NoAccessException',
-  'NoDataFoundException',
-  'NullPointerException',
-  'QueryException',
-  'SecurityException',
-  'SerializationException',
-  'SObjectException',
-  'StringException',
-  'TypeException',
-  'UnexpectedException',
-  'IllegalArgumentException',
-  'AssertException',
-  'RequiredFeatureMissingException',
-  'SearchException',
-  'XmlException',
-  'InvalidHeaderException',
-  'NoSuchElementException',
-  'AuraHandledException',
-  'EventBusException',
-  'VisualforceException',
-  'DuplicateMessageException',
-  'ExternalObjectException',
-  'PlatformCacheException'
+    'AsyncException',
+    'CalloutException',
+    'DmlException',
+    'EmailException',
+    'FinalException',
+    'HandledException',
+    'InvalidParameterValueException',
+    'JSONException',
+    'ListException',
+    'LimitException',
+    'MathException',
+    'NoAccessException',
+    'NoDataFoundException',
+    'NullPointerException',
+    'QueryException',
+    'SecurityException',
+    'SerializationException',
+    'SObjectException',
+    'StringException',
+    'TypeException',
+    'UnexpectedException',
+    'IllegalArgumentException',
+    'AssertException',
+    'RequiredFeatureMissingException',
+    'SearchException',
+    'XmlException',
+    'InvalidHeaderException',
+    'NoSuchElementException',
+    'AuraHandledException',
+    'EventBusException',
+    'VisualforceException',
+    'DuplicateMessageException',
+    'ExternalObjectException',
+    'PlatformCacheException'
 ];
 const SYSTEM_EXCEPTIONS = new Set(SYSTEM_EXCEPTION_NAMES.map((s) => s.toLowerCase()));
-export const SYSTEM_EXCEPTION_CANONICAL = new Map(
-  SYSTEM_EXCEPTION_NAMES.map((s) => [s.toLowerCase(), s])
-);
+export const SYSTEM_EXCEPTION_CANONICAL = new Map(SYSTEM_EXCEPTION_NAMES.map((s) => [s.toLowerCase(), s]));
 
 const BUILTIN_ENUMS: Record<string, string[]> = {
-  roundingmode: [
-    'CEILING',
-    'DOWN',
-    'FLOOR',
-    'HALF_DOWN',
-    'HALF_EVEN',
-    'HALF_UP',
-    'UNNECESSARY',
-    'UP'
-  ],
+  roundingmode: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'],
   accesslevel: ['SYSTEM_MODE', 'USER_MODE'],
   // ordinals as documented (Apex Reference, TriggerOperation Enum): 0 BEFORE_INSERT, 1 AFTER_INSERT, ...
-  triggeroperation: [
-    'BEFORE_INSERT',
-    'AFTER_INSERT',
-    'BEFORE_UPDATE',
-    'AFTER_UPDATE',
-    'BEFORE_DELETE',
-    'AFTER_DELETE',
-    'AFTER_UNDELETE'
-  ],
+  triggeroperation: ['BEFORE_INSERT', 'AFTER_INSERT', 'BEFORE_UPDATE', 'AFTER_UPDATE', 'BEFORE_DELETE', 'AFTER_DELETE', 'AFTER_UNDELETE'],
   logginglevel: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'],
   accesstype: ['CREATABLE', 'READABLE', 'UPDATABLE', 'UPSERTABLE'],
   sobjectdescribeoptions: ['DEFAULT', 'DEFERRED', 'FULL'],
-  jsontoken: [
-    'END_ARRAY',
-    'END_OBJECT',
-    'FIELD_NAME',
-    'NOT_AVAILABLE',
-    'START_ARRAY',
-    'START_OBJECT',
-    'VALUE_EMBEDDED_OBJECT',
-    'VALUE_FALSE',
-    'VALUE_NULL',
-    'VALUE_NUMBER_FLOAT',
-    'VALUE_NUMBER_INT',
-    'VALUE_STRING',
-    'VALUE_TRUE'
-  ],
-  displaytype: [
-    'ADDRESS',
-    'ANYTYPE',
-    'BASE64',
-    'BOOLEAN',
-    'COMBOBOX',
-    'CURRENCY',
-    'DATACATEGORYGROUPREFERENCE',
-    'DATE',
-    'DATETIME',
-    'DOUBLE',
-    'EMAIL',
-    'ENCRYPTEDSTRING',
-    'ID',
-    'INTEGER',
-    'LONG',
-    'MULTIPICKLIST',
-    'PERCENT',
-    'PHONE',
-    'PICKLIST',
-    'REFERENCE',
-    'STRING',
-    'TEXTAREA',
-    'TIME',
-    'URL'
-  ],
+  jsontoken: ['END_ARRAY', 'END_OBJECT', 'FIELD_NAME', 'NOT_AVAILABLE', 'START_ARRAY', 'START_OBJECT', 'VALUE_EMBEDDED_OBJECT', 'VALUE_FALSE', 'VALUE_NULL', 'VALUE_NUMBER_FLOAT', 'VALUE_NUMBER_INT', 'VALUE_STRING', 'VALUE_TRUE'],
+  displaytype: ['ADDRESS', 'ANYTYPE', 'BASE64', 'BOOLEAN', 'COMBOBOX', 'CURRENCY', 'DATACATEGORYGROUPREFERENCE', 'DATE', 'DATETIME', 'DOUBLE', 'EMAIL', 'ENCRYPTEDSTRING', 'ID', 'INTEGER', 'LONG', 'MULTIPICKLIST', 'PERCENT', 'PHONE', 'PICKLIST', 'REFERENCE', 'STRING', 'TEXTAREA', 'TIME', 'URL'],
   statuscode: [],
   parentjobresult: ['SUCCESS', 'UNHANDLED_EXCEPTION'],
-  quiddity: [
-    'ANONYMOUS',
-    'BATCH_ACS',
-    'BATCH_APEX',
-    'FUTURE',
-    'QUEUEABLE',
-    'RUNTEST_ASYNC',
-    'RUNTEST_DEPLOY',
-    'RUNTEST_SYNC',
-    'SCHEDULED',
-    'SYNCHRONOUS'
-  ]
+  'quiddity': ['ANONYMOUS', 'BATCH_ACS', 'BATCH_APEX', 'FUTURE', 'QUEUEABLE', 'RUNTEST_ASYNC', 'RUNTEST_DEPLOY', 'RUNTEST_SYNC', 'SCHEDULED', 'SYNCHRONOUS']
 };
 
-const NAMESPACES = new Set([
-  'system',
-  'schema',
-  'database',
-  'messaging',
-  'auth',
-  'connectapi',
-  'schema.sobjecttype',
-  'sobjecttype',
-  'dom',
-  'reports',
-  'approval',
-  'site',
-  'eventbus',
-  'cache',
-  'flow',
-  'process',
-  'search',
-  'support',
-  'territorymgmt',
-  'txnsecurity',
-  'userprovisioning',
-  'invocable',
-  'commercepayments',
-  'quickaction',
-  'metadata',
-  'kbmanagement',
-  'lxscheduler',
-  'slack',
-  'functions',
-  'datasource',
-  'canvas',
-  'chatteranswers',
-  'sfc',
-  'wave',
-  'pref_center',
-  'communities'
-]);
+const NAMESPACES = new Set(['system', 'schema', 'database', 'messaging', 'auth', 'connectapi', 'schema.sobjecttype', 'sobjecttype', 'dom', 'reports', 'approval', 'site', 'eventbus', 'cache', 'flow', 'process', 'search', 'support', 'territorymgmt', 'txnsecurity', 'userprovisioning', 'invocable', 'commercepayments', 'quickaction', 'metadata', 'kbmanagement', 'lxscheduler', 'slack', 'functions', 'datasource', 'canvas', 'chatteranswers', 'sfc', 'wave', 'pref_center', 'communities']);
 
 export class Builtins {
   strings: StringLib;
@@ -225,8 +111,7 @@ export class Builtins {
     this.schemaLib = new SchemaLib(I);
     this.ctx = new ApexContext(I);
     for (const [name, values] of Object.entries(BUILTIN_ENUMS)) {
-      const display =
-        name === 'statuscode' ? 'System.StatusCode' : name.charAt(0).toUpperCase() + name.slice(1);
+      const display = name === 'statuscode' ? 'System.StatusCode' : name.charAt(0).toUpperCase() + name.slice(1);
       const cls = new RtClass(display, null, 'enum');
       cls.resolved = true;
       cls.staticState = 'done';
@@ -284,19 +169,13 @@ export class Builtins {
   }
 
   enumStatic(cls: RtClass, lname: string, args: any[]): any {
-    if (lname === 'values')
-      return new ApexList({ name: cls.name, lname: cls.lname, args: [] }, cls.enumValues.slice());
+    if (lname === 'values') return new ApexList({ name: cls.name, lname: cls.lname, args: [] }, cls.enumValues.slice());
     if (lname === 'valueof') {
       const s = args[0];
       if (s === null) return null;
       // system enums (StatusCode, ...) match case-insensitively; user enums exactly
-      const v = cls.decl
-        ? cls.enumValues.find((x) => x.name === s)
-        : this.isOpenEnum(cls)
-          ? this.openEnumValue(cls, s)
-          : cls.enumValues.find((x) => x.name.toLowerCase() === String(s).toLowerCase());
-      if (!v)
-        this.I.throwSystem('System.NoSuchElementException', `No enum constant ${cls.name}.${s}`);
+      const v = cls.decl ? cls.enumValues.find((x) => x.name === s) : this.isOpenEnum(cls) ? this.openEnumValue(cls, s) : cls.enumValues.find((x) => x.name.toLowerCase() === String(s).toLowerCase());
+      if (!v) this.I.throwSystem('System.NoSuchElementException', `No enum constant ${cls.name}.${s}`);
       return v;
     }
     return this.I.unsupported(`${cls.name}.${lname}`);
@@ -331,23 +210,13 @@ export class Builtins {
       case 'getnumdml':
         return (obj.f.get('$dml') ?? []).length;
       case 'getdmltype':
-        return this.enumValue(
-          'statuscode',
-          this.dmlRow(obj, args[0]).errors[0]?.statusCode ?? 'UNKNOWN_EXCEPTION'
-        );
+        return this.enumValue('statuscode', this.dmlRow(obj, args[0]).errors[0]?.statusCode ?? 'UNKNOWN_EXCEPTION');
       case 'getdmlmessage':
         return this.dmlRow(obj, args[0]).errors[0]?.message ?? null;
       case 'getdmlfieldnames':
-        return new ApexList({ name: 'String', lname: 'string', args: [] }, [
-          ...(this.dmlRow(obj, args[0]).errors[0]?.fields ?? [])
-        ]);
+        return new ApexList({ name: 'String', lname: 'string', args: [] }, [...(this.dmlRow(obj, args[0]).errors[0]?.fields ?? [])]);
       case 'getdmlfields':
-        return new ApexList(
-          null,
-          (this.dmlRow(obj, args[0]).errors[0]?.fields ?? []).map((f: string) =>
-            this.schemaLib.fieldToken(this.dmlObject(obj), f)
-          )
-        );
+        return new ApexList(null, (this.dmlRow(obj, args[0]).errors[0]?.fields ?? []).map((f: string) => this.schemaLib.fieldToken(this.dmlObject(obj), f)));
       case 'getdmlid':
         return this.dmlRow(obj, args[0]).id ?? null;
       case 'getdmlindex':
@@ -360,8 +229,7 @@ export class Builtins {
 
   dmlRow(obj: ApexObject, i: number): any {
     const rows = obj.f.get('$dml') ?? [];
-    if (i < 0 || i >= rows.length)
-      this.I.throwSystem('System.ListException', `List index out of bounds: ${i}`);
+    if (i < 0 || i >= rows.length) this.I.throwSystem('System.ListException', `List index out of bounds: ${i}`);
     return rows[i];
   }
 
@@ -398,19 +266,10 @@ export class Builtins {
     }
     if (v instanceof ApexType) return lname === 'type' || lname === 'system.type';
     if (v instanceof V.JsonParser) return lname === 'jsonparser' || lname === 'system.jsonparser';
-    if (v instanceof V.JsonGenerator)
-      return lname === 'jsongenerator' || lname === 'system.jsongenerator';
+    if (v instanceof V.JsonGenerator) return lname === 'jsongenerator' || lname === 'system.jsongenerator';
     if (v instanceof SchemaTok) {
       const n = lname.replace(/^schema\./, '');
-      const kinds: Record<string, string> = {
-        sobjtype: 'sobjecttype',
-        field: 'sobjectfield',
-        sdescribe: 'describesobjectresult',
-        fdescribe: 'describefieldresult',
-        picklist: 'picklistentry',
-        fieldsmap: 'fieldsets',
-        childrel: 'childrelationship'
-      };
+      const kinds: Record<string, string> = { sobjtype: 'sobjecttype', field: 'sobjectfield', sdescribe: 'describesobjectresult', fdescribe: 'describefieldresult', picklist: 'picklistentry', fieldsmap: 'fieldsets', childrel: 'childrelationship' };
       return kinds[v.kind] === n;
     }
     return false;
@@ -418,18 +277,7 @@ export class Builtins {
 
   nativeTypeName(v: any): string {
     if (v instanceof NativeObj) return v.typeName;
-    if (v instanceof SchemaTok)
-      return (
-        {
-          sobjtype: 'Schema.SObjectType',
-          field: 'Schema.SObjectField',
-          sdescribe: 'Schema.DescribeSObjectResult',
-          fdescribe: 'Schema.DescribeFieldResult',
-          picklist: 'Schema.PicklistEntry',
-          fieldsmap: 'Schema.FieldSet',
-          childrel: 'Schema.ChildRelationship'
-        } as any
-      )[v.kind];
+    if (v instanceof SchemaTok) return ({ sobjtype: 'Schema.SObjectType', field: 'Schema.SObjectField', sdescribe: 'Schema.DescribeSObjectResult', fdescribe: 'Schema.DescribeFieldResult', picklist: 'Schema.PicklistEntry', fieldsmap: 'Schema.FieldSet', childrel: 'Schema.ChildRelationship' } as any)[v.kind];
     return 'Object';
   }
 
@@ -489,25 +337,13 @@ export class Builtins {
       case 'messaging.singleemailmessage':
         return new NativeObj('Messaging.SingleEmailMessage');
       case 'messaging.customnotification':
-        return new NativeObj('Messaging.CustomNotification', {
-          title: args[0] ?? null,
-          body: args[1] ?? null
-        });
+        return new NativeObj('Messaging.CustomNotification', { title: args[0] ?? null, body: args[1] ?? null });
       case 'database.dmloptions':
         return new NativeObj('Database.DMLOptions', {
           optallornone: null,
-          assignmentruleheader: new NativeObj('Database.DMLOptions.AssignmentRuleHeader', {
-            usedefaultrule: null,
-            assignmentruleid: null
-          }),
-          emailheader: new NativeObj('Database.DMLOptions.EmailHeader', {
-            triggeruseremail: false,
-            triggerautoresponseemail: false,
-            triggerotheremail: false
-          }),
-          duplicateruleheader: new NativeObj('Database.DMLOptions.DuplicateRuleHeader', {
-            allowsave: false
-          })
+          assignmentruleheader: new NativeObj('Database.DMLOptions.AssignmentRuleHeader', { usedefaultrule: null, assignmentruleid: null }),
+          emailheader: new NativeObj('Database.DMLOptions.EmailHeader', { triggeruseremail: false, triggerautoresponseemail: false, triggerotheremail: false }),
+          duplicateruleheader: new NativeObj('Database.DMLOptions.DuplicateRuleHeader', { allowsave: false })
         });
       case 'database.dmloptions.assignmentruleheader':
         return new NativeObj('Database.DMLOptions.AssignmentRuleHeader');
@@ -516,17 +352,24 @@ export class Builtins {
       case 'version': {
         // System.Version(major, minor[, patch]) (Apex Reference, Version Class)
         if (args.length < 2 || args.some((a) => a === null || a === undefined))
-          this.I.throwSystem(
-            'System.IllegalArgumentException',
-            'A version needs a major and a minor number.'
-          );
+          this.I.throwSystem('System.IllegalArgumentException', 'A version needs a major and a minor number.');
         return new NativeObj('Version', { major: args[0], minor: args[1], patch: args[2] ?? null });
       }
       case 'pagereference':
-        return new NativeObj('PageReference', {
-          url: args[0] ?? null,
-          parameters: new ApexMap(null, null)
+        return new NativeObj('PageReference', { url: args[0] ?? null, parameters: new ApexMap(null, null) });
+      case 'apexpages.standardsetcontroller': {
+        // StandardSetController(List<sObject>): the records of the set, none selected until a
+        // list view's selection (or setSelected, which replaces it) chooses them; getRecords,
+        // getSelected and setSelected are the generic property accessors
+        // (Visualforce Developer Guide, StandardSetController Class)
+        const list = args[0];
+        if (!(list instanceof ApexList))
+          return this.I.unsupported('new ApexPages.StandardSetController without a list of sObjects');
+        return new NativeObj('ApexPages.StandardSetController', {
+          records: new ApexList(list.elemType, list.items.slice()),
+          selected: new ApexList(list.elemType, [])
         });
+      }
       case 'savepoint':
         return this.I.unsupported('new Savepoint');
       case 'exception':
@@ -561,8 +404,7 @@ export class Builtins {
     if (r !== undefined) return r;
     void e;
     // only namespaces lead to further names (Schema.SObjectType.X, System.Xxx, Database.Xxx)
-    if (NAMESPACES.has(p) || p === (this.I.schema.namespace ?? '').toLowerCase())
-      return new TypeName(full);
+    if (NAMESPACES.has(p) || p === (this.I.schema.namespace ?? '').toLowerCase()) return new TypeName(full);
     return this.I.unsupported(`${path}.${name}`);
   }
 
@@ -587,10 +429,7 @@ export class Builtins {
     const l = this.I.schema.customLabels.get(name.toLowerCase());
     if (!l) this.I.unsupported(`custom label ${name}`);
     const lang = args.length > 2 && args[2] != null ? String(args[2]).toLowerCase() : null;
-    const translated =
-      lang === null
-        ? undefined
-        : (l.translations?.get(lang) ?? l.translations?.get(lang.split('_')[0]!));
+    const translated = lang === null ? undefined : (l.translations?.get(lang) ?? l.translations?.get(lang.split('_')[0]!));
     if (lname === 'translationexists') return translated !== undefined;
     if (lname === 'get') return translated ?? l.value;
     return this.I.unsupported(`System.Label.${lname}`);
@@ -616,12 +455,7 @@ export class Builtins {
       case 'label':
         return this.labelCall(lname, args);
       case 'long':
-        if (lname === 'valueof')
-          return args[0] === null
-            ? null
-            : typeof args[0] === 'string'
-              ? V.parseLong(args[0].trim())
-              : BigInt(args[0]);
+        if (lname === 'valueof') return args[0] === null ? null : typeof args[0] === 'string' ? V.parseLong(args[0].trim()) : BigInt(args[0]);
         break;
       case 'decimal':
         if (lname === 'valueof') {
@@ -644,12 +478,7 @@ export class Builtins {
         }
         break;
       case 'boolean':
-        if (lname === 'valueof')
-          return args[0] === null
-            ? null
-            : typeof args[0] === 'boolean'
-              ? args[0]
-              : String(args[0]).toLowerCase() === 'true';
+        if (lname === 'valueof') return args[0] === null ? null : typeof args[0] === 'boolean' ? args[0] : String(args[0]).toLowerCase() === 'true';
         break;
       case 'id':
         if (lname === 'valueof') return args[0] === null ? null : this.toId(String(args[0]));
@@ -657,12 +486,9 @@ export class Builtins {
       case 'date':
         return reflectStatic(this.I, V.ApexDate, 'Date', lname, args);
       case 'datetime':
-        if (lname === 'newinstance' && args.length === 1)
-          return V.ApexDatetime.newInstanceMs(args[0]);
-        if (lname === 'newinstance' && args.length === 2 && args[0] instanceof V.ApexDate)
-          return V.ApexDatetime.newInstanceDateTime(args[0], args[1]);
-        if (lname === 'newinstancegmt' && args.length === 2)
-          return V.ApexDatetime.newInstanceGmtDateTime(args[0], args[1]);
+        if (lname === 'newinstance' && args.length === 1) return V.ApexDatetime.newInstanceMs(args[0]);
+        if (lname === 'newinstance' && args.length === 2 && args[0] instanceof V.ApexDate) return V.ApexDatetime.newInstanceDateTime(args[0], args[1]);
+        if (lname === 'newinstancegmt' && args.length === 2) return V.ApexDatetime.newInstanceGmtDateTime(args[0], args[1]);
         return reflectStatic(this.I, V.ApexDatetime, 'Datetime', lname, args);
       case 'time':
         return reflectStatic(this.I, V.ApexTime, 'Time', lname, args);
@@ -704,11 +530,7 @@ export class Builtins {
         if (lname === 'checkpermission') return this.ctx.hasCustomPermission(args[0]);
         break;
       case 'request':
-        if (lname === 'getcurrent')
-          return new NativeObj('System.Request', {
-            quiddity: this.enumValue('quiddity', this.ctx.quiddity()),
-            requestid: 'local-request'
-          });
+        if (lname === 'getcurrent') return new NativeObj('System.Request', { quiddity: this.enumValue('quiddity', this.ctx.quiddity()), requestid: 'local-request' });
         break;
     }
     const sch = this.schemaLib.staticCall(p, lname, args);
@@ -738,28 +560,18 @@ export class Builtins {
   systemCall(lname: string, args: any[], e: Expr, f: Frame): any {
     switch (lname) {
       case 'debug':
-        if (process.env.LOCAL_ORG_DEBUG)
-          console.log('DEBUG|' + apexToString(args[args.length - 1]));
+        if (process.env.LOCAL_ORG_DEBUG) console.log('DEBUG|' + apexToString(args[args.length - 1]));
         return null;
       case 'assert':
-        if (args[0] !== true)
-          this.assertFail(args.length > 1 ? apexToString(args[1]) : null, 'Assertion Failed');
+        if (args[0] !== true) this.assertFail(args.length > 1 ? apexToString(args[1]) : null, 'Assertion Failed');
         return null;
       case 'assertequals':
         if (!apexEquals(args[0], args[1]) || !sameKind(args[0], args[1]))
-          this.assertFail(
-            args.length > 2 ? apexToString(args[2]) : null,
-            `Assertion Failed: Expected: ${this.show(args[0])}, Actual: ${this.show(args[1])}`,
-            true
-          );
+          this.assertFail(args.length > 2 ? apexToString(args[2]) : null, `Assertion Failed: Expected: ${this.show(args[0])}, Actual: ${this.show(args[1])}`, true);
         return null;
       case 'assertnotequals':
         if (apexEquals(args[0], args[1]) && sameKind(args[0], args[1]))
-          this.assertFail(
-            args.length > 2 ? apexToString(args[2]) : null,
-            `Assertion Failed: Same value: ${this.show(args[0])}`,
-            true
-          );
+          this.assertFail(args.length > 2 ? apexToString(args[2]) : null, `Assertion Failed: Same value: ${this.show(args[0])}`, true);
         return null;
       case 'now':
         return V.ApexDatetime.now();
@@ -813,85 +625,41 @@ export class Builtins {
   }
 
   assertCall(lname: string, args: any[]): any {
-    const msg = (i: number): string | null =>
-      args.length > i && args[i] !== null ? apexToString(args[i]) : null;
+    const msg = (i: number): string | null => (args.length > i && args[i] !== null ? apexToString(args[i]) : null);
     switch (lname) {
       case 'areequal':
         if (!apexEquals(args[0], args[1]) || !sameKind(args[0], args[1]))
-          this.assertFail(
-            msg(2),
-            `Assertion Failed: Expected: ${this.show(args[0])}, Actual: ${this.show(args[1])}`,
-            true
-          );
+          this.assertFail(msg(2), `Assertion Failed: Expected: ${this.show(args[0])}, Actual: ${this.show(args[1])}`, true);
         return null;
       case 'arenotequal':
         if (apexEquals(args[0], args[1]) && sameKind(args[0], args[1]))
-          this.assertFail(
-            msg(2),
-            `Assertion Failed: Expected: ${this.show(args[0])}, Actual: ${this.show(args[1])}`,
-            true
-          );
+          this.assertFail(msg(2), `Assertion Failed: Expected: ${this.show(args[0])}, Actual: ${this.show(args[1])}`, true);
         return null;
       case 'istrue':
-        if (args[0] !== true)
-          this.assertFail(
-            msg(1),
-            'Assertion Failed: Expected: true, Actual: ' + this.show(args[0]),
-            true
-          );
+        if (args[0] !== true) this.assertFail(msg(1), 'Assertion Failed: Expected: true, Actual: ' + this.show(args[0]), true);
         return null;
       case 'isfalse':
-        if (args[0] !== false)
-          this.assertFail(
-            msg(1),
-            'Assertion Failed: Expected: false, Actual: ' + this.show(args[0]),
-            true
-          );
+        if (args[0] !== false) this.assertFail(msg(1), 'Assertion Failed: Expected: false, Actual: ' + this.show(args[0]), true);
         return null;
       case 'isnull':
-        if (args[0] !== null && args[0] !== undefined)
-          this.assertFail(
-            msg(1),
-            'Assertion Failed: Expected: null, Actual: ' + this.show(args[0]),
-            true
-          );
+        if (args[0] !== null && args[0] !== undefined) this.assertFail(msg(1), 'Assertion Failed: Expected: null, Actual: ' + this.show(args[0]), true);
         return null;
       case 'isnotnull':
-        if (args[0] === null || args[0] === undefined)
-          this.assertFail(msg(1), 'Assertion Failed: Expected: not null, Actual: null', true);
+        if (args[0] === null || args[0] === undefined) this.assertFail(msg(1), 'Assertion Failed: Expected: not null, Actual: null', true);
         return null;
       case 'fail':
-        this.I.throwSystem(
-          'System.AssertException',
-          msg(0) !== null ? `Assertion Failed: ${msg(0)}` : 'Assertion Failed'
-        );
+        this.I.throwSystem('System.AssertException', msg(0) !== null ? `Assertion Failed: ${msg(0)}` : 'Assertion Failed');
         break;
       case 'isinstanceoftype': {
         const t: ApexType = args[1];
-        const ok =
-          args[0] !== null && t && t.ref
-            ? this.I.isInstance(args[0], t.ref, t.cls)
-            : t?.cls
-              ? args[0] instanceof ApexObject && args[0].cls.isSubclassOf(t.cls)
-              : false;
-        if (!ok)
-          this.assertFail(
-            msg(2),
-            `Assertion Failed: Expected: ${t?.name}, Actual: ${this.I.runtimeTypeName(args[0])}`,
-            true
-          );
+        const ok = args[0] !== null && t && t.ref ? this.I.isInstance(args[0], t.ref, t.cls) : t?.cls ? args[0] instanceof ApexObject && args[0].cls.isSubclassOf(t.cls) : false;
+        if (!ok) this.assertFail(msg(2), `Assertion Failed: Expected: ${t?.name}, Actual: ${this.I.runtimeTypeName(args[0])}`, true);
         return null;
       }
       case 'isnotinstanceoftype': {
         const t: ApexType = args[1];
-        const ok =
-          args[0] !== null && t && t.ref ? this.I.isInstance(args[0], t.ref, t.cls) : false;
-        if (ok)
-          this.assertFail(
-            msg(2),
-            `Assertion Failed: Expected: not ${t?.name}, Actual: ${this.I.runtimeTypeName(args[0])}`,
-            true
-          );
+        const ok = args[0] !== null && t && t.ref ? this.I.isInstance(args[0], t.ref, t.cls) : false;
+        if (ok) this.assertFail(msg(2), `Assertion Failed: Expected: not ${t?.name}, Actual: ${this.I.runtimeTypeName(args[0])}`, true);
         return null;
       }
     }
@@ -913,8 +681,7 @@ export class Builtins {
       if (lname === 'hashcode') return hashOf(this.I, target);
       if (lname === 'tostring') return target.name;
     }
-    if (typeof target === 'number' || typeof target === 'bigint')
-      return numberCall(this.I, target, lname, args);
+    if (typeof target === 'number' || typeof target === 'bigint') return numberCall(this.I, target, lname, args);
     if (typeof target === 'boolean') {
       if (lname === 'equals') return apexEquals(target, args[0]);
       if (lname === 'hashcode') return target ? 1231 : 1237;
@@ -924,8 +691,7 @@ export class Builtins {
     if (target instanceof V.ApexDouble) return doubleCall(this.I, target, lname, args);
     if (target instanceof ApexType) return this.typeCall(target, lname, args);
     if (target instanceof NativeObj) return this.ctx.nativeCall(target, lname, args, f);
-    if (target instanceof V.JsonParser || target instanceof V.JsonGenerator)
-      return this.json.instance(target, lname, args);
+    if (target instanceof V.JsonParser || target instanceof V.JsonGenerator) return this.json.instance(target, lname, args);
     const sch = this.schemaLib.instanceCall(target, lname, args);
     if (sch !== undefined) return sch;
     if (target && typeof target === 'object') {
@@ -939,13 +705,14 @@ export class Builtins {
   typeCall(t: ApexType, lname: string, args: any[]): any {
     switch (lname) {
       case 'getname':
-        return t.name;
       case 'tostring':
-        return t.name;
+        // a class of the package carries the package's namespace: rfrl.MyClass, rfrl.Outer.Inner
+        // (Apex Reference, Type Class: getName returns the type's name, which for a class of a
+        // namespaced package includes its namespace prefix)
+        return t.cls?.decl && this.I.schema.namespace ? `${this.I.schema.namespace}.${t.name}` : t.name;
       case 'newinstance':
         if (t.cls) return this.I.instantiate(t.cls, []);
-        if (this.I.schemaObject(t.name.toLowerCase()))
-          return newSObject(this.I.schemaObject(t.name.toLowerCase())!.name);
+        if (this.I.schemaObject(t.name.toLowerCase())) return newSObject(this.I.schemaObject(t.name.toLowerCase())!.name);
         return this.I.unsupported(`Type.newInstance for ${t.name}`);
       case 'equals':
         return apexEquals(t, args[0]);
@@ -965,24 +732,21 @@ export class Builtins {
     switch (lname) {
       case 'add':
         if (args.length === 2) {
-          if (args[0] < 0 || args[0] > l.items.length)
-            I.throwSystem('System.ListException', `List index out of bounds: ${args[0]}`);
+          if (args[0] < 0 || args[0] > l.items.length) I.throwSystem('System.ListException', `List index out of bounds: ${args[0]}`);
           l.items.splice(args[0], 0, I.coerce(args[1], l.elemType, null));
         } else l.items.push(I.coerce(args[0], l.elemType, null));
         return null;
       case 'addall': {
         const src = args[0];
         if (src === null) I.npe();
-        const items =
-          src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : [];
+        const items = src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : [];
         for (const x of items) l.items.push(I.coerce(x, l.elemType, null));
         return null;
       }
       case 'get':
         return I.listGet(l, args[0]);
       case 'set':
-        if (args[0] < 0 || args[0] >= l.items.length)
-          I.throwSystem('System.ListException', `List index out of bounds: ${args[0]}`);
+        if (args[0] < 0 || args[0] >= l.items.length) I.throwSystem('System.ListException', `List index out of bounds: ${args[0]}`);
         l.items[args[0]] = I.coerce(args[1], l.elemType, null);
         return null;
       case 'size':
@@ -994,8 +758,7 @@ export class Builtins {
         return null;
       case 'remove': {
         const i = args[0];
-        if (i < 0 || i >= l.items.length)
-          I.throwSystem('System.ListException', `List index out of bounds: ${i}`);
+        if (i < 0 || i >= l.items.length) I.throwSystem('System.ListException', `List index out of bounds: ${i}`);
         return l.items.splice(i, 1)[0];
       }
       case 'contains':
@@ -1007,13 +770,7 @@ export class Builtins {
       case 'deepclone':
         return new ApexList(
           l.elemType,
-          l.items.map((x) =>
-            isSObject(x)
-              ? typeof x.clone === 'function'
-                ? x.clone(args[0] === true, true, args[1] === true, args[2] === true)
-                : sobjClone(x)
-              : x
-          )
+          l.items.map((x) => (isSObject(x) ? (typeof x.clone === 'function' ? x.clone(args[0] === true, true, args[1] === true, args[2] === true) : sobjClone(x)) : x))
         );
       case 'sort':
         this.sortList(l, args[0] ?? null);
@@ -1036,8 +793,7 @@ export class Builtins {
   sortList(l: ApexList, comparator: any): void {
     const I = this.I;
     const cmp = (a: any, b: any): number => {
-      if (comparator instanceof ApexObject)
-        return I.callInstance(comparator, 'compare', [a, b]) as number;
+      if (comparator instanceof ApexObject) return I.callInstance(comparator, 'compare', [a, b]) as number;
       if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
       if (b === null || b === undefined) return 1;
       if (a instanceof ApexObject) return I.callInstance(a, 'compareto', [b]) as number;
@@ -1055,28 +811,18 @@ export class Builtins {
       return 0;
     };
     // stable merge sort
-    const sorted = l.items
-      .map((x, i) => [x, i] as [any, number])
-      .sort((x, y) => cmp(x[0], y[0]) || x[1] - y[1]);
+    const sorted = l.items.map((x, i) => [x, i] as [any, number]).sort((x, y) => cmp(x[0], y[0]) || x[1] - y[1]);
     l.items.splice(0, l.items.length, ...sorted.map((x) => x[0]));
   }
 
   mapCall(m: ApexMap, lname: string, args: any[]): any {
     const I = this.I;
-    if (
-      (m as any).ci &&
-      typeof args[0] === 'string' &&
-      (lname === 'get' || lname === 'containskey' || lname === 'remove')
-    )
-      args = [args[0].toLowerCase(), ...args.slice(1)];
+    if ((m as any).ci && typeof args[0] === 'string' && (lname === 'get' || lname === 'containskey' || lname === 'remove')) args = [args[0].toLowerCase(), ...args.slice(1)];
     switch (lname) {
       case 'get':
         return m.get(this.normKey(args[0], m.keyType));
       case 'put':
-        return m.put(
-          this.normKey(I.coerce(args[0], m.keyType, null), m.keyType),
-          I.coerce(args[1], m.valType, null)
-        );
+        return m.put(this.normKey(I.coerce(args[0], m.keyType, null), m.keyType), I.coerce(args[1], m.valType, null));
       case 'containskey':
         return m.has(this.normKey(args[0], m.keyType));
       case 'remove':
@@ -1123,21 +869,13 @@ export class Builtins {
 
   /** Id keys are normalised to 18 characters (a 15-character Id finds its 18-character key). */
   normKey(k: any, t: TypeRef | null): any {
-    if (
-      typeof k === 'string' &&
-      k.length === 15 &&
-      t &&
-      t.lname === 'id' &&
-      /^[a-zA-Z0-9]{15}$/.test(k)
-    )
-      return k + idSuffix(k);
+    if (typeof k === 'string' && k.length === 15 && t && t.lname === 'id' && /^[a-zA-Z0-9]{15}$/.test(k)) return k + idSuffix(k);
     return k;
   }
 
   setCall(s: ApexSet, lname: string, args: any[]): any {
     const I = this.I;
-    const itemsOf = (src: any): any[] =>
-      src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : [];
+    const itemsOf = (src: any): any[] => (src instanceof ApexList ? src.items : src instanceof ApexSet ? src.values() : []);
     switch (lname) {
       case 'add':
         return s.add(I.coerce(args[0], s.elemType, null));
@@ -1216,7 +954,7 @@ export class Builtins {
         let field: string | undefined;
         let m: any = args[0];
         if (args.length >= 2 && typeof args[1] === 'string') {
-          field = typeof args[0] === 'string' ? args[0] : (args[0]?.fieldName ?? undefined);
+          field = typeof args[0] === 'string' ? args[0] : args[0]?.fieldName ?? undefined;
           m = args[1];
         }
         const msg = m instanceof ApexObject ? apexToString(m.f.get('$message')) : apexToString(m);
@@ -1231,34 +969,22 @@ export class Builtins {
       }
       case 'getsobjects': {
         const v = sobjGet(r, args[0]);
-        return Array.isArray(v) ? new ApexList(null, v) : (v ?? null);
+        return Array.isArray(v) ? new ApexList(null, v) : v ?? null;
       }
       case 'putsobject':
-        return typeof r.putSObject === 'function'
-          ? r.putSObject(args[0], args[1])
-          : I.unsupported('putSObject');
+        return typeof r.putSObject === 'function' ? r.putSObject(args[0], args[1]) : I.unsupported('putSObject');
       case 'isset':
-        return typeof r.isSet === 'function'
-          ? r.isSet(typeof args[0] === 'string' ? args[0] : args[0]?.fieldName)
-          : false;
+        return typeof r.isSet === 'function' ? r.isSet(typeof args[0] === 'string' ? args[0] : args[0]?.fieldName) : false;
       case 'getpopulatedfieldsasmap': {
         const m = new ApexMap({ name: 'String', lname: 'string', args: [] }, null);
-        const src: Map<string, any> =
-          typeof r.getPopulatedFieldsAsMap === 'function'
-            ? r.getPopulatedFieldsAsMap()
-            : new Map(sobjFieldEntries(r));
+        const src: Map<string, any> = typeof r.getPopulatedFieldsAsMap === 'function' ? r.getPopulatedFieldsAsMap() : new Map(sobjFieldEntries(r));
         for (const [k, v] of src) m.put(k, Array.isArray(v) ? new ApexList(null, v) : v);
         return m;
       }
       case 'haserrors':
         return typeof r.hasErrors === 'function' ? r.hasErrors() : false;
       case 'geterrors':
-        return new ApexList(
-          null,
-          (typeof r.getErrors === 'function' ? r.getErrors() : []).map((x: any) =>
-            this.ctx.dbError(x)
-          )
-        );
+        return new ApexList(null, (typeof r.getErrors === 'function' ? r.getErrors() : []).map((x: any) => this.ctx.dbError(x)));
       case 'equals':
         return apexEquals(r, args[0]);
       case 'hashcode':
@@ -1291,25 +1017,14 @@ export class Builtins {
   }
 
   temporalArith(op: string, l: any, r: any): any {
-    if (l instanceof V.ApexDate && typeof r === 'number')
-      return op === '+'
-        ? l.addDays(r)
-        : op === '-'
-          ? l.addDays(-r)
-          : this.I.unsupported('Date ' + op);
-    if (
-      l instanceof V.ApexDatetime &&
-      (typeof r === 'number' || r instanceof V.Decimal || r instanceof V.ApexDouble)
-    ) {
+    if (l instanceof V.ApexDate && typeof r === 'number') return op === '+' ? l.addDays(r) : op === '-' ? l.addDays(-r) : this.I.unsupported('Date ' + op);
+    if (l instanceof V.ApexDatetime && (typeof r === 'number' || r instanceof V.Decimal || r instanceof V.ApexDouble)) {
       const days = typeof r === 'number' ? r : toDecimal(r).doubleValue();
       const ms = Math.round(days * 86400000);
       return V.ApexDatetime.fromEpochMs(Number(l.getTime()) + (op === '+' ? ms : -ms));
     }
-    if (l instanceof V.ApexTime && typeof r === 'number')
-      return op === '+' ? l.addMilliseconds(r) : l.addMilliseconds(-r);
-    return this.I.unsupported(
-      `operator ${op} on ${this.I.runtimeTypeName(l)} and ${this.I.runtimeTypeName(r)}`
-    );
+    if (l instanceof V.ApexTime && typeof r === 'number') return op === '+' ? l.addMilliseconds(r) : l.addMilliseconds(-r);
+    return this.I.unsupported(`operator ${op} on ${this.I.runtimeTypeName(l)} and ${this.I.runtimeTypeName(r)}`);
   }
 }
 
@@ -1317,16 +1032,14 @@ export class Builtins {
 
 /** List.contains / indexOf: equals() semantics (Strings case-sensitive). */
 function strictEquals(a: any, b: any): boolean {
-  if (typeof a === 'string' && typeof b === 'string')
-    return a === b || (a.length !== b.length && apexEquals(a, b));
+  if (typeof a === 'string' && typeof b === 'string') return a === b || (a.length !== b.length && apexEquals(a, b));
   return apexEquals(a, b);
 }
 
 function sameKind(a: any, b: any): boolean {
   // Assert.areEqual: Integer 1 vs Decimal 1 compare equal in Apex (numeric); strings are
   // compared case-sensitively by Assert.areEqual (String.equals semantics)
-  if (typeof a === 'string' && typeof b === 'string')
-    return a === b || (a.length !== b.length && apexEquals(a, b));
+  if (typeof a === 'string' && typeof b === 'string') return a === b || (a.length !== b.length && apexEquals(a, b));
   return true;
 }
 
@@ -1387,8 +1100,7 @@ function reflectMethod(obj: any, lname: string): ((...a: any[]) => any) | null {
   let proto = obj;
   while (proto) {
     for (const n of Object.getOwnPropertyNames(proto)) {
-      if (n.toLowerCase() === lname && typeof obj[n] === 'function' && n !== 'constructor')
-        return obj[n].bind(obj);
+      if (n.toLowerCase() === lname && typeof obj[n] === 'function' && n !== 'constructor') return obj[n].bind(obj);
     }
     proto = Object.getPrototypeOf(proto);
   }
@@ -1396,15 +1108,7 @@ function reflectMethod(obj: any, lname: string): ((...a: any[]) => any) | null {
 }
 
 function jsArgs(args: any[]): any[] {
-  return args.map((a) =>
-    a instanceof ApexEnum
-      ? a.name
-      : a instanceof V.ApexDouble
-        ? a.value
-        : a instanceof ApexList
-          ? a.items
-          : a
-  );
+  return args.map((a) => (a instanceof ApexEnum ? a.name : a instanceof V.ApexDouble ? a.value : a instanceof ApexList ? a.items : a));
 }
 
 function wrapResult(v: any): any {
@@ -1419,16 +1123,9 @@ export function reflectInstance(I: Interpreter, target: any, lname: string, args
   return wrapResult(m(...jsArgs(args)));
 }
 
-export function reflectStatic(
-  I: Interpreter,
-  cls: any,
-  display: string,
-  lname: string,
-  args: any[]
-): any {
+export function reflectStatic(I: Interpreter, cls: any, display: string, lname: string, args: any[]): any {
   for (const n of Object.getOwnPropertyNames(cls)) {
-    if (n.toLowerCase() === lname && typeof cls[n] === 'function')
-      return wrapResult(cls[n](...jsArgs(args)));
+    if (n.toLowerCase() === lname && typeof cls[n] === 'function') return wrapResult(cls[n](...jsArgs(args)));
   }
   return I.unsupported(`${display}.${lname}()`);
 }
@@ -1473,11 +1170,7 @@ function decimalCall(I: Interpreter, d: V.Decimal, lname: string, args: any[]): 
     case 'setscale':
       return d.setScale(args[0], args[1] ? (args[1].name as V.RoundingMode) : 'HALF_EVEN');
     case 'divide':
-      return d.divide(
-        toDecimal(args[0]),
-        args[1],
-        args[2] ? (args[2].name as V.RoundingMode) : 'HALF_UP'
-      );
+      return d.divide(toDecimal(args[0]), args[1], args[2] ? (args[2].name as V.RoundingMode) : 'HALF_UP');
     case 'intvalue':
       return d.intValue();
     case 'longvalue':
@@ -1540,18 +1233,10 @@ function doubleCall(I: Interpreter, d: V.ApexDouble, lname: string, args: any[])
 
 function mathCall(I: Interpreter, lname: string, args: any[]): any {
   const [a, b] = args;
-  const num = (v: any): number =>
-    typeof v === 'number'
-      ? v
-      : typeof v === 'bigint'
-        ? Number(v)
-        : v instanceof V.Decimal
-          ? v.doubleValue()
-          : v.value;
+  const num = (v: any): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v instanceof V.Decimal ? v.doubleValue() : v.value);
   switch (lname) {
     case 'mod':
-      if (typeof a === 'bigint' || typeof b === 'bigint')
-        return V.longOps.remainder(BigInt(a), BigInt(b));
+      if (typeof a === 'bigint' || typeof b === 'bigint') return V.longOps.remainder(BigInt(a), BigInt(b));
       return V.intOps.remainder(a, b);
     case 'max':
     case 'min': {
@@ -1560,8 +1245,7 @@ function mathCall(I: Interpreter, lname: string, args: any[]): any {
       const pick = lname === 'max' ? (c >= 0 ? a : b) : c <= 0 ? a : b;
       // result type: the wider of the two
       if (a instanceof V.Decimal || b instanceof V.Decimal) return toDecimal(pick);
-      if (a instanceof V.ApexDouble || b instanceof V.ApexDouble)
-        return new V.ApexDouble(num(pick));
+      if (a instanceof V.ApexDouble || b instanceof V.ApexDouble) return new V.ApexDouble(num(pick));
       if (typeof a === 'bigint' || typeof b === 'bigint') return BigInt(pick);
       return pick;
     }
@@ -1603,18 +1287,13 @@ function mathCall(I: Interpreter, lname: string, args: any[]): any {
 function cryptoCall(I: Interpreter, lname: string, args: any[]): any {
   const V2: any = V;
   if (V2.Crypto) {
-    for (const n of Object.getOwnPropertyNames(V2.Crypto))
-      if (n.toLowerCase() === lname) return wrapResult(V2.Crypto[n](...jsArgs(args)));
+    for (const n of Object.getOwnPropertyNames(V2.Crypto)) if (n.toLowerCase() === lname) return wrapResult(V2.Crypto[n](...jsArgs(args)));
   }
   switch (lname) {
     case 'getrandominteger':
       return (Math.random() * 4294967296) | 0;
     case 'getrandomlong':
-      return BigInt.asIntN(
-        64,
-        BigInt(Math.floor(Math.random() * 2 ** 32)) * 2n ** 32n +
-          BigInt(Math.floor(Math.random() * 2 ** 32))
-      );
+      return BigInt.asIntN(64, BigInt(Math.floor(Math.random() * 2 ** 32)) * 2n ** 32n + BigInt(Math.floor(Math.random() * 2 ** 32)));
   }
   return I.unsupported(`Crypto.${lname}`);
 }
@@ -1622,8 +1301,7 @@ function cryptoCall(I: Interpreter, lname: string, args: any[]): any {
 function encodingCall(I: Interpreter, lname: string, args: any[]): any {
   const V2: any = V;
   if (V2.EncodingUtil) {
-    for (const n of Object.getOwnPropertyNames(V2.EncodingUtil))
-      if (n.toLowerCase() === lname) return wrapResult(V2.EncodingUtil[n](...jsArgs(args)));
+    for (const n of Object.getOwnPropertyNames(V2.EncodingUtil)) if (n.toLowerCase() === lname) return wrapResult(V2.EncodingUtil[n](...jsArgs(args)));
   }
   switch (lname) {
     case 'converttohex':
@@ -1633,9 +1311,7 @@ function encodingCall(I: Interpreter, lname: string, args: any[]): any {
     case 'base64decode':
       return V.ApexBlob.fromBuffer(Buffer.from(args[0], 'base64'));
     case 'urlencode':
-      return encodeURIComponent(args[0])
-        .replace(/%20/g, '+')
-        .replace(/[!'()*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+      return encodeURIComponent(args[0]).replace(/%20/g, '+').replace(/[!'()*~]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
     case 'urldecode':
       return decodeURIComponent(String(args[0]).replace(/\+/g, ' '));
   }

@@ -982,9 +982,53 @@ export class ApexContext {
         return new ApexList(null, results);
       }
       case 'renderstoredemailtemplate':
-        return this.I.unsupported('Messaging.renderStoredEmailTemplate');
+        return this.renderStoredEmailTemplate(args[0], args[1] ?? null, args[2] ?? null);
     }
     return this.I.unsupported(`Messaging.${lname}`);
+  }
+
+  /**
+   * Messaging.renderStoredEmailTemplate(templateId, whoId, whatId) (Apex Reference, Messaging
+   * Class): a SingleEmailMessage with the stored template's subject and bodies, merge fields
+   * {!Object.Field} filled from the who record (contact, lead or user), the what record and the
+   * organization. Text templates (and the HTML value as stored); a field without a value, or of
+   * an object that is neither, renders empty.
+   */
+  private renderStoredEmailTemplate(templateId: any, whoId: any, whatId: any): any {
+    const org = this.I.org as any;
+    if (!org || templateId === null || templateId === undefined)
+      this.I.throwSystem('System.NullPointerException', 'Argument cannot be null.');
+    const template = org.byId(String(templateId));
+    if (!template || template.def.name !== 'EmailTemplate') return this.I.unsupported('Messaging.renderStoredEmailTemplate of a template that is not stored');
+    const ns = (this.I.schema.namespace ?? '').toLowerCase();
+    const bare = (name: string): string => {
+      const n = name.toLowerCase();
+      return ns && n.startsWith(ns + '__') ? n.substring(ns.length + 2) : n;
+    };
+    const sources: { name: string; row: Map<string, any> }[] = [];
+    for (const id of [whoId, whatId, org.seeded?.orgId]) {
+      const hit = id ? org.byId(String(id)) : null;
+      if (hit) sources.push({ name: bare(hit.def.name), row: hit.row });
+    }
+    const merge = (text: any): any => {
+      if (text === null || text === undefined) return text ?? null;
+      return String(text).replace(/\{!\s*([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\s*\}/g, (_m, obj: string, field: string) => {
+        const source = sources.find((x) => x.name === bare(obj));
+        if (!source) return '';
+        const key = field.toLowerCase();
+        const value = source.row.has(key) ? source.row.get(key) : source.row.get(ns ? `${ns}__${key}` : key);
+        return value === null || value === undefined ? '' : apexToString(value);
+      });
+    };
+    const row = template.row;
+    return new NativeObj('Messaging.SingleEmailMessage', {
+      templateid: String(templateId),
+      targetobjectid: whoId,
+      whatid: whatId,
+      subject: merge(row.get('subject')),
+      plaintextbody: merge(row.get('body')),
+      htmlbody: merge(row.get('htmlvalue'))
+    });
   }
 
   securityCall(lname: string, args: any[]): any {

@@ -2,6 +2,7 @@ import { LightningElement } from 'lwc';
 import getMyAdvocate from '@salesforce/apex/PortalController.getMyAdvocate';
 import updateEmailPreferences from '@salesforce/apex/PortalController.updateEmailPreferences';
 import requestTaxFormReview from '@salesforce/apex/PortalController.requestTaxFormReview';
+import setLeaderboardOptIn from '@salesforce/apex/AdvocateProgressController.setLeaderboardOptIn';
 import type { AdvocateView } from 'c/portalModel';
 import { formatLabel } from 'c/localization';
 import TITLE from '@salesforce/label/c.Portal_Profile_Title';
@@ -24,6 +25,11 @@ import TAX_NONE from '@salesforce/label/c.Portal_Profile_Tax_None';
 import TAX_ON_FILE from '@salesforce/label/c.Portal_Profile_Tax_On_File';
 import EMAILS_OFF from '@salesforce/label/c.Portal_Profile_Emails_Off';
 import EMAILS_ON from '@salesforce/label/c.Portal_Profile_Emails_On';
+import LEADERBOARD from '@salesforce/label/c.Portal_Profile_Leaderboard';
+import LEADERBOARD_TOGGLE from '@salesforce/label/c.Portal_Profile_Leaderboard_Toggle';
+import LEADERBOARD_HELP from '@salesforce/label/c.Portal_Profile_Leaderboard_Help';
+import LEADERBOARD_ON from '@salesforce/label/c.Portal_Profile_Leaderboard_On';
+import LEADERBOARD_OFF from '@salesforce/label/c.Portal_Profile_Leaderboard_Off';
 
 export const FORM_OPTIONS = [
   { label: FORM_W9, value: 'W-9' },
@@ -35,7 +41,7 @@ export const CHOOSE_FORM_MESSAGE = CHOOSE_FORM_FIRST;
 /** The tax forms the advocate can have on file (Advocate__c.Tax_Form_Status__c). */
 const TAX_FORMS = new Set(['W-9', 'W-8BEN', 'W-8BEN-E']);
 
-/** Portal: tax form status and upload for review, and email preferences. */
+/** Portal: tax form status and upload for review, email preferences and the leaderboard choice. */
 export default class AdvocateProfile extends LightningElement {
   advocate?: AdvocateView;
   loading = true;
@@ -58,7 +64,10 @@ export default class AdvocateProfile extends LightningElement {
     emailsToggle: EMAILS_TOGGLE,
     on: ON,
     off: OFF,
-    saveFailed: SAVE_FAILED
+    saveFailed: SAVE_FAILED,
+    leaderboard: LEADERBOARD,
+    leaderboardToggle: LEADERBOARD_TOGGLE,
+    leaderboardHelp: LEADERBOARD_HELP
   };
 
   override connectedCallback(): void {
@@ -90,6 +99,10 @@ export default class AdvocateProfile extends LightningElement {
     return this.advocate?.emailOptOut !== true;
   }
 
+  get onLeaderboard(): boolean {
+    return this.advocate?.leaderboardOptIn === true;
+  }
+
   get uploadDisabled(): boolean {
     return !this.formType;
   }
@@ -107,6 +120,19 @@ export default class AdvocateProfile extends LightningElement {
         optOut: !event.detail.checked
       })) as AdvocateView;
       this.message = this.advocate.emailOptOut ? EMAILS_OFF : EMAILS_ON;
+    } catch (error) {
+      this.saveError = error;
+    }
+  }
+
+  async handleLeaderboard(event: CustomEvent<{ checked: boolean }>): Promise<void> {
+    this.saveError = undefined;
+    this.message = null;
+    try {
+      this.advocate = (await setLeaderboardOptIn({
+        optIn: event.detail.checked === true
+      })) as AdvocateView;
+      this.message = this.advocate.leaderboardOptIn ? LEADERBOARD_ON : LEADERBOARD_OFF;
     } catch (error) {
       this.saveError = error;
     }

@@ -52,6 +52,8 @@ export interface AdvocateView {
   taxCountry: string | null;
   emailOptOut: boolean;
   consentDate: string | null;
+  /** Advocate__c.Leaderboard_Opt_In__c */
+  leaderboardOptIn?: boolean;
 }
 
 /** PortalViews.ReferralView */

@@ -1,38 +1,6 @@
 import fc from 'fast-check';
 import { metrics } from 'c/referralEngine';
-import type { MetricsInput } from 'c/referralEngine';
-
-/**
- * The top-1% / top-10% shares by the docs/rules.md definition, computed the obvious way: sort every
- * enrolled advocate by counted referrals (descending), ties by id ascending, no-referral
- * advocates last, and sum the first ceil(enrolled * p%). The engine selects without sorting.
- */
-function referenceTop(input: MetricsInput, percent: number): { refs: number; deals: number } {
-  const enrolled = input.advocates
-    .filter((a) => a.enrolledDate <= input.periodEnd)
-    .map((a) => a.id);
-  const enrolledSet = new Set(enrolled);
-  const count = new Map<string, number>(enrolled.map((id) => [id, 0]));
-  const won = new Map<string, number>(enrolled.map((id) => [id, 0]));
-  for (const r of input.referrals) {
-    if (!enrolledSet.has(r.advocateId)) continue;
-    if (r.submittedDate < input.periodStart || r.submittedDate > input.periodEnd) continue;
-    count.set(r.advocateId, count.get(r.advocateId)! + 1);
-    if (r.won) won.set(r.advocateId, won.get(r.advocateId)! + 1);
-  }
-  const order = [...enrolled].sort((x, y) => {
-    const d = count.get(y)! - count.get(x)!;
-    return d !== 0 ? d : x < y ? -1 : x > y ? 1 : 0;
-  });
-  const n = Math.ceil((enrolled.length * percent) / 100);
-  let refs = 0;
-  let deals = 0;
-  for (const id of order.slice(0, n)) {
-    refs += count.get(id)!;
-    deals += won.get(id)!;
-  }
-  return { refs, deals };
-}
+import { referenceTop } from './data/metricsReference';
 
 const round4 = (x: number): number => Math.round(x * 10000) / 10000;
 

@@ -3,6 +3,7 @@ import AdvocateProfile, { CHOOSE_FORM_MESSAGE, FORM_OPTIONS } from 'c/advocatePr
 import getMyAdvocate from '@salesforce/apex/PortalController.getMyAdvocate';
 import updateEmailPreferences from '@salesforce/apex/PortalController.updateEmailPreferences';
 import requestTaxFormReview from '@salesforce/apex/PortalController.requestTaxFormReview';
+import setLeaderboardOptIn from '@salesforce/apex/AdvocateProgressController.setLeaderboardOptIn';
 import advocate from './data/advocate.json';
 
 jest.mock('@salesforce/apex/PortalController.getMyAdvocate', () => ({ default: jest.fn() }), {
@@ -19,7 +20,14 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock(
+  '@salesforce/apex/AdvocateProgressController.setLeaderboardOptIn',
+  () => ({ default: jest.fn() }),
+  { virtual: true }
+);
+
 const getMock = getMyAdvocate as unknown as jest.Mock;
+const leaderboardMock = setLeaderboardOptIn as unknown as jest.Mock;
 const emailsMock = updateEmailPreferences as unknown as jest.Mock;
 const taxMock = requestTaxFormReview as unknown as jest.Mock;
 
@@ -121,5 +129,42 @@ describe('c-advocate-profile', () => {
     const broken = await mount();
     expect($(broken, 'c-error-panel')).not.toBeNull();
     expect($(broken, '.tax-status')).toBeNull();
+  });
+
+  it('shows the leaderboard choice off by default, with help text, and stores a change', async () => {
+    const element = await mount();
+    const toggle = $(element, 'lightning-input.leaderboard') as HTMLElement & {
+      checked: boolean;
+      fieldLevelHelp: string;
+    };
+    expect(toggle.checked).toBe(false);
+    expect(toggle.fieldLevelHelp).toContain('never your email or company');
+    leaderboardMock.mockResolvedValue({ ...advocate, leaderboardOptIn: true });
+    toggle.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
+    await flush();
+    expect(leaderboardMock).toHaveBeenCalledWith({ optIn: true });
+    expect($(element, '.message').textContent).toBe('You now appear on the leaderboard.');
+    expect(
+      ($(element, 'lightning-input.leaderboard') as HTMLElement & { checked: boolean }).checked
+    ).toBe(true);
+  });
+
+  it('says when switching the leaderboard off and shows a refused change', async () => {
+    getMock.mockResolvedValue({ ...advocate, leaderboardOptIn: true });
+    const element = await mount();
+    leaderboardMock.mockResolvedValue({ ...advocate, leaderboardOptIn: false });
+    $(element, 'lightning-input.leaderboard').dispatchEvent(
+      new CustomEvent('change', { detail: { checked: false } })
+    );
+    await flush();
+    expect(leaderboardMock).toHaveBeenCalledWith({ optIn: false });
+    expect($(element, '.message').textContent).toBe('You no longer appear on the leaderboard.');
+    leaderboardMock.mockRejectedValue({ body: { message: 'Refused.' } });
+    $(element, 'lightning-input.leaderboard').dispatchEvent(
+      new CustomEvent('change', { detail: { checked: true } })
+    );
+    await flush();
+    expect($(element, 'c-error-panel')).not.toBeNull();
+    expect($(element, '.message')).toBeNull();
   });
 });
