@@ -5,8 +5,7 @@ import type { Decimal, ApexDate, ApexDatetime, ApexTime } from './apex/values/in
 import type { SObjectRecord } from './data/sobject.js';
 
 /** A scalar a record field holds. Number/Currency/Percent fields hold a Decimal. */
-export type FieldValue =
-  null | boolean | string | Decimal | ApexDate | ApexDatetime | ApexTime | number;
+export type FieldValue = null | boolean | string | Decimal | ApexDate | ApexDatetime | ApexTime | number;
 
 // ---------------------------------------------------------------------------------- metadata
 
@@ -102,8 +101,7 @@ export interface ObjectDef {
   custom: boolean;
   /** 3-character key prefix used for ids of this object. */
   keyPrefix: string;
-  sharingModel:
-    'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent' | 'FullAccess' | 'PublicReadWrite';
+  sharingModel: 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent' | 'FullAccess' | 'PublicReadWrite';
   externalSharingModel?: string;
   customSettingsType?: 'Hierarchy' | 'List';
   isSetup: boolean; // User, Group, PermissionSetAssignment, ... (mixed DML)
@@ -112,10 +110,7 @@ export interface ObjectDef {
   fields: Map<string, FieldDef>; // key: lower-case API name
   validationRules: ValidationRuleDef[];
   /** child relationships by lower-case relationship name. */
-  childRelationships: Map<
-    string,
-    { childObject: string; field: string; relationshipName: string; cascadeDelete: boolean }
-  >;
+  childRelationships: Map<string, { childObject: string; field: string; relationshipName: string; cascadeDelete: boolean }>;
   sourceFile?: string;
 }
 
@@ -157,10 +152,7 @@ export interface Schema {
   permissionSets: Map<string, PermissionSetDef>; // lower-case name
   profiles: Map<string, PermissionSetDef>; // lower-case profile name ('system administrator', 'standard user', ...)
   staticResources: Map<string, { name: string; contentType: string; body: Buffer }>;
-  emailTemplates: Map<
-    string,
-    { developerName: string; folder: string; subject: string; body: string; htmlValue?: string }
-  >;
+  emailTemplates: Map<string, { developerName: string; folder: string; subject: string; body: string; htmlValue?: string }>;
   customNotificationTypes: Map<string, { developerName: string }>;
   customLabels: Map<string, { name: string; value: string; translations?: Map<string, string> }>;
   apexSources: ApexSourceFile[];
@@ -168,20 +160,8 @@ export interface Schema {
   /** Portal sharing sets (force-app/site sharingSets): profiles they apply to and object access mappings. */
   sharingSets?: SharingSetDef[];
   /** Experience Cloud sites and networks found in the project (Site / Network records). */
-  sites?: {
-    name: string;
-    label: string;
-    urlPathPrefix?: string;
-    siteType?: string;
-    sourceFile: string;
-  }[];
-  networks?: {
-    name: string;
-    urlPathPrefix?: string;
-    status?: string;
-    selfRegProfile?: string;
-    sourceFile: string;
-  }[];
+  sites?: { name: string; label: string; urlPathPrefix?: string; siteType?: string; sourceFile: string }[];
+  networks?: { name: string; urlPathPrefix?: string; status?: string; selfRegProfile?: string; sourceFile: string }[];
   /** Non-fatal notes from loading (metadata kinds skipped and why). */
   warnings?: string[];
 }
@@ -189,12 +169,7 @@ export interface Schema {
 export interface SharingSetDef {
   name: string;
   profiles: string[];
-  accessMappings: {
-    object: string;
-    objectField: string;
-    userField: string;
-    accessLevel: 'Read' | 'Edit';
-  }[];
+  accessMappings: { object: string; objectField: string; userField: string; accessLevel: 'Read' | 'Edit' }[];
   sourceFile: string;
 }
 

@@ -17,35 +17,18 @@ import type {
   RunContext,
   Schema,
   TriggerEvent,
-  TriggerRunner
+  TriggerRunner,
 } from '../contracts.js';
 import { ApexBlob, Decimal } from '../apex/values/index.js';
 import { DataError, queryError } from './errors.js';
 import { evaluate, parseFormula, type FormulaContext } from './formula.js';
 import { IdGenerator, isValidId, to18 } from './ids.js';
-import {
-  executeQuery,
-  resolveObject,
-  type QueryHost,
-  type QueryResult,
-  type Row
-} from './query.js';
+import { executeQuery, resolveObject, type QueryHost, type QueryResult, type Row } from './query.js';
 import { Security, type AccessType } from './security.js';
 import { SObjectRecord } from './sobject.js';
 import { parseSoql, parseSoqlTree, type BindResolver, type SoqlQuery } from './soql.js';
 import type { QueryContext } from '@apexdevtools/apex-parser';
-import {
-  compareValues,
-  decode,
-  effectiveType,
-  encode,
-  isNumericType,
-  makeDate,
-  makeDatetime,
-  msToLocalDays,
-  norm,
-  userTimeZone
-} from './values.js';
+import { compareValues, decode, effectiveType, encode, isNumericType, makeDate, makeDatetime, msToLocalDays, norm, userTimeZone } from './values.js';
 
 export interface LocalOrgOptions {
   /** SQLite file path; ':memory:' (default) for tests. */
@@ -90,25 +73,8 @@ export interface LeadConvertResult {
 }
 
 const TRIGGER_CHUNK = 200;
-const SECURITY_OBJECTS = new Set([
-  'user',
-  'permissionsetassignment',
-  'permissionset',
-  'profile',
-  'groupmember',
-  'group',
-  'objectpermissions',
-  'fieldpermissions'
-]);
-const SYSTEM_FIELDS = new Set([
-  'id',
-  'createddate',
-  'createdbyid',
-  'lastmodifieddate',
-  'lastmodifiedbyid',
-  'systemmodstamp',
-  'isdeleted'
-]);
+const SECURITY_OBJECTS = new Set(['user', 'permissionsetassignment', 'permissionset', 'profile', 'groupmember', 'group', 'objectpermissions', 'fieldpermissions']);
+const SYSTEM_FIELDS = new Set(['id', 'createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp', 'isdeleted']);
 
 function col(lower: string): string {
   return `"f_${lower}"`;
@@ -121,12 +87,7 @@ function stored(f: FieldDef): boolean {
 }
 
 /** The message the platform uses for a failed DML statement (DmlException.getMessage()). */
-export function dmlExceptionMessage(
-  op: DmlOperation,
-  index: number,
-  id: string | null,
-  e: DmlError
-): string {
+export function dmlExceptionMessage(op: DmlOperation, index: number, id: string | null, e: DmlError): string {
   const verb = op.charAt(0).toUpperCase() + op.slice(1);
   const withId = id ? ` with id ${id}` : '';
   return `${verb} failed. First exception on row ${index}${withId}; first error: ${e.statusCode}, ${e.message}: [${e.fields.join(', ')}]`;
@@ -155,9 +116,7 @@ export class LocalOrg implements QueryHost {
   private spCounter = 0;
   private autoNumbers = new Map<string, number>();
   /** Mixed DML tracking, one frame per transaction / System.runAs block. */
-  private mixed: { setup: string | null; nonSetup: string | null }[] = [
-    { setup: null, nonSetup: null }
-  ];
+  private mixed: { setup: string | null; nonSetup: string | null }[] = [{ setup: null, nonSetup: null }];
   /** Ids of standard records made by seed(). */
   readonly seeded: {
     orgId: string;
@@ -168,10 +127,7 @@ export class LocalOrg implements QueryHost {
     automatedProcessUserId?: string;
   };
   private dmlDepth = 0;
-  private statements = new Map<
-    string,
-    { insert: Database.Statement; update: Database.Statement }
-  >();
+  private statements = new Map<string, { insert: Database.Statement; update: Database.Statement }>();
   private seq = 0;
 
   constructor(schema: Schema, options: LocalOrgOptions = {}) {
@@ -182,13 +138,7 @@ export class LocalOrg implements QueryHost {
     this.security = new Security(this);
     this.createTables();
     this.db.exec('BEGIN');
-    this.seeded = {
-      orgId: '',
-      adminUserId: '',
-      profiles: new Map(),
-      permissionSets: new Map(),
-      guestUserId: null
-    };
+    this.seeded = { orgId: '', adminUserId: '', profiles: new Map(), permissionSets: new Map(), guestUserId: null };
     if (!options.noSeed) this.seed();
   }
 
@@ -231,19 +181,15 @@ export class LocalOrg implements QueryHost {
           const sqlType = t === 'Checkbox' || t === 'DateTime' || t === 'Time' ? 'INTEGER' : 'TEXT';
           return `${col(f.name.toLowerCase())} ${sqlType}`;
         });
-      this.db.exec(
-        `CREATE TABLE IF NOT EXISTS ${table(def)} (id TEXT PRIMARY KEY, _seq INTEGER, ${cols.join(', ')})`
-      );
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${table(def)} (id TEXT PRIMARY KEY, _seq INTEGER, ${cols.join(', ')})`);
     }
     // lookups cleared by a delete (SetNull), restored by undelete; in SQLite so savepoints cover them
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS _cleared_lookups (parent_id TEXT, child_object TEXT, child_id TEXT, field TEXT)'
-    );
+    this.db.exec('CREATE TABLE IF NOT EXISTS _cleared_lookups (parent_id TEXT, child_object TEXT, child_id TEXT, field TEXT)');
   }
 
   private defByPrefix(id: string): ObjectDef | null {
     const name = this.schema.keyPrefixes.get(id.slice(0, 3));
-    return name ? (this.schema.objects.get(name.toLowerCase()) ?? null) : null;
+    return name ? this.schema.objects.get(name.toLowerCase()) ?? null : null;
   }
 
   private loadAll(def: ObjectDef): Map<string, Row> {
@@ -251,10 +197,7 @@ export class LocalOrg implements QueryHost {
     let m = this.rowCache.get(key);
     if (m) return m;
     m = new Map();
-    const rows = this.db.prepare(`SELECT * FROM ${table(def)} ORDER BY _seq`).all() as Record<
-      string,
-      unknown
-    >[];
+    const rows = this.db.prepare(`SELECT * FROM ${table(def)} ORDER BY _seq`).all() as Record<string, unknown>[];
     for (const r of rows) {
       const row: Row = new Map();
       row.set('id', r.id);
@@ -299,20 +242,14 @@ export class LocalOrg implements QueryHost {
   }
 
   private writeRow(def: ObjectDef, row: Row, isNew: boolean): void {
-    const fields = [...def.fields.values()].filter(
-      (f) => stored(f) && f.name.toLowerCase() !== 'id'
-    );
+    const fields = [...def.fields.values()].filter((f) => stored(f) && f.name.toLowerCase() !== 'id');
     const vals = fields.map((f) => encode(f, row.get(f.name.toLowerCase()) ?? null));
     const key = def.name.toLowerCase();
     let st = this.statements.get(key);
     if (!st) {
       st = {
-        insert: this.db.prepare(
-          `INSERT INTO ${table(def)} (id, _seq, ${fields.map((f) => col(f.name.toLowerCase())).join(', ')}) VALUES (?, ?, ${fields.map(() => '?').join(', ')})`
-        ),
-        update: this.db.prepare(
-          `UPDATE ${table(def)} SET ${fields.map((f) => `${col(f.name.toLowerCase())} = ?`).join(', ')} WHERE id = ?`
-        )
+        insert: this.db.prepare(`INSERT INTO ${table(def)} (id, _seq, ${fields.map((f) => col(f.name.toLowerCase())).join(', ')}) VALUES (?, ?, ${fields.map(() => '?').join(', ')})`),
+        update: this.db.prepare(`UPDATE ${table(def)} SET ${fields.map((f) => `${col(f.name.toLowerCase())} = ?`).join(', ')} WHERE id = ?`),
       };
       this.statements.set(key, st);
     }
@@ -345,10 +282,8 @@ export class LocalOrg implements QueryHost {
     if (f.type === 'Summary') return this.summaryValue(row, f);
     const v = row.get(fieldLower);
     // StaticResource.Body is a Blob (stored as base64 text)
-    if (fieldLower === 'body' && def.name === 'StaticResource' && typeof v === 'string')
-      return new ApexBlob(new Uint8Array(Buffer.from(v, 'base64')));
-    if (fieldLower === 'versiondata' && def.name === 'ContentVersion' && typeof v === 'string')
-      return new ApexBlob(new Uint8Array(Buffer.from(v, 'base64')));
+    if (fieldLower === 'body' && def.name === 'StaticResource' && typeof v === 'string') return new ApexBlob(new Uint8Array(Buffer.from(v, 'base64')));
+    if (fieldLower === 'versiondata' && def.name === 'ContentVersion' && typeof v === 'string') return new ApexBlob(new Uint8Array(Buffer.from(v, 'base64')));
     return v === undefined ? null : v;
   }
 
@@ -356,17 +291,14 @@ export class LocalOrg implements QueryHost {
     const node = parseFormula(f.formula!);
     const ctx: FormulaContext = {
       field: (path) => this.pathValue(def, row, path),
-      now: () => this.now()
+      now: () => this.now(),
     };
     let v: unknown;
     try {
       v = evaluate(node, ctx);
     } catch (e) {
       if (e instanceof DataError) throw e;
-      throw new DataError(
-        'Unsupported',
-        `Unsupported in the local org: formula field ${def.name}.${f.name}: ${(e as Error).message} (${f.sourceFile ?? ''})`
-      );
+      throw new DataError('Unsupported', `Unsupported in the local org: formula field ${def.name}.${f.name}: ${(e as Error).message} (${f.sourceFile ?? ''})`);
     }
     const t = f.formulaType;
     if (v === '' && t !== 'Checkbox') return null;
@@ -383,16 +315,8 @@ export class LocalOrg implements QueryHost {
     const ns = this.schema.namespace ? this.schema.namespace.toLowerCase() + '__' : '';
     for (let i = 0; i < path.length - 1; i++) {
       const rel = path[i]!.toLowerCase();
-      const lf = [...curDef.fields.values()].find(
-        (x) =>
-          x.relationshipName?.toLowerCase() === rel ||
-          (!!ns && x.relationshipName?.toLowerCase() === ns + rel)
-      );
-      if (!lf)
-        throw new DataError(
-          'Unsupported',
-          `Unsupported in the local org: formula path ${path.join('.')} on ${curDef.name}`
-        );
+      const lf = [...curDef.fields.values()].find((x) => x.relationshipName?.toLowerCase() === rel || (!!ns && x.relationshipName?.toLowerCase() === ns + rel));
+      if (!lf) throw new DataError('Unsupported', `Unsupported in the local org: formula path ${path.join('.')} on ${curDef.name}`);
       const id = this.value(curDef, curRow!, lf.name.toLowerCase());
       if (!id) return null;
       const p = this.byId(String(id));
@@ -404,10 +328,7 @@ export class LocalOrg implements QueryHost {
     if (!curDef.fields.has(last) && ns && curDef.fields.has(ns + last)) last = ns + last;
     if (!curDef.fields.has(last)) {
       if (last.startsWith('$')) return null;
-      throw new DataError(
-        'Unsupported',
-        `Unsupported in the local org: formula field reference ${path.join('.')} on ${curDef.name}`
-      );
+      throw new DataError('Unsupported', `Unsupported in the local org: formula field reference ${path.join('.')} on ${curDef.name}`);
     }
     return this.value(curDef, curRow!, last);
   }
@@ -426,26 +347,15 @@ export class LocalOrg implements QueryHost {
         const eq = opts.some((o) => v !== null && compareValues(v, o) === 0);
         if (it.operation === 'equals') return eq;
         if (it.operation === 'notEqual') return !eq;
-        throw new DataError(
-          'Unsupported',
-          `Unsupported in the local org: roll-up summary filter operation ${it.operation} (${f.name})`
-        );
+        throw new DataError('Unsupported', `Unsupported in the local org: roll-up summary filter operation ${it.operation} (${f.name})`);
       })
     );
     if (f.summaryOperation === 'count') return Decimal.fromInteger(matching.length);
     const sf = f.summarizedField!.split('.')[1]!.toLowerCase();
-    const vals = matching
-      .map((r) => this.value(child, r, sf))
-      .filter((v) => v !== null && v !== undefined);
-    if (f.summaryOperation === 'sum')
-      return vals.reduce<Decimal>(
-        (a, v) => a.add(norm(v).k === 'num' ? (norm(v) as { v: Decimal }).v : Decimal.ZERO),
-        Decimal.ZERO
-      );
+    const vals = matching.map((r) => this.value(child, r, sf)).filter((v) => v !== null && v !== undefined);
+    if (f.summaryOperation === 'sum') return vals.reduce<Decimal>((a, v) => a.add(norm(v).k === 'num' ? (norm(v) as { v: Decimal }).v : Decimal.ZERO), Decimal.ZERO);
     if (vals.length === 0) return null;
-    return vals.reduce((a, b) =>
-      compareValues(a, b) <= 0 === (f.summaryOperation === 'min') ? a : b
-    );
+    return vals.reduce((a, b) => ((compareValues(a, b) <= 0) === (f.summaryOperation === 'min') ? a : b));
   }
 
   /**
@@ -453,10 +363,7 @@ export class LocalOrg implements QueryHost {
    * object reference documents (ObjectPermissions: "represents the enabled object permissions for
    * the parent PermissionSet"); SobjectType is the object's API name.
    */
-  private seedObjectPermissions(
-    permissionSetId: string,
-    permissions: Map<string, ObjectPermission>
-  ): void {
+  private seedObjectPermissions(permissionSetId: string, permissions: Map<string, ObjectPermission>): void {
     for (const [objectLower, op] of permissions) {
       const def = this.schema.objects.get(objectLower);
       if (!def) continue;
@@ -482,24 +389,13 @@ export class LocalOrg implements QueryHost {
     const found = this.byId(recordId);
     return found ? this.security.recordAccess(found.def, found.row, userId) : null;
   }
-  checkRead(
-    def: ObjectDef,
-    fields: FieldDef[],
-    ctx: RunContext,
-    mode: 'USER_MODE' | 'SECURITY_ENFORCED'
-  ): void {
+  checkRead(def: ObjectDef, fields: FieldDef[], ctx: RunContext, mode: 'USER_MODE' | 'SECURITY_ENFORCED'): void {
     this.security.checkRead(def, fields, ctx, mode);
   }
 
   /** Security.stripInaccessible(accessType, records): copies without inaccessible fields, and the removed field names per object. */
-  stripInaccessible(
-    accessType: AccessType,
-    records: SObjectRecord[],
-    ctx: RunContext | string,
-    enforceRootObjectCRUD = true
-  ): { records: SObjectRecord[]; removedFields: Map<string, Set<string>> } {
-    const rc: RunContext =
-      typeof ctx === 'string' ? { userId: ctx, accessLevel: 'USER_MODE', sharing: 'with' } : ctx;
+  stripInaccessible(accessType: AccessType, records: SObjectRecord[], ctx: RunContext | string, enforceRootObjectCRUD = true): { records: SObjectRecord[]; removedFields: Map<string, Set<string>> } {
+    const rc: RunContext = typeof ctx === 'string' ? { userId: ctx, accessLevel: 'USER_MODE', sharing: 'with' } : ctx;
     return this.security.stripInaccessible(accessType, records, rc, enforceRootObjectCRUD);
   }
 
@@ -532,23 +428,14 @@ export class LocalOrg implements QueryHost {
   }
 
   /** Database.queryWithBinds(text, Map<String,Object> binds, accessLevel). */
-  queryWithBinds(
-    soql: string,
-    binds: Map<string, unknown> | Record<string, unknown>,
-    ctx: RunContext
-  ): QueryResult {
+  queryWithBinds(soql: string, binds: Map<string, unknown> | Record<string, unknown>, ctx: RunContext): QueryResult {
     const m = new Map<string, unknown>();
-    for (const [k, v] of binds instanceof Map ? binds : Object.entries(binds))
-      m.set(k.toLowerCase(), v);
-    return this.query(
-      soql,
-      (text) => {
-        const key = text.trim().toLowerCase();
-        if (!m.has(key)) throw queryError(`Key '${text.trim()}' does not exist in the bindMap`);
-        return m.get(key);
-      },
-      ctx
-    );
+    for (const [k, v] of binds instanceof Map ? binds : Object.entries(binds)) m.set(k.toLowerCase(), v);
+    return this.query(soql, (text) => {
+      const key = text.trim().toLowerCase();
+      if (!m.has(key)) throw queryError(`Key '${text.trim()}' does not exist in the bindMap`);
+      return m.get(key);
+    }, ctx);
   }
 
   // ------------------------------------------------------------------------ savepoints
@@ -564,8 +451,7 @@ export class LocalOrg implements QueryHost {
   /** Database.rollback(sp): later savepoints become invalid. */
   rollback(sp: number): void {
     const i = this.savepoints.indexOf(sp);
-    if (i < 0)
-      throw new DataError('System.TypeException', 'Savepoint does not exist in this context.');
+    if (i < 0) throw new DataError('System.TypeException', 'Savepoint does not exist in this context.');
     this.db.exec(`ROLLBACK TO sp${sp}`);
     this.savepoints.length = i + 1;
     this.invalidate();
@@ -600,45 +486,22 @@ export class LocalOrg implements QueryHost {
     if (this.mixed.length > 1) this.mixed.pop();
   }
 
-  private checkMixedDml(
-    def: ObjectDef,
-    op: DmlOperation,
-    records: SObjectRecord[]
-  ): DmlError | null {
+  private checkMixedDml(def: ObjectDef, op: DmlOperation, records: SObjectRecord[]): DmlError | null {
     const frame = this.mixed[this.mixed.length - 1]!;
     let setup = def.isSetup;
     const lower = def.name.toLowerCase();
     // Group: insert and update may be mixed; User insert without a role may be mixed (Apex Developer Guide, sObjects That Can't Be Used Together in DML Operations)
     if (lower === 'group' && (op === 'insert' || op === 'update')) setup = false;
-    if (lower === 'user' && op === 'insert' && records.every((r) => !r.fields.get('userroleid')))
-      setup = false;
-    if (
-      lower === 'user' &&
-      op === 'update' &&
-      records.every(
-        (r) =>
-          !['userroleid', 'isactive', 'isportalenabled', 'username', 'profileid'].some((f) =>
-            r.fields.has(f)
-          )
-      )
-    )
-      setup = false;
+    if (lower === 'user' && op === 'insert' && records.every((r) => !r.fields.get('userroleid'))) setup = false;
+    if (lower === 'user' && op === 'update' && records.every((r) => !['userroleid', 'isactive', 'isportalenabled', 'username', 'profileid'].some((f) => r.fields.has(f)))) setup = false;
     if (setup) {
       if (frame.nonSetup) {
-        return {
-          statusCode: 'MIXED_DML_OPERATION',
-          message: `DML operation on setup object is not permitted after you have updated a non-setup object (or vice versa): ${def.name}, original object: ${frame.nonSetup}`,
-          fields: []
-        };
+        return { statusCode: 'MIXED_DML_OPERATION', message: `DML operation on setup object is not permitted after you have updated a non-setup object (or vice versa): ${def.name}, original object: ${frame.nonSetup}`, fields: [] };
       }
       frame.setup = frame.setup ?? def.name;
     } else if (!def.customSettingsType) {
       if (frame.setup) {
-        return {
-          statusCode: 'MIXED_DML_OPERATION',
-          message: `DML operation on non-setup object is not permitted after you have updated a setup object: ${def.name}`,
-          fields: []
-        };
+        return { statusCode: 'MIXED_DML_OPERATION', message: `DML operation on non-setup object is not permitted after you have updated a setup object: ${def.name}`, fields: [] };
       }
       if (!['group', 'user'].includes(lower)) frame.nonSetup = frame.nonSetup ?? def.name;
     }
@@ -653,12 +516,7 @@ export class LocalOrg implements QueryHost {
    * statement back; otherwise per-row results and the good rows are saved (partial save with
    * up to three attempts, as the platform does).
    */
-  dml(
-    op: DmlOperation,
-    records: SObjectRecord[],
-    options: DmlOptions,
-    ctx: RunContext
-  ): DmlRowResult[] {
+  dml(op: DmlOperation, records: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {
     if (!options.internal) {
       this.limits?.countDmlStatement();
       this.limits?.countDmlRows(records.length);
@@ -673,14 +531,10 @@ export class LocalOrg implements QueryHost {
     });
     const objName = records[0]!.objectName;
     const def = this.schema.objects.get(objName.toLowerCase());
-    if (!def)
-      throw new DataError('System.DmlException', `sObject type '${objName}' is not supported.`);
+    if (!def) throw new DataError('System.DmlException', `sObject type '${objName}' is not supported.`);
     for (const r of records) {
       if (r.objectName.toLowerCase() !== def.name.toLowerCase()) {
-        throw new DataError(
-          'System.TypeException',
-          'DML with a list of mixed sObject types is not supported in the local org; use one list per type'
-        );
+        throw new DataError('System.TypeException', 'DML with a list of mixed sObject types is not supported in the local org; use one list per type');
       }
     }
     if (op === 'update' || op === 'delete' || op === 'undelete') {
@@ -695,27 +549,13 @@ export class LocalOrg implements QueryHost {
     }
     if (op === 'insert') {
       records.forEach((r, i) => {
-        if (r.id)
-          throw dmlException(op, [
-            {
-              index: i,
-              id: r.id,
-              errors: [
-                {
-                  statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
-                  message: 'cannot specify Id in an insert call',
-                  fields: ['Id']
-                }
-              ]
-            }
-          ]);
+        if (r.id) throw dmlException(op, [{ index: i, id: r.id, errors: [{ statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: 'cannot specify Id in an insert call', fields: ['Id'] }] }]);
       });
     }
     const mixedErr = this.checkMixedDml(def, op, records);
     if (mixedErr) {
       const results = records.map((r) => ({ id: r.id, success: false, errors: [mixedErr] }));
-      if (options.allOrNone)
-        throw dmlException(op, [{ index: 0, id: records[0]!.id, errors: [mixedErr] }]);
+      if (options.allOrNone) throw dmlException(op, [{ index: 0, id: records[0]!.id, errors: [mixedErr] }]);
       return results;
     }
 
@@ -723,13 +563,7 @@ export class LocalOrg implements QueryHost {
     const results: DmlRowResult[] = records.map((r) => ({ id: r.id, success: false, errors: [] }));
     for (let attempt = 0; attempt < 3; attempt++) {
       const sp = this.setSavepoint();
-      const attemptResults = this.saveAttempt(
-        op,
-        def,
-        pending.map((i) => records[i]!),
-        options,
-        ctx
-      );
+      const attemptResults = this.saveAttempt(op, def, pending.map((i) => records[i]!), options, ctx);
       const failed = attemptResults.map((r, j) => (r.success ? -1 : j)).filter((j) => j >= 0);
       if (failed.length === 0) {
         this.release(sp);
@@ -745,45 +579,20 @@ export class LocalOrg implements QueryHost {
       this.release(sp);
       if (options.allOrNone) {
         // every failed row is reported (DmlException.getNumDml / getDmlMessage(i)); the message names the first
-        throw dmlException(
-          op,
-          failed.map((j) => ({
-            index: pending[j]!,
-            id: attemptResults[j]!.id,
-            errors: attemptResults[j]!.errors
-          }))
-        );
+        throw dmlException(op, failed.map((j) => ({ index: pending[j]!, id: attemptResults[j]!.id, errors: attemptResults[j]!.errors })));
       }
       for (const j of failed) results[pending[j]!] = attemptResults[j]!;
       pending = pending.filter((_, j) => !failed.includes(j));
       if (pending.length === 0) break;
       if (attempt === 2) {
-        for (const i of pending)
-          results[i] = {
-            id: records[i]!.id,
-            success: false,
-            errors: [
-              {
-                statusCode: 'UNKNOWN_EXCEPTION',
-                message:
-                  'Too many batch retries in the presence of Apex triggers and partial failures.',
-                fields: []
-              }
-            ]
-          };
+        for (const i of pending) results[i] = { id: records[i]!.id, success: false, errors: [{ statusCode: 'UNKNOWN_EXCEPTION', message: 'Too many batch retries in the presence of Apex triggers and partial failures.', fields: [] }] };
       }
     }
     return results;
   }
 
   /** One attempt over the given rows: chunks of 200 through the whole order of execution. */
-  private saveAttempt(
-    op: DmlOperation,
-    def: ObjectDef,
-    records: SObjectRecord[],
-    options: DmlOptions,
-    ctx: RunContext
-  ): DmlRowResult[] {
+  private saveAttempt(op: DmlOperation, def: ObjectDef, records: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {
     const out: DmlRowResult[] = [];
     this.dmlDepth++;
     try {
@@ -800,25 +609,11 @@ export class LocalOrg implements QueryHost {
     return out;
   }
 
-  private upsertChunk(
-    def: ObjectDef,
-    chunk: SObjectRecord[],
-    options: DmlOptions,
-    ctx: RunContext
-  ): DmlRowResult[] {
-    const ext = options.externalIdField
-      ? def.fields.get(options.externalIdField.toLowerCase())
-      : def.fields.get('id');
-    if (!ext)
-      throw new DataError(
-        'System.DmlException',
-        `Invalid field for upsert, must be an External Id custom or standard indexed field: ${options.externalIdField}`
-      );
+  private upsertChunk(def: ObjectDef, chunk: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {
+    const ext = options.externalIdField ? def.fields.get(options.externalIdField.toLowerCase()) : def.fields.get('id');
+    if (!ext) throw new DataError('System.DmlException', `Invalid field for upsert, must be an External Id custom or standard indexed field: ${options.externalIdField}`);
     if (ext.name !== 'Id' && !ext.externalId && !(ext.unique && ext.name !== 'Id')) {
-      throw new DataError(
-        'System.SObjectException',
-        `Invalid field for upsert, must be an External Id custom or standard indexed field: ${ext.name}`
-      );
+      throw new DataError('System.SObjectException', `Invalid field for upsert, must be an External Id custom or standard indexed field: ${ext.name}`);
     }
     const inserts: { i: number; r: SObjectRecord }[] = [];
     const updates: { i: number; r: SObjectRecord }[] = [];
@@ -834,21 +629,9 @@ export class LocalOrg implements QueryHost {
         inserts.push({ i, r });
         return;
       }
-      const matches = this.scan(def, false).filter(
-        (row) => compareValues(row.get(ext.name.toLowerCase()), key, !!ext.caseSensitive) === 0
-      );
+      const matches = this.scan(def, false).filter((row) => compareValues(row.get(ext.name.toLowerCase()), key, !!ext.caseSensitive) === 0);
       if (matches.length > 1) {
-        pre[i] = {
-          id: null,
-          success: false,
-          errors: [
-            {
-              statusCode: 'DUPLICATE_EXTERNAL_ID',
-              message: `Duplicate external id specified: ${String(key)}`,
-              fields: [ext.name]
-            }
-          ]
-        };
+        pre[i] = { id: null, success: false, errors: [{ statusCode: 'DUPLICATE_EXTERNAL_ID', message: `Duplicate external id specified: ${String(key)}`, fields: [ext.name] }] };
       } else if (matches.length === 1) {
         const copy = r.clone(false);
         copy.setRaw('Id', matches[0]!.get('id'));
@@ -857,35 +640,17 @@ export class LocalOrg implements QueryHost {
     });
     const res = [...pre];
     if (inserts.length) {
-      const rr = this.saveChunk(
-        'insert',
-        def,
-        inserts.map((x) => x.r),
-        options,
-        ctx
-      );
+      const rr = this.saveChunk('insert', def, inserts.map((x) => x.r), options, ctx);
       inserts.forEach((x, j) => (res[x.i] = { ...rr[j]!, created: true }));
     }
     if (updates.length) {
-      const rr = this.saveChunk(
-        'update',
-        def,
-        updates.map((x) => x.r),
-        options,
-        ctx
-      );
+      const rr = this.saveChunk('update', def, updates.map((x) => x.r), options, ctx);
       updates.forEach((x, j) => (res[x.i] = { ...rr[j]!, created: false }));
     }
     return res as DmlRowResult[];
   }
 
-  private runTriggers(
-    def: ObjectDef,
-    event: TriggerEvent,
-    newRows: SObjectRecord[] | null,
-    oldRows: SObjectRecord[] | null,
-    options: DmlOptions
-  ): void {
+  private runTriggers(def: ObjectDef, event: TriggerEvent, newRows: SObjectRecord[] | null, oldRows: SObjectRecord[] | null, options: DmlOptions): void {
     if (!this.triggerRunner || options.noTriggers) return;
     this.triggerRunner.runTriggers(def.name, event, newRows, oldRows);
   }
@@ -910,13 +675,7 @@ export class LocalOrg implements QueryHost {
     return row;
   }
 
-  private saveChunk(
-    op: 'insert' | 'update',
-    def: ObjectDef,
-    chunk: SObjectRecord[],
-    options: DmlOptions,
-    ctx: RunContext
-  ): DmlRowResult[] {
+  private saveChunk(op: 'insert' | 'update', def: ObjectDef, chunk: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {
     const now = this.now();
     const errors: DmlError[][] = chunk.map(() => []);
     const isInsert = op === 'insert';
@@ -938,32 +697,20 @@ export class LocalOrg implements QueryHost {
       } else {
         const id = input.id;
         if (!id) {
-          errors[i]!.push({
-            statusCode: 'MISSING_ARGUMENT',
-            message: 'Id not specified in an update call',
-            fields: []
-          });
+          errors[i]!.push({ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] });
           olds.push(null);
           news.push(input.clone(true));
           return;
         }
         const found = this.byId(id, true);
         if (!found || found.def !== def) {
-          errors[i]!.push({
-            statusCode: found ? 'INVALID_ID_FIELD' : 'INVALID_CROSS_REFERENCE_KEY',
-            message: found ? 'invalid record id' : 'invalid cross reference id',
-            fields: []
-          });
+          errors[i]!.push({ statusCode: found ? 'INVALID_ID_FIELD' : 'INVALID_CROSS_REFERENCE_KEY', message: found ? 'invalid record id' : 'invalid cross reference id', fields: [] });
           olds.push(null);
           news.push(input.clone(true));
           return;
         }
         if (found.row.get('isdeleted') === true) {
-          errors[i]!.push({
-            statusCode: 'ENTITY_IS_DELETED',
-            message: 'entity is deleted',
-            fields: []
-          });
+          errors[i]!.push({ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] });
           olds.push(null);
           news.push(input.clone(true));
           return;
@@ -1000,13 +747,7 @@ export class LocalOrg implements QueryHost {
     // 3. before triggers
     if (beforeIdx.length) {
       const nr = beforeIdx.map((i) => news[i]!);
-      this.runTriggers(
-        def,
-        isInsert ? 'BEFORE_INSERT' : 'BEFORE_UPDATE',
-        nr,
-        isInsert ? null : beforeIdx.map((i) => olds[i]!),
-        options
-      );
+      this.runTriggers(def, isInsert ? 'BEFORE_INSERT' : 'BEFORE_UPDATE', nr, isInsert ? null : beforeIdx.map((i) => olds[i]!), options);
       beforeIdx.forEach((i) => {
         if (news[i]!.errors.length) errors[i]!.push(...news[i]!.errors.splice(0));
       });
@@ -1035,8 +776,7 @@ export class LocalOrg implements QueryHost {
       rec.setRaw('LastModifiedById', ctx.userId);
       rec.setRaw('SystemModstamp', makeDatetime(now));
       this.deriveFields(def, rec);
-      const files =
-        isInsert && def.name === 'ContentVersion' ? this.contentVersionBeforeWrite(rec, ctx) : null;
+      const files = isInsert && def.name === 'ContentVersion' ? this.contentVersionBeforeWrite(rec, ctx) : null;
       this.writeRow(def, this.rowFromRecord(def, rec), isInsert);
       if (files) this.contentVersionAfterWrite(rec, files.created);
     }
@@ -1047,13 +787,7 @@ export class LocalOrg implements QueryHost {
         r.readOnly = true;
         return r;
       });
-      this.runTriggers(
-        def,
-        isInsert ? 'AFTER_INSERT' : 'AFTER_UPDATE',
-        after,
-        isInsert ? null : saveIdx.map((i) => olds[i]!),
-        options
-      );
+      this.runTriggers(def, isInsert ? 'AFTER_INSERT' : 'AFTER_UPDATE', after, isInsert ? null : saveIdx.map((i) => olds[i]!), options);
       saveIdx.forEach((i, j) => {
         if (after[j]!.errors.length) errors[i]!.push(...after[j]!.errors);
       });
@@ -1069,7 +803,7 @@ export class LocalOrg implements QueryHost {
     return news.map((rec, i) => ({
       id: errors[i]!.length ? (isInsert ? null : chunk[i]!.id) : rec.id,
       success: errors[i]!.length === 0,
-      errors: errors[i]!
+      errors: errors[i]!,
     }));
   }
 
@@ -1079,13 +813,7 @@ export class LocalOrg implements QueryHost {
    * summary field in the parent record. Parent record goes through save procedure." The summary
    * values are computed on read; the parents are re-saved (triggers, validation) once per chunk.
    */
-  private rollUpToParents(
-    def: ObjectDef,
-    changes: { now: SObjectRecord | null; old: SObjectRecord | null }[],
-    ctx: RunContext,
-    options: DmlOptions,
-    fail: (e: DmlError) => void
-  ): void {
+  private rollUpToParents(def: ObjectDef, changes: { now: SObjectRecord | null; old: SObjectRecord | null }[], ctx: RunContext, options: DmlOptions, fail: (e: DmlError) => void): void {
     if (!changes.length) return;
     const byParent = new Map<ObjectDef, Set<string>>();
     for (const parent of this.schema.objects.values()) {
@@ -1094,20 +822,9 @@ export class LocalOrg implements QueryHost {
         const [childName, fkName] = f.summaryForeignKey.split('.');
         if (childName!.toLowerCase() !== def.name.toLowerCase()) continue;
         const fk = fkName!.toLowerCase();
-        const watched = [
-          fk,
-          ...(f.summarizedField ? [f.summarizedField.split('.')[1]!.toLowerCase()] : []),
-          ...(f.summaryFilterItems ?? []).map((x) => x.field.split('.')[1]!.toLowerCase())
-        ];
+        const watched = [fk, ...(f.summarizedField ? [f.summarizedField.split('.')[1]!.toLowerCase()] : []), ...(f.summaryFilterItems ?? []).map((x) => x.field.split('.')[1]!.toLowerCase())];
         for (const c of changes) {
-          const changed =
-            !c.now ||
-            !c.old ||
-            watched.some(
-              (w) =>
-                compareValues(c.now!.fields.get(w) ?? null, c.old!.fields.get(w) ?? null, true) !==
-                  0 || (c.now!.fields.get(w) == null) !== (c.old!.fields.get(w) == null)
-            );
+          const changed = !c.now || !c.old || watched.some((w) => compareValues(c.now!.fields.get(w) ?? null, c.old!.fields.get(w) ?? null, true) !== 0 || (c.now!.fields.get(w) == null) !== (c.old!.fields.get(w) == null));
           if (!changed) continue;
           for (const r of [c.now, c.old]) {
             const pid = r?.fields.get(fk);
@@ -1125,12 +842,7 @@ export class LocalOrg implements QueryHost {
       if (!live.length) continue;
       const recs = live.map((id) => new SObjectRecord(parent, { Id: id }));
       try {
-        const res = this.dml(
-          'update',
-          recs,
-          { allOrNone: true, internal: true, noTriggers: !!options.noTriggers },
-          { ...ctx, accessLevel: 'SYSTEM_MODE', sharing: 'without' }
-        );
+        const res = this.dml('update', recs, { allOrNone: true, internal: true, noTriggers: !!options.noTriggers }, { ...ctx, accessLevel: 'SYSTEM_MODE', sharing: 'without' });
         void res;
       } catch (e) {
         if (e instanceof DataError && e.dmlRows?.[0]) fail(e.dmlRows[0].errors[0]!);
@@ -1139,28 +851,16 @@ export class LocalOrg implements QueryHost {
     }
   }
 
-  private applyInsertDefaults(
-    def: ObjectDef,
-    rec: SObjectRecord,
-    input: SObjectRecord,
-    ctx: RunContext,
-    now: number
-  ): void {
+  private applyInsertDefaults(def: ObjectDef, rec: SObjectRecord, input: SObjectRecord, ctx: RunContext, now: number): void {
     for (const f of def.fields.values()) {
       const l = f.name.toLowerCase();
       if (!stored(f)) continue;
       if (!input.fields.has(l) && f.defaultValue !== undefined && !SYSTEM_FIELDS.has(l)) {
         try {
-          const v = evaluate(parseFormula(f.defaultValue), {
-            field: () => null,
-            now: () => this.now()
-          });
+          const v = evaluate(parseFormula(f.defaultValue), { field: () => null, now: () => this.now() });
           rec.setRaw(f.name, this.coerce(f, v));
         } catch (e) {
-          throw new DataError(
-            'Unsupported',
-            `Unsupported in the local org: default value ${f.defaultValue} of ${def.name}.${f.name}: ${(e as Error).message}`
-          );
+          throw new DataError('Unsupported', `Unsupported in the local org: default value ${f.defaultValue} of ${def.name}.${f.name}: ${(e as Error).message}`);
         }
       }
     }
@@ -1173,8 +873,7 @@ export class LocalOrg implements QueryHost {
   private coerce(f: FieldDef, v: unknown): unknown {
     const t = effectiveType(f);
     if (v === null || v === undefined) return null;
-    if (isNumericType(t))
-      return norm(v).k === 'num' ? (norm(v) as { v: Decimal }).v : Decimal.parse(String(v));
+    if (isNumericType(t)) return norm(v).k === 'num' ? (norm(v) as { v: Decimal }).v : Decimal.parse(String(v));
     if (t === 'Checkbox') return v === true;
     return v;
   }
@@ -1186,7 +885,7 @@ export class LocalOrg implements QueryHost {
       if (!stored(f) || !rec.fields.has(l)) continue;
       const v = rec.fields.get(l);
       const t = effectiveType(f);
-      if (v === '') rec.setRaw(f.name, null);
+      if (v === '' ) rec.setRaw(f.name, null);
       else if (t === 'Checkbox' && v === null) rec.setRaw(f.name, false);
       else if (isNumericType(t) && v !== null && f.scale !== undefined) {
         const n = norm(v);
@@ -1209,73 +908,25 @@ export class LocalOrg implements QueryHost {
   private requestFieldErrors(f: FieldDef, v: unknown): DmlError | null {
     if (v === null || v === undefined) return null;
     const t = effectiveType(f);
-    if (
-      (t === 'Text' ||
-        t === 'TextArea' ||
-        t === 'LongTextArea' ||
-        t === 'Html' ||
-        t === 'Email' ||
-        t === 'Phone' ||
-        t === 'Url' ||
-        t === 'Picklist' ||
-        t === 'MultiselectPicklist') &&
-      f.length !== undefined &&
-      typeof v === 'string' &&
-      v.length > f.length
-    ) {
-      return {
-        statusCode: 'STRING_TOO_LONG',
-        message: `${f.label}: data value too large: ${v.length > 100 ? v.slice(0, 100) + '...' : v} (max length=${f.length})`,
-        fields: [f.name]
-      };
+    if ((t === 'Text' || t === 'TextArea' || t === 'LongTextArea' || t === 'Html' || t === 'Email' || t === 'Phone' || t === 'Url' || t === 'Picklist' || t === 'MultiselectPicklist') && f.length !== undefined && typeof v === 'string' && v.length > f.length) {
+      return { statusCode: 'STRING_TOO_LONG', message: `${f.label}: data value too large: ${v.length > 100 ? v.slice(0, 100) + '...' : v} (max length=${f.length})`, fields: [f.name] };
     }
-    if (
-      (t === 'Picklist' || t === 'MultiselectPicklist') &&
-      f.restrictedPicklist &&
-      f.picklistValues &&
-      typeof v === 'string'
-    ) {
+    if ((t === 'Picklist' || t === 'MultiselectPicklist') && f.restrictedPicklist && f.picklistValues && typeof v === 'string') {
       const parts = t === 'MultiselectPicklist' ? v.split(';') : [v];
       if (parts.some((p) => !f.picklistValues!.some((pv) => pv.value === p && pv.active))) {
-        return {
-          statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-          message: `${f.label}: bad value for restricted picklist field: ${v}`,
-          fields: [f.name]
-        };
+        return { statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: `${f.label}: bad value for restricted picklist field: ${v}`, fields: [f.name] };
       }
     }
     if (t === 'Email' && typeof v === 'string' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
-      return {
-        statusCode: 'INVALID_EMAIL_ADDRESS',
-        message: `${f.label}: invalid email address: ${v}`,
-        fields: [f.name]
-      };
+      return { statusCode: 'INVALID_EMAIL_ADDRESS', message: `${f.label}: invalid email address: ${v}`, fields: [f.name] };
     }
     if ((f.type === 'Lookup' || f.type === 'MasterDetail') && typeof v === 'string') {
-      if (!isValidId(v))
-        return {
-          statusCode: 'MALFORMED_ID',
-          message: `${f.label}: id value of incorrect type: ${v}`,
-          fields: [f.name]
-        };
-      const okType = (f.referenceTo ?? []).some(
-        (t2) => this.schema.objects.get(t2.toLowerCase())?.keyPrefix === v.slice(0, 3)
-      );
-      if (!okType)
-        return {
-          statusCode: 'FIELD_INTEGRITY_EXCEPTION',
-          message: `${f.label}: id value of incorrect type: ${v}`,
-          fields: [f.name]
-        };
+      if (!isValidId(v)) return { statusCode: 'MALFORMED_ID', message: `${f.label}: id value of incorrect type: ${v}`, fields: [f.name] };
+      const okType = (f.referenceTo ?? []).some((t2) => this.schema.objects.get(t2.toLowerCase())?.keyPrefix === v.slice(0, 3));
+      if (!okType) return { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${f.label}: id value of incorrect type: ${v}`, fields: [f.name] };
       if (!this.byId(v)) {
         const deleted = this.byId(v, true);
-        return deleted
-          ? { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [f.name] }
-          : {
-              statusCode: 'INVALID_CROSS_REFERENCE_KEY',
-              message: 'invalid cross reference id',
-              fields: [f.name]
-            };
+        return deleted ? { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [f.name] } : { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [f.name] };
       }
     }
     return null;
@@ -1295,13 +946,7 @@ export class LocalOrg implements QueryHost {
     return errs;
   }
 
-  private systemValidate(
-    def: ObjectDef,
-    rec: SObjectRecord,
-    old: SObjectRecord | null,
-    batch: SObjectRecord[],
-    index: number
-  ): DmlError[] {
+  private systemValidate(def: ObjectDef, rec: SObjectRecord, old: SObjectRecord | null, batch: SObjectRecord[], index: number): DmlError[] {
     const errs: DmlError[] = [];
     const missing: string[] = [];
     for (const f of def.fields.values()) {
@@ -1309,13 +954,7 @@ export class LocalOrg implements QueryHost {
       if (!stored(f) || SYSTEM_FIELDS.has(l)) continue;
       const v = rec.fields.get(l);
       const t = effectiveType(f);
-      if (
-        (v === null || v === undefined) &&
-        f.required &&
-        f.createable &&
-        t !== 'Checkbox' &&
-        !(l === 'name' && f.type === 'AutoNumber')
-      ) {
+      if ((v === null || v === undefined) && f.required && f.createable && t !== 'Checkbox' && !(l === 'name' && f.type === 'AutoNumber')) {
         if (def.customSettingsType && l === 'name') continue;
         missing.push(f.name);
         continue;
@@ -1327,11 +966,7 @@ export class LocalOrg implements QueryHost {
           const intDigits = f.precision - (f.scale ?? 0);
           const abs = n.v.abs().setScale(0, 'DOWN').toPlainString().replace(/^0$/, '');
           if (abs.length > intDigits) {
-            errs.push({
-              statusCode: 'NUMBER_OUTSIDE_VALID_RANGE',
-              message: `${f.label}: value outside of valid range on numeric field: ${n.v.toPlainString()}`,
-              fields: [f.name]
-            });
+            errs.push({ statusCode: 'NUMBER_OUTSIDE_VALID_RANGE', message: `${f.label}: value outside of valid range on numeric field: ${n.v.toPlainString()}`, fields: [f.name] });
             continue;
           }
         }
@@ -1345,62 +980,27 @@ export class LocalOrg implements QueryHost {
         const key = uniqueKey(v, !!f.caseSensitive);
         const ids = this.uniqueIndex(def, f).get(key) ?? [];
         const dupId = ids.find((id) => id !== rec.id);
-        const dupBatch = batch
-          .slice(0, index)
-          .some(
-            (o) =>
-              o !== rec &&
-              o.fields.get(l) !== null &&
-              o.fields.get(l) !== undefined &&
-              uniqueKey(o.fields.get(l), !!f.caseSensitive) === key
-          );
+        const dupBatch = batch.slice(0, index).some((o) => o !== rec && o.fields.get(l) !== null && o.fields.get(l) !== undefined && uniqueKey(o.fields.get(l), !!f.caseSensitive) === key);
         if (dupId || dupBatch) {
-          errs.push({
-            statusCode: 'DUPLICATE_VALUE',
-            message: `duplicate value found: ${f.name} duplicates value on record with id: ${dupId ?? ''}`,
-            fields: []
-          });
+          errs.push({ statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${f.name} duplicates value on record with id: ${dupId ?? ''}`, fields: [] });
           continue;
         }
       }
-      if (
-        old &&
-        f.type === 'MasterDetail' &&
-        old.fields.get(l) !== v &&
-        !f.reparentableMasterDetail
-      ) {
-        errs.push({
-          statusCode: 'FIELD_INTEGRITY_EXCEPTION',
-          message: `${f.label}: You cannot reparent this record`,
-          fields: [f.name]
-        });
+      if (old && f.type === 'MasterDetail' && old.fields.get(l) !== v && !f.reparentableMasterDetail) {
+        errs.push({ statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: `${f.label}: You cannot reparent this record`, fields: [f.name] });
       }
     }
-    if (missing.length)
-      errs.unshift({
-        statusCode: 'REQUIRED_FIELD_MISSING',
-        message: `Required fields are missing: [${missing.join(', ')}]`,
-        fields: missing
-      });
+    if (missing.length) errs.unshift({ statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing });
     return errs;
   }
 
   /** value -> ids of the stored, non-deleted rows (rebuilt when the object's rows change). */
-  private uniqueIndexes = new Map<
-    string,
-    { rows: Map<string, Row>; index: Map<string, string[]> }
-  >();
+  private uniqueIndexes = new Map<string, { rows: Map<string, Row>; index: Map<string, string[]> }>();
   private uniqueIndex(def: ObjectDef, f: FieldDef): Map<string, string[]> {
     const rows = this.loadAll(def);
     const k = `${def.name}.${f.name}`.toLowerCase();
     const hit = this.uniqueIndexes.get(k);
-    if (
-      hit &&
-      hit.rows === rows &&
-      hit.rows.size === rows.size &&
-      !this.uniqueDirty.has(def.name.toLowerCase())
-    )
-      return hit.index;
+    if (hit && hit.rows === rows && hit.rows.size === rows.size && !this.uniqueDirty.has(def.name.toLowerCase())) return hit.index;
     const index = new Map<string, string[]>();
     const l = f.name.toLowerCase();
     for (const r of rows.values()) {
@@ -1418,11 +1018,7 @@ export class LocalOrg implements QueryHost {
   }
   private uniqueDirty = new Set<string>();
 
-  private validationRules(
-    def: ObjectDef,
-    rec: SObjectRecord,
-    old: SObjectRecord | null
-  ): DmlError[] {
+  private validationRules(def: ObjectDef, rec: SObjectRecord, old: SObjectRecord | null): DmlError[] {
     const errs: DmlError[] = [];
     if (def.validationRules.length === 0) return errs;
     const row = this.rowFromRecord(def, rec);
@@ -1433,36 +1029,24 @@ export class LocalOrg implements QueryHost {
       try {
         node = parseFormula(vr.errorConditionFormula);
       } catch (e) {
-        throw new DataError(
-          'Unsupported',
-          `Unsupported in the local org: ${vr.sourceFile}:${vr.sourceLine ?? 1}: validation rule ${vr.name}: ${(e as Error).message}`
-        );
+        throw new DataError('Unsupported', `Unsupported in the local org: ${vr.sourceFile}:${vr.sourceLine ?? 1}: validation rule ${vr.name}: ${(e as Error).message}`);
       }
       const ctx: FormulaContext = {
         field: (path) => this.pathValue(def, row, path),
         prior: (path) => (oldRow ? this.pathValue(def, oldRow, path) : null),
         isNew: !old,
-        now: () => this.now()
+        now: () => this.now(),
       };
       let fired: unknown;
       try {
         fired = evaluate(node, ctx);
       } catch (e) {
         if (e instanceof DataError) throw e;
-        throw new DataError(
-          'Unsupported',
-          `Unsupported in the local org: ${vr.sourceFile}:${vr.sourceLine ?? 1}: validation rule ${vr.name}: ${(e as Error).message}`
-        );
+        throw new DataError('Unsupported', `Unsupported in the local org: ${vr.sourceFile}:${vr.sourceLine ?? 1}: validation rule ${vr.name}: ${(e as Error).message}`);
       }
       if (fired === true) {
-        const field = vr.errorDisplayField
-          ? (def.fields.get(vr.errorDisplayField.toLowerCase())?.name ?? vr.errorDisplayField)
-          : undefined;
-        errs.push({
-          statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-          message: vr.errorMessage,
-          fields: field ? [field] : []
-        });
+        const field = vr.errorDisplayField ? def.fields.get(vr.errorDisplayField.toLowerCase())?.name ?? vr.errorDisplayField : undefined;
+        errs.push({ statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: vr.errorMessage, fields: field ? [field] : [] });
       }
     }
     return errs;
@@ -1485,22 +1069,15 @@ export class LocalOrg implements QueryHost {
     if (nameF && nameF.calculated && nameF.type !== 'AutoNumber' && def.fields.has('lastname')) {
       const fn = rec.fields.get('firstname');
       const ln = rec.fields.get('lastname');
-      rec.setRaw(
-        'Name',
-        [fn, ln].filter((x) => x !== null && x !== undefined && x !== '').join(' ') || null
-      );
+      rec.setRaw('Name', [fn, ln].filter((x) => x !== null && x !== undefined && x !== '').join(' ') || null);
     }
     if (lower === 'opportunity') {
       const stage = rec.fields.get('stagename');
-      const st = this.scan(this.schema.objects.get('opportunitystage')!, false).find(
-        (r) => r.get('apiname') === stage
-      );
+      const st = this.scan(this.schema.objects.get('opportunitystage')!, false).find((r) => r.get('apiname') === stage);
       rec.setRaw('IsClosed', st ? st.get('isclosed') === true : false);
       rec.setRaw('IsWon', st ? st.get('iswon') === true : false);
-      if (!rec.fields.get('probability') && st && st.get('defaultprobability') !== null)
-        rec.setRaw('Probability', st.get('defaultprobability'));
-      if (st && !rec.fields.get('forecastcategoryname'))
-        rec.setRaw('ForecastCategoryName', st.get('forecastcategoryname'));
+      if (!rec.fields.get('probability') && st && st.get('defaultprobability') !== null) rec.setRaw('Probability', st.get('defaultprobability'));
+      if (st && !rec.fields.get('forecastcategoryname')) rec.setRaw('ForecastCategoryName', st.get('forecastcategoryname'));
     }
     if (lower === 'task') rec.setRaw('IsClosed', rec.fields.get('status') === 'Completed');
     if (lower === 'user') {
@@ -1523,64 +1100,28 @@ export class LocalOrg implements QueryHost {
    */
   private contentVersionBeforeWrite(rec: SObjectRecord, ctx: RunContext): { created: boolean } {
     const data = rec.fields.get('versiondata');
-    const bytes =
-      data instanceof ApexBlob
-        ? data.bytes
-        : typeof data === 'string'
-          ? new Uint8Array(Buffer.from(data, 'utf8'))
-          : null;
+    const bytes = data instanceof ApexBlob ? data.bytes : typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : null;
     if (bytes) rec.setRaw('VersionData', Buffer.from(bytes).toString('base64'));
     const path = rec.fields.get('pathonclient');
     const m = typeof path === 'string' ? /\.([A-Za-z0-9]+)$/.exec(path) : null;
     const ext = m ? m[1]!.toLowerCase() : null;
-    const fileTypes: Record<string, string> = {
-      txt: 'TEXT',
-      csv: 'CSV',
-      pdf: 'PDF',
-      png: 'PNG',
-      jpg: 'JPG',
-      jpeg: 'JPEG',
-      gif: 'GIF',
-      doc: 'WORD',
-      docx: 'WORD_X',
-      xls: 'EXCEL',
-      xlsx: 'EXCEL_X',
-      ppt: 'POWER_POINT',
-      pptx: 'POWER_POINT_X',
-      zip: 'ZIP',
-      html: 'HTML',
-      xml: 'XML',
-      json: 'JSON'
-    };
+    const fileTypes: Record<string, string> = { txt: 'TEXT', csv: 'CSV', pdf: 'PDF', png: 'PNG', jpg: 'JPG', jpeg: 'JPEG', gif: 'GIF', doc: 'WORD', docx: 'WORD_X', xls: 'EXCEL', xlsx: 'EXCEL_X', ppt: 'POWER_POINT', pptx: 'POWER_POINT_X', zip: 'ZIP', html: 'HTML', xml: 'XML', json: 'JSON' };
     rec.setRaw('FileExtension', ext);
-    rec.setRaw('FileType', ext ? (fileTypes[ext] ?? 'UNKNOWN') : 'UNKNOWN');
+    rec.setRaw('FileType', ext ? fileTypes[ext] ?? 'UNKNOWN' : 'UNKNOWN');
     rec.setRaw('ContentSize', Decimal.fromInteger(bytes ? bytes.length : 0));
     rec.setRaw('IsLatest', true);
-    if (!rec.fields.get('title') && typeof path === 'string')
-      rec.setRaw('Title', path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
+    if (!rec.fields.get('title') && typeof path === 'string') rec.setRaw('Title', path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, ''));
     const owner = (rec.fields.get('ownerid') as string | null) ?? ctx.userId;
     const docId = rec.fields.get('contentdocumentid') as string | null;
     if (docId) {
       // a new version of an existing document: the previous versions are no longer the latest
       const vdef = this.schema.objects.get('contentversion')!;
-      for (const r of this.scan(vdef, false))
-        if (r.get('contentdocumentid') === docId && r.get('islatest') === true)
-          this.updateRaw(String(r.get('id')), { IsLatest: false });
-      rec.setRaw(
-        'VersionNumber',
-        String(
-          this.scan(vdef, false).filter((r) => r.get('contentdocumentid') === docId).length + 1
-        )
-      );
+      for (const r of this.scan(vdef, false)) if (r.get('contentdocumentid') === docId && r.get('islatest') === true) this.updateRaw(String(r.get('id')), { IsLatest: false });
+      rec.setRaw('VersionNumber', String(this.scan(vdef, false).filter((r) => r.get('contentdocumentid') === docId).length + 1));
       return { created: false };
     }
     rec.setRaw('VersionNumber', '1');
-    const id = this.insertRaw('ContentDocument', {
-      Title: rec.fields.get('title') ?? null,
-      OwnerId: owner,
-      CreatedById: ctx.userId,
-      LastModifiedById: ctx.userId
-    });
+    const id = this.insertRaw('ContentDocument', { Title: rec.fields.get('title') ?? null, OwnerId: owner, CreatedById: ctx.userId, LastModifiedById: ctx.userId });
     rec.setRaw('ContentDocumentId', id);
     return { created: true };
   }
@@ -1592,50 +1133,26 @@ export class LocalOrg implements QueryHost {
       Title: rec.fields.get('title') ?? null,
       FileExtension: rec.fields.get('fileextension') ?? null,
       FileType: rec.fields.get('filetype') ?? null,
-      ContentSize: rec.fields.get('contentsize') ?? null
+      ContentSize: rec.fields.get('contentsize') ?? null,
     });
     if (!created) return;
     const owner = String(rec.fields.get('ownerid'));
-    this.insertRaw('ContentDocumentLink', {
-      ContentDocumentId: docId,
-      LinkedEntityId: owner,
-      ShareType: 'I',
-      Visibility: 'AllUsers'
-    });
+    this.insertRaw('ContentDocumentLink', { ContentDocumentId: docId, LinkedEntityId: owner, ShareType: 'I', Visibility: 'AllUsers' });
     const loc = rec.fields.get('firstpublishlocationid') as string | null;
-    if (loc && loc !== owner)
-      this.insertRaw('ContentDocumentLink', {
-        ContentDocumentId: docId,
-        LinkedEntityId: loc,
-        ShareType: 'V',
-        Visibility: 'AllUsers'
-      });
+    if (loc && loc !== owner) this.insertRaw('ContentDocumentLink', { ContentDocumentId: docId, LinkedEntityId: loc, ShareType: 'V', Visibility: 'AllUsers' });
   }
 
-  private deleteChunk(
-    def: ObjectDef,
-    chunk: SObjectRecord[],
-    options: DmlOptions,
-    ctx: RunContext
-  ): DmlRowResult[] {
+  private deleteChunk(def: ObjectDef, chunk: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {
     const errors: DmlError[][] = chunk.map(() => []);
     const olds: (SObjectRecord | null)[] = chunk.map((input, i) => {
       const id = input.id;
       const found = id ? this.byId(id, true) : null;
       if (!id || !found) {
-        errors[i]!.push({
-          statusCode: 'INVALID_CROSS_REFERENCE_KEY',
-          message: 'invalid cross reference id',
-          fields: []
-        });
+        errors[i]!.push({ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] });
         return null;
       }
       if (found.row.get('isdeleted') === true) {
-        errors[i]!.push({
-          statusCode: 'ENTITY_IS_DELETED',
-          message: 'entity is deleted',
-          fields: []
-        });
+        errors[i]!.push({ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] });
         return null;
       }
       const r = this.recordFromRow(def, found.row);
@@ -1660,20 +1177,14 @@ export class LocalOrg implements QueryHost {
       const blockers: string[] = [];
       for (const child of this.schema.objects.values()) {
         for (const f of child.fields.values()) {
-          if (
-            f.type !== 'Lookup' ||
-            f.deleteConstraint !== 'Restrict' ||
-            !(f.referenceTo ?? []).some((t) => t.toLowerCase() === def.name.toLowerCase())
-          )
-            continue;
+          if (f.type !== 'Lookup' || f.deleteConstraint !== 'Restrict' || !(f.referenceTo ?? []).some((t) => t.toLowerCase() === def.name.toLowerCase())) continue;
           const l = f.name.toLowerCase();
-          for (const r of this.scan(child, false))
-            if (r.get(l) === id) blockers.push(String(r.get('name') ?? r.get('id')));
+          for (const r of this.scan(child, false)) if (r.get(l) === id) blockers.push(String(r.get('name') ?? r.get('id')));
           if (blockers.length) {
             errors[i]!.push({
               statusCode: 'DELETE_FAILED',
               message: `Your attempt to delete ${String(olds[i]!.fields.get('name') ?? id)} could not be completed because it is associated with the following ${child.labelPlural.toLowerCase()}.: ${blockers.join(', ')}`,
-              fields: []
+              fields: [],
             });
             break;
           }
@@ -1689,19 +1200,9 @@ export class LocalOrg implements QueryHost {
       idx.forEach((i) => {
         if (olds[i]!.errors.length) errors[i]!.push(...olds[i]!.errors);
       });
-      this.rollUpToParents(
-        def,
-        idx.map((i) => ({ now: null, old: olds[i]! })),
-        ctx,
-        options,
-        (e) => idx.forEach((i) => errors[i]!.push(e))
-      );
+      this.rollUpToParents(def, idx.map((i) => ({ now: null, old: olds[i]! })), ctx, options, (e) => idx.forEach((i) => errors[i]!.push(e)));
     }
-    return chunk.map((input, i) => ({
-      id: input.id,
-      success: errors[i]!.length === 0,
-      errors: errors[i]!
-    }));
+    return chunk.map((input, i) => ({ id: input.id, success: errors[i]!.length === 0, errors: errors[i]! }));
   }
 
   /** Moves a row to the recycle bin; cascades to master-detail / cascade children (no triggers for children) and clears SetNull lookups. */
@@ -1714,49 +1215,30 @@ export class LocalOrg implements QueryHost {
     this.writeRow(def, row, false);
     for (const child of this.schema.objects.values()) {
       for (const f of child.fields.values()) {
-        if (
-          (f.type !== 'Lookup' && f.type !== 'MasterDetail') ||
-          !(f.referenceTo ?? []).some((t) => t.toLowerCase() === def.name.toLowerCase())
-        )
-          continue;
+        if ((f.type !== 'Lookup' && f.type !== 'MasterDetail') || !(f.referenceTo ?? []).some((t) => t.toLowerCase() === def.name.toLowerCase())) continue;
         const l = f.name.toLowerCase();
         for (const r of this.scan(child, false)) {
           if (r.get(l) !== id) continue;
-          if (f.type === 'MasterDetail' || f.deleteConstraint === 'Cascade')
-            this.softDelete(child, String(r.get('id')), seen);
+          if (f.type === 'MasterDetail' || f.deleteConstraint === 'Cascade') this.softDelete(child, String(r.get('id')), seen);
           else if (f.deleteConstraint === 'SetNull' || f.deleteConstraint === undefined) {
             const nr = new Map(r);
             nr.set(l, null);
             this.writeRow(child, nr, false);
-            if (restoredByUndelete(child, f))
-              this.db
-                .prepare(
-                  'INSERT INTO _cleared_lookups (parent_id, child_object, child_id, field) VALUES (?, ?, ?, ?)'
-                )
-                .run(id, child.name.toLowerCase(), String(r.get('id')), l);
+            if (restoredByUndelete(child, f)) this.db.prepare('INSERT INTO _cleared_lookups (parent_id, child_object, child_id, field) VALUES (?, ?, ?, ?)').run(id, child.name.toLowerCase(), String(r.get('id')), l);
           }
         }
       }
     }
   }
 
-  private undeleteChunk(
-    def: ObjectDef,
-    chunk: SObjectRecord[],
-    options: DmlOptions,
-    ctx: RunContext
-  ): DmlRowResult[] {
+  private undeleteChunk(def: ObjectDef, chunk: SObjectRecord[], options: DmlOptions, ctx: RunContext): DmlRowResult[] {
     void ctx;
     const errors: DmlError[][] = chunk.map(() => []);
     const ok: number[] = [];
     chunk.forEach((input, i) => {
       const found = input.id ? this.byId(input.id, true) : null;
       if (!found || found.row.get('isdeleted') !== true) {
-        errors[i]!.push({
-          statusCode: 'UNDELETE_FAILED',
-          message: 'Entity is not in the recycle bin',
-          fields: []
-        });
+        errors[i]!.push({ statusCode: 'UNDELETE_FAILED', message: 'Entity is not in the recycle bin', fields: [] });
         return;
       }
       this.undeleteCascade(def, input.id!);
@@ -1772,19 +1254,9 @@ export class LocalOrg implements QueryHost {
       ok.forEach((i, j) => {
         if (rows[j]!.errors.length) errors[i]!.push(...rows[j]!.errors);
       });
-      this.rollUpToParents(
-        def,
-        rows.map((r) => ({ now: r, old: null })),
-        ctx,
-        options,
-        (e) => ok.forEach((i) => errors[i]!.push(e))
-      );
+      this.rollUpToParents(def, rows.map((r) => ({ now: r, old: null })), ctx, options, (e) => ok.forEach((i) => errors[i]!.push(e)));
     }
-    return chunk.map((input, i) => ({
-      id: input.id,
-      success: errors[i]!.length === 0,
-      errors: errors[i]!
-    }));
+    return chunk.map((input, i) => ({ id: input.id, success: errors[i]!.length === 0, errors: errors[i]! }));
   }
 
   private undeleteCascade(def: ObjectDef, id: string): void {
@@ -1795,15 +1267,9 @@ export class LocalOrg implements QueryHost {
     this.restoreClearedLookups(id);
     for (const child of this.schema.objects.values()) {
       for (const f of child.fields.values()) {
-        if (
-          f.type !== 'MasterDetail' ||
-          !(f.referenceTo ?? []).some((t) => t.toLowerCase() === def.name.toLowerCase())
-        )
-          continue;
+        if (f.type !== 'MasterDetail' || !(f.referenceTo ?? []).some((t) => t.toLowerCase() === def.name.toLowerCase())) continue;
         const l = f.name.toLowerCase();
-        for (const r of this.scan(child, true))
-          if (r.get(l) === id && r.get('isdeleted') === true)
-            this.undeleteCascade(child, String(r.get('id')));
+        for (const r of this.scan(child, true)) if (r.get(l) === id && r.get('isdeleted') === true) this.undeleteCascade(child, String(r.get('id')));
       }
     }
   }
@@ -1814,11 +1280,7 @@ export class LocalOrg implements QueryHost {
    * (Apex Developer Guide, Deleting Records, Referential Integrity When Deleting and Restoring Records).
    */
   private restoreClearedLookups(parentId: string): void {
-    const rows = this.db
-      .prepare(
-        'SELECT rowid AS rid, child_object, child_id, field FROM _cleared_lookups WHERE parent_id = ?'
-      )
-      .all(parentId) as { rid: number; child_object: string; child_id: string; field: string }[];
+    const rows = this.db.prepare('SELECT rowid AS rid, child_object, child_id, field FROM _cleared_lookups WHERE parent_id = ?').all(parentId) as { rid: number; child_object: string; child_id: string; field: string }[];
     for (const c of rows) {
       const child = this.schema.objects.get(c.child_object);
       const found = this.byId(c.child_id, true);
@@ -1835,8 +1297,7 @@ export class LocalOrg implements QueryHost {
   emptyRecycleBin(ids: string[]): void {
     for (const id of ids) {
       const f = this.byId(id, true);
-      if (f && f.row.get('isdeleted') === true)
-        this.db.prepare('DELETE FROM _cleared_lookups WHERE parent_id = ?').run(to18(id));
+      if (f && f.row.get('isdeleted') === true) this.db.prepare('DELETE FROM _cleared_lookups WHERE parent_id = ?').run(to18(id));
       if (f && f.row.get('isdeleted') === true) this.deleteRowHard(f.def, to18(id));
     }
   }
@@ -1848,39 +1309,21 @@ export class LocalOrg implements QueryHost {
    * contact and opportunity, marks the lead converted with the converted status. Each step is
    * DML with triggers.
    */
-  convertLead(
-    inputs: LeadConvertInput[],
-    allOrNone: boolean,
-    ctx: RunContext
-  ): LeadConvertResult[] {
+  convertLead(inputs: LeadConvertInput[], allOrNone: boolean, ctx: RunContext): LeadConvertResult[] {
     // one DML statement for the whole list (Apex Developer Guide, Execution Governors and Limits: convertLead counts as DML)
     this.limits?.countDmlStatement();
     this.limits?.countDmlRows(inputs.length);
-    const results: LeadConvertResult[] = inputs.map((inp) => ({
-      leadId: inp.leadId,
-      accountId: null,
-      contactId: null,
-      opportunityId: null,
-      success: false,
-      errors: []
-    }));
+    const results: LeadConvertResult[] = inputs.map((inp) => ({ leadId: inp.leadId, accountId: null, contactId: null, opportunityId: null, success: false, errors: [] }));
     let pending = inputs.map((_, i) => i);
     for (let attempt = 0; attempt < 3 && pending.length; attempt++) {
       const sp = this.setSavepoint();
-      const out = this.convertAttempt(
-        pending.map((i) => inputs[i]!),
-        ctx
-      );
+      const out = this.convertAttempt(pending.map((i) => inputs[i]!), ctx);
       const failed = out.map((o, j) => ('statusCode' in o ? j : -1)).filter((j) => j >= 0);
       if (failed.length === 0) {
         this.release(sp);
         out.forEach((o, j) => {
           const r = results[pending[j]!]!;
-          const ok = o as {
-            accountId: string | null;
-            contactId: string | null;
-            opportunityId: string | null;
-          };
+          const ok = o as { accountId: string | null; contactId: string | null; opportunityId: string | null };
           r.accountId = ok.accountId;
           r.contactId = ok.contactId;
           r.opportunityId = ok.opportunityId;
@@ -1892,9 +1335,7 @@ export class LocalOrg implements QueryHost {
       this.release(sp);
       if (allOrNone) {
         const j = failed[0]!;
-        throw dmlException('convertLead' as DmlOperation, [
-          { index: pending[j]!, id: inputs[pending[j]!]!.leadId, errors: [out[j] as DmlError] }
-        ]);
+        throw dmlException('convertLead' as DmlOperation, [{ index: pending[j]!, id: inputs[pending[j]!]!.leadId, errors: [out[j] as DmlError] }]);
       }
       for (const j of failed) results[pending[j]!]!.errors.push(out[j] as DmlError);
       pending = pending.filter((_, j) => !failed.includes(j));
@@ -1903,76 +1344,28 @@ export class LocalOrg implements QueryHost {
   }
 
   /** One bulk attempt: accounts, contacts, opportunities, then the lead update, each one DML with triggers. */
-  private convertAttempt(
-    inputs: LeadConvertInput[],
-    ctx: RunContext
-  ): (
-    DmlError | { accountId: string | null; contactId: string | null; opportunityId: string | null }
-  )[] {
+  private convertAttempt(inputs: LeadConvertInput[], ctx: RunContext): (DmlError | { accountId: string | null; contactId: string | null; opportunityId: string | null })[] {
     const leadDef = this.schema.objects.get('lead')!;
-    const out: (
-      | DmlError
-      | { accountId: string | null; contactId: string | null; opportunityId: string | null }
-    )[] = [];
+    const out: (DmlError | { accountId: string | null; contactId: string | null; opportunityId: string | null })[] = [];
     const leads: (Row | null)[] = [];
     const statuses = this.scan(this.schema.objects.get('leadstatus')!, false);
     inputs.forEach((inp) => {
       const lead = inp.leadId && isValidId(inp.leadId) ? this.byId(inp.leadId) : null;
       leads.push(lead?.row ?? null);
-      if (!lead || lead.def !== leadDef)
-        out.push({
-          statusCode: 'INVALID_CROSS_REFERENCE_KEY',
-          message: 'invalid cross reference id',
-          fields: []
-        });
-      else if (lead.row.get('isconverted') === true)
-        out.push({
-          statusCode: 'INVALID_STATUS',
-          message: 'Cannot convert a converted lead.',
-          fields: []
-        });
-      else if (!inp.convertedStatus)
-        out.push({
-          statusCode: 'REQUIRED_FIELD_MISSING',
-          message: 'Required fields are missing: [Status]',
-          fields: ['Status']
-        });
+      if (!lead || lead.def !== leadDef) out.push({ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] });
+      else if (lead.row.get('isconverted') === true) out.push({ statusCode: 'INVALID_STATUS', message: 'Cannot convert a converted lead.', fields: [] });
+      else if (!inp.convertedStatus) out.push({ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Status]', fields: ['Status'] });
       else {
-        const st = statuses.find(
-          (r) =>
-            r.get('apiname') === inp.convertedStatus || r.get('masterlabel') === inp.convertedStatus
-        );
-        if (!st || st.get('isconverted') !== true)
-          out.push({
-            statusCode: 'INVALID_STATUS',
-            message: `invalid convertedStatus: ${inp.convertedStatus}`,
-            fields: []
-          });
-        else
-          out.push({
-            accountId: inp.accountId ?? null,
-            contactId: inp.contactId ?? null,
-            opportunityId: inp.opportunityId ?? null
-          });
+        const st = statuses.find((r) => r.get('apiname') === inp.convertedStatus || r.get('masterlabel') === inp.convertedStatus);
+        if (!st || st.get('isconverted') !== true) out.push({ statusCode: 'INVALID_STATUS', message: `invalid convertedStatus: ${inp.convertedStatus}`, fields: [] });
+        else out.push({ accountId: inp.accountId ?? null, contactId: inp.contactId ?? null, opportunityId: inp.opportunityId ?? null });
       }
     });
     const ok = (i: number) => !('statusCode' in out[i]!);
-    const val = (i: number) =>
-      out[i] as {
-        accountId: string | null;
-        contactId: string | null;
-        opportunityId: string | null;
-      };
+    const val = (i: number) => out[i] as { accountId: string | null; contactId: string | null; opportunityId: string | null };
     const L = (i: number, f: string) => (leads[i]!.get(f) ?? null) as string | null;
-    const ownerOf = (i: number) =>
-      inputs[i]!.ownerId ??
-      (String(L(i, 'ownerid') ?? '').startsWith('005') ? L(i, 'ownerid') : ctx.userId);
-    const step = (
-      objectName: string,
-      idx: number[],
-      make: (i: number) => Record<string, unknown>,
-      set: (i: number, id: string) => void
-    ) => {
+    const ownerOf = (i: number) => inputs[i]!.ownerId ?? (String(L(i, 'ownerid') ?? '').startsWith('005') ? L(i, 'ownerid') : ctx.userId);
+    const step = (objectName: string, idx: number[], make: (i: number) => Record<string, unknown>, set: (i: number, id: string) => void) => {
       if (!idx.length) return;
       const def = this.schema.objects.get(objectName)!;
       const recs = idx.map((i) => new SObjectRecord(def, make(i)));
@@ -1983,25 +1376,11 @@ export class LocalOrg implements QueryHost {
       });
     };
     const all = inputs.map((_, i) => i);
-    step(
-      'account',
-      all.filter((i) => ok(i) && !val(i).accountId),
-      (i) => ({ Name: L(i, 'company') ?? L(i, 'lastname'), OwnerId: ownerOf(i) }),
-      (i, id) => (val(i).accountId = id)
-    );
+    step('account', all.filter((i) => ok(i) && !val(i).accountId), (i) => ({ Name: L(i, 'company') ?? L(i, 'lastname'), OwnerId: ownerOf(i) }), (i, id) => (val(i).accountId = id));
     step(
       'contact',
       all.filter((i) => ok(i) && !val(i).contactId),
-      (i) => ({
-        FirstName: L(i, 'firstname'),
-        LastName: L(i, 'lastname'),
-        Email: L(i, 'email'),
-        Phone: L(i, 'phone'),
-        Title: L(i, 'title'),
-        LeadSource: L(i, 'leadsource'),
-        AccountId: val(i).accountId,
-        OwnerId: ownerOf(i)
-      }),
+      (i) => ({ FirstName: L(i, 'firstname'), LastName: L(i, 'lastname'), Email: L(i, 'email'), Phone: L(i, 'phone'), Title: L(i, 'title'), LeadSource: L(i, 'leadsource'), AccountId: val(i).accountId, OwnerId: ownerOf(i) }),
       (i, id) => (val(i).contactId = id)
     );
     const firstOpen = this.scan(this.schema.objects.get('opportunitystage')!, false)
@@ -2017,7 +1396,7 @@ export class LocalOrg implements QueryHost {
         CloseDate: makeDate(today + 30),
         AccountId: val(i).accountId,
         OwnerId: ownerOf(i),
-        LeadSource: L(i, 'leadsource')
+        LeadSource: L(i, 'leadsource'),
       }),
       (i, id) => (val(i).opportunityId = id)
     );
@@ -2027,27 +1406,16 @@ export class LocalOrg implements QueryHost {
         (i) =>
           new SObjectRecord(leadDef, {
             Id: inputs[i]!.leadId,
-            Status: statuses
-              .find(
-                (r) =>
-                  r.get('apiname') === inputs[i]!.convertedStatus ||
-                  r.get('masterlabel') === inputs[i]!.convertedStatus
-              )!
-              .get('apiname'),
+            Status: statuses.find((r) => r.get('apiname') === inputs[i]!.convertedStatus || r.get('masterlabel') === inputs[i]!.convertedStatus)!.get('apiname'),
             IsConverted: true,
             ConvertedAccountId: val(i).accountId,
             ConvertedContactId: val(i).contactId,
             ConvertedOpportunityId: val(i).opportunityId,
             ConvertedDate: makeDate(today),
-            ...(inputs[i]!.ownerId ? { OwnerId: inputs[i]!.ownerId } : {})
+            ...(inputs[i]!.ownerId ? { OwnerId: inputs[i]!.ownerId } : {}),
           })
       );
-      const res = this.dml(
-        'update',
-        recs,
-        { allOrNone: false, internal: true, systemFields: true },
-        { ...ctx, accessLevel: 'SYSTEM_MODE' }
-      );
+      const res = this.dml('update', recs, { allOrNone: false, internal: true, systemFields: true }, { ...ctx, accessLevel: 'SYSTEM_MODE' });
       res.forEach((r, j) => {
         if (!r.success) out[upd[j]!] = r.errors[0]!;
       });
@@ -2069,24 +1437,18 @@ export class LocalOrg implements QueryHost {
       ['CreatedDate', makeDatetime(now)],
       ['LastModifiedDate', makeDatetime(now)],
       ['SystemModstamp', makeDatetime(now)],
-      ['IsDeleted', false]
-    ] as [string, unknown][])
-      if (!rec.fields.has(k.toLowerCase())) rec.setRaw(k, v);
+      ['IsDeleted', false],
+    ] as [string, unknown][]) if (!rec.fields.has(k.toLowerCase())) rec.setRaw(k, v);
     for (const f of def.fields.values()) {
       const l = f.name.toLowerCase();
       if (!rec.fields.has(l) && f.defaultValue !== undefined && stored(f)) {
-        rec.setRaw(
-          f.name,
-          this.coerce(f, evaluate(parseFormula(f.defaultValue), { field: () => null }))
-        );
+        rec.setRaw(f.name, this.coerce(f, evaluate(parseFormula(f.defaultValue), { field: () => null })));
       }
     }
     if (this.seeded?.adminUserId) {
       if (!rec.fields.has('createdbyid')) rec.setRaw('CreatedById', this.seeded.adminUserId);
-      if (!rec.fields.has('lastmodifiedbyid'))
-        rec.setRaw('LastModifiedById', this.seeded.adminUserId);
-      if (def.fields.has('ownerid') && !rec.fields.get('ownerid'))
-        rec.setRaw('OwnerId', this.seeded.adminUserId);
+      if (!rec.fields.has('lastmodifiedbyid')) rec.setRaw('LastModifiedById', this.seeded.adminUserId);
+      if (def.fields.has('ownerid') && !rec.fields.get('ownerid')) rec.setRaw('OwnerId', this.seeded.adminUserId);
     }
     this.deriveFields(def, rec);
     this.assignAutoNumberIfMissing(def, rec);
@@ -2094,9 +1456,7 @@ export class LocalOrg implements QueryHost {
     return id;
   }
   private assignAutoNumberIfMissing(def: ObjectDef, rec: SObjectRecord): void {
-    for (const f of def.fields.values())
-      if (f.type === 'AutoNumber' && !rec.fields.get(f.name.toLowerCase()))
-        this.assignAutoNumber(def, rec);
+    for (const f of def.fields.values()) if (f.type === 'AutoNumber' && !rec.fields.get(f.name.toLowerCase())) this.assignAutoNumber(def, rec);
   }
 
   /** Every live row of an object, without access checks (platform bookkeeping). */
@@ -2117,8 +1477,7 @@ export class LocalOrg implements QueryHost {
     if (!f) throw new DataError('System.IllegalArgumentException', `no record with id ${id}`);
     const row = new Map(f.row);
     for (const [k, v] of Object.entries(values)) {
-      if (!f.def.fields.has(k.toLowerCase()))
-        throw new DataError('System.SObjectException', `Invalid field ${k} for ${f.def.name}`);
+      if (!f.def.fields.has(k.toLowerCase())) throw new DataError('System.SObjectException', `Invalid field ${k} for ${f.def.name}`);
       row.set(k.toLowerCase(), v);
     }
     this.writeRow(f.def, row, false);
@@ -2129,24 +1488,10 @@ export class LocalOrg implements QueryHost {
   private seed(): void {
     const s = this.schema;
     const tz = 'America/Los_Angeles';
-    const orgId = this.insertRaw('Organization', {
-      Name: 'Local Org',
-      IsSandbox: false,
-      OrganizationType: 'Developer Edition',
-      TimeZoneSidKey: tz,
-      DefaultLocaleSidKey: 'en_US',
-      LanguageLocaleKey: 'en_US',
-      NamespacePrefix: s.namespace || null,
-      InstanceName: 'LOCAL'
-    });
+    const orgId = this.insertRaw('Organization', { Name: 'Local Org', IsSandbox: false, OrganizationType: 'Developer Edition', TimeZoneSidKey: tz, DefaultLocaleSidKey: 'en_US', LanguageLocaleKey: 'en_US', NamespacePrefix: s.namespace || null, InstanceName: 'LOCAL' });
     const licenses = new Map<string, string>();
     const lic = (name: string, key: string) => {
-      const id = this.insertRaw('UserLicense', {
-        Name: name,
-        MasterLabel: name,
-        LicenseDefinitionKey: key,
-        Status: 'Active'
-      });
+      const id = this.insertRaw('UserLicense', { Name: name, MasterLabel: name, LicenseDefinitionKey: key, Status: 'Active' });
       licenses.set(name, id);
     };
     lic('Salesforce', 'SFDC');
@@ -2165,29 +1510,15 @@ export class LocalOrg implements QueryHost {
         PermissionsViewAllData: up.has('ViewAllData'),
         PermissionsApiEnabled: up.has('ApiEnabled'),
         PermissionsEditTask: up.has('EditTask'),
-        PermissionsCustomizeApplication: up.has('CustomizeApplication')
+        PermissionsCustomizeApplication: up.has('CustomizeApplication'),
       });
       profiles.set(p.name.toLowerCase(), id);
-      const profileSetId = this.insertRaw('PermissionSet', {
-        Name: `X00e${id.slice(3, 15)}`,
-        Label: p.name,
-        IsOwnedByProfile: true,
-        ProfileId: id,
-        PermissionsModifyAllData: up.has('ModifyAllData'),
-        PermissionsViewAllData: up.has('ViewAllData')
-      });
+      const profileSetId = this.insertRaw('PermissionSet', { Name: `X00e${id.slice(3, 15)}`, Label: p.name, IsOwnedByProfile: true, ProfileId: id, PermissionsModifyAllData: up.has('ModifyAllData'), PermissionsViewAllData: up.has('ViewAllData') });
       this.seedObjectPermissions(profileSetId, p.objectPermissions);
     }
     const permissionSets = new Map<string, string>();
     for (const p of s.permissionSets.values()) {
-      const setId = this.insertRaw('PermissionSet', {
-        Name: p.name,
-        Label: p.label,
-        IsOwnedByProfile: false,
-        NamespacePrefix: s.namespace || null,
-        PermissionsModifyAllData: p.userPermissions.has('ModifyAllData'),
-        PermissionsViewAllData: p.userPermissions.has('ViewAllData')
-      });
+      const setId = this.insertRaw('PermissionSet', { Name: p.name, Label: p.label, IsOwnedByProfile: false, NamespacePrefix: s.namespace || null, PermissionsModifyAllData: p.userPermissions.has('ModifyAllData'), PermissionsViewAllData: p.userPermissions.has('ViewAllData') });
       permissionSets.set(p.name.toLowerCase(), setId);
       this.seedObjectPermissions(setId, p.objectPermissions);
     }
@@ -2203,7 +1534,7 @@ export class LocalOrg implements QueryHost {
       LanguageLocaleKey: 'en_US',
       ProfileId: profiles.get('system administrator'),
       IsActive: true,
-      CommunityNickname: 'ladmin'
+      CommunityNickname: 'ladmin',
     });
     this.seeded.orgId = orgId;
     this.seeded.adminUserId = adminUserId;
@@ -2232,15 +1563,10 @@ export class LocalOrg implements QueryHost {
       LanguageLocaleKey: 'en_US',
       ProfileId: profiles.get('system administrator'),
       IsActive: true,
-      CommunityNickname: 'autoproc'
+      CommunityNickname: 'autoproc',
     });
     // Sites, networks and their guest users
-    for (const n of s.networks ?? [])
-      this.insertRaw('Network', {
-        Name: n.name,
-        Status: n.status ?? 'Live',
-        UrlPathPrefix: n.urlPathPrefix ?? null
-      });
+    for (const n of s.networks ?? []) this.insertRaw('Network', { Name: n.name, Status: n.status ?? 'Live', UrlPathPrefix: n.urlPathPrefix ?? null });
     const guestProfile = [...s.profiles.values()].find((p) => p.userType === 'Guest');
     for (const site of s.sites ?? []) {
       let guestId: string | null = null;
@@ -2256,23 +1582,12 @@ export class LocalOrg implements QueryHost {
           LanguageLocaleKey: 'en_US',
           ProfileId: profiles.get(guestProfile.name.toLowerCase()),
           IsActive: true,
-          CommunityNickname: `guest_${site.name}`.slice(0, 40)
+          CommunityNickname: `guest_${site.name}`.slice(0, 40),
         });
         this.seeded.guestUserId = this.seeded.guestUserId ?? guestId;
       }
-      const siteId = this.insertRaw('Site', {
-        Name: site.name,
-        MasterLabel: site.label,
-        Status: 'Active',
-        UrlPathPrefix: site.urlPathPrefix ?? null,
-        SiteType: site.siteType ?? 'ChatterNetwork',
-        GuestUserId: guestId
-      });
-      this.insertRaw('SiteDetail', {
-        DurableId: siteId.slice(0, 15),
-        SecureUrl: `https://local-org.my.site.com/${site.urlPathPrefix ?? ''}`,
-        IsActive: true
-      });
+      const siteId = this.insertRaw('Site', { Name: site.name, MasterLabel: site.label, Status: 'Active', UrlPathPrefix: site.urlPathPrefix ?? null, SiteType: site.siteType ?? 'ChatterNetwork', GuestUserId: guestId });
+      this.insertRaw('SiteDetail', { DurableId: siteId.slice(0, 15), SecureUrl: `https://local-org.my.site.com/${site.urlPathPrefix ?? ''}`, IsActive: true });
     }
     // Opportunity stages and lead statuses of a new org
     const stages: [string, boolean, boolean, number, string][] = [
@@ -2285,83 +1600,29 @@ export class LocalOrg implements QueryHost {
       ['Proposal/Price Quote', false, false, 75, 'Pipeline'],
       ['Negotiation/Review', false, false, 90, 'Pipeline'],
       ['Closed Won', true, true, 100, 'Closed'],
-      ['Closed Lost', true, false, 0, 'Omitted']
+      ['Closed Lost', true, false, 0, 'Omitted'],
     ];
     stages.forEach(([n, closed, won, prob, fc], i) =>
-      this.insertRaw('OpportunityStage', {
-        ApiName: n,
-        MasterLabel: n,
-        IsActive: true,
-        IsClosed: closed,
-        IsWon: won,
-        SortOrder: Decimal.fromInteger(i + 1),
-        DefaultProbability: Decimal.fromInteger(prob),
-        ForecastCategoryName: fc
-      })
+      this.insertRaw('OpportunityStage', { ApiName: n, MasterLabel: n, IsActive: true, IsClosed: closed, IsWon: won, SortOrder: Decimal.fromInteger(i + 1), DefaultProbability: Decimal.fromInteger(prob), ForecastCategoryName: fc })
     );
     const statuses: [string, boolean, boolean][] = [
       ['Open - Not Contacted', false, true],
       ['Working - Contacted', false, false],
       ['Closed - Converted', true, false],
-      ['Closed - Not Converted', false, false]
+      ['Closed - Not Converted', false, false],
     ];
-    statuses.forEach(([n, conv, dflt], i) =>
-      this.insertRaw('LeadStatus', {
-        ApiName: n,
-        MasterLabel: n,
-        IsConverted: conv,
-        IsDefault: dflt,
-        SortOrder: Decimal.fromInteger(i + 1)
-      })
-    );
-    this.insertRaw('CurrencyType', {
-      IsoCode: 'USD',
-      ConversionRate: Decimal.ONE,
-      DecimalPlaces: Decimal.fromInteger(2),
-      IsActive: true,
-      IsCorporate: true
-    });
+    statuses.forEach(([n, conv, dflt], i) => this.insertRaw('LeadStatus', { ApiName: n, MasterLabel: n, IsConverted: conv, IsDefault: dflt, SortOrder: Decimal.fromInteger(i + 1) }));
+    this.insertRaw('CurrencyType', { IsoCode: 'USD', ConversionRate: Decimal.ONE, DecimalPlaces: Decimal.fromInteger(2), IsActive: true, IsCorporate: true });
     for (const sr of s.staticResources.values()) {
-      this.insertRaw('StaticResource', {
-        Name: sr.name,
-        ContentType: sr.contentType,
-        Body: sr.body.toString('base64'),
-        BodyLength: Decimal.fromInteger(sr.body.length),
-        NamespacePrefix: s.namespace || null,
-        CacheControl: 'Private'
-      });
+      this.insertRaw('StaticResource', { Name: sr.name, ContentType: sr.contentType, Body: sr.body.toString('base64'), BodyLength: Decimal.fromInteger(sr.body.length), NamespacePrefix: s.namespace || null, CacheControl: 'Private' });
     }
     for (const t of s.emailTemplates.values()) {
-      this.insertRaw('EmailTemplate', {
-        Name: t.developerName.replace(/_/g, ' '),
-        DeveloperName: t.developerName,
-        Subject: t.subject,
-        Body: t.body || null,
-        HtmlValue: t.htmlValue ?? null,
-        IsActive: true,
-        TemplateType: t.htmlValue ? 'custom' : 'text',
-        FolderName: t.folder,
-        NamespacePrefix: s.namespace || null
-      });
+      this.insertRaw('EmailTemplate', { Name: t.developerName.replace(/_/g, ' '), DeveloperName: t.developerName, Subject: t.subject, Body: t.body || null, HtmlValue: t.htmlValue ?? null, IsActive: true, TemplateType: t.htmlValue ? 'custom' : 'text', FolderName: t.folder, NamespacePrefix: s.namespace || null });
     }
     for (const n of s.customNotificationTypes.values()) {
-      this.insertRaw('CustomNotificationType', {
-        DeveloperName: n.developerName,
-        CustomNotifTypeName: n.developerName.replace(/_/g, ' '),
-        MasterLabel: n.developerName.replace(/_/g, ' '),
-        Desktop: true,
-        Mobile: true,
-        NamespacePrefix: s.namespace || null
-      });
+      this.insertRaw('CustomNotificationType', { DeveloperName: n.developerName, CustomNotifTypeName: n.developerName.replace(/_/g, ' '), MasterLabel: n.developerName.replace(/_/g, ' '), Desktop: true, Mobile: true, NamespacePrefix: s.namespace || null });
     }
-    for (const a of s.apexSources)
-      if (a.kind === 'class')
-        this.insertRaw('ApexClass', {
-          Name: a.name,
-          NamespacePrefix: s.namespace || null,
-          Status: 'Active',
-          IsValid: true
-        });
+    for (const a of s.apexSources) if (a.kind === 'class') this.insertRaw('ApexClass', { Name: a.name, NamespacePrefix: s.namespace || null, Status: 'Active', IsValid: true });
     this.db.exec('COMMIT');
     this.db.exec('BEGIN');
   }
@@ -2405,8 +1666,7 @@ export class LocalOrg implements QueryHost {
     };
     const user = args[0] as { get?: (f: string) => unknown; fields?: Map<string, unknown> } | null;
     const accountId = args[1] == null ? null : to18(String(args[1]));
-    if (!user || (typeof user.get !== 'function' && !(user.fields instanceof Map)))
-      return fail('The user to create is missing.');
+    if (!user || (typeof user.get !== 'function' && !(user.fields instanceof Map))) return fail('The user to create is missing.');
     const field = (name: string): string | null => {
       const v = typeof user.get === 'function' ? user.get(name) : user.fields!.get(name);
       return v == null || v === '' ? null : String(v);
@@ -2416,48 +1676,22 @@ export class LocalOrg implements QueryHost {
     const nickname = field('communitynickname');
     if (!nickname) return fail('The nickname field is required for the user.');
     if (!email || !lastName) return fail('The user needs an email and a last name.');
-    if (
-      !accountId ||
-      !this.db
-        .prepare(
-          'SELECT 1 FROM "o_account" WHERE id = ? AND ("f_isdeleted" IS NULL OR "f_isdeleted" = 0)'
-        )
-        .get(accountId)
-    )
+    if (!accountId || !this.db.prepare('SELECT 1 FROM "o_account" WHERE id = ? AND ("f_isdeleted" IS NULL OR "f_isdeleted" = 0)').get(accountId))
       return fail('The account to associate the user with does not exist.');
-    const profileId = site.selfRegProfile
-      ? this.seeded.profiles.get(site.selfRegProfile.toLowerCase())
-      : undefined;
-    if (!profileId)
-      return fail(`The site ${site.name} has no self-registration profile in this org.`);
+    const profileId = site.selfRegProfile ? this.seeded.profiles.get(site.selfRegProfile.toLowerCase()) : undefined;
+    if (!profileId) return fail(`The site ${site.name} has no self-registration profile in this org.`);
     const username = field('username') ?? email;
-    if (
-      this.db.prepare('SELECT 1 FROM "o_user" WHERE lower("f_username") = lower(?)').get(username)
-    )
-      return fail('User already exists.');
-    if (
-      this.db
-        .prepare('SELECT 1 FROM "o_user" WHERE lower("f_communitynickname") = lower(?)')
-        .get(nickname)
-    )
-      return fail('That nickname already exists. Enter a unique nickname.');
+    if (this.db.prepare('SELECT 1 FROM "o_user" WHERE lower("f_username") = lower(?)').get(username)) return fail('User already exists.');
+    if (this.db.prepare('SELECT 1 FROM "o_user" WHERE lower("f_communitynickname") = lower(?)').get(nickname)) return fail('That nickname already exists. Enter a unique nickname.');
     const match = this.db
-      .prepare(
-        'SELECT id FROM "o_contact" WHERE "f_accountid" = ? AND lower("f_email") = lower(?) AND ("f_isdeleted" IS NULL OR "f_isdeleted" = 0) ORDER BY _seq LIMIT 1'
-      )
+      .prepare('SELECT id FROM "o_contact" WHERE "f_accountid" = ? AND lower("f_email") = lower(?) AND ("f_isdeleted" IS NULL OR "f_isdeleted" = 0) ORDER BY _seq LIMIT 1')
       .get(accountId, email) as { id: string } | undefined;
     let contactId: string;
     if (match) {
-      if (this.db.prepare('SELECT 1 FROM "o_user" WHERE "f_contactid" = ?').get(match.id))
-        return fail('The contact with this email is already used by an external user.');
+      if (this.db.prepare('SELECT 1 FROM "o_user" WHERE "f_contactid" = ?').get(match.id)) return fail('The contact with this email is already used by an external user.');
       contactId = match.id;
     } else {
-      contactId = this.insertRaw('Contact', {
-        AccountId: accountId,
-        FirstName: field('firstname'),
-        LastName: lastName,
-        Email: email
-      });
+      contactId = this.insertRaw('Contact', { AccountId: accountId, FirstName: field('firstname'), LastName: lastName, Email: email });
     }
     return this.insertRaw('User', {
       Username: username,
@@ -2472,7 +1706,7 @@ export class LocalOrg implements QueryHost {
       LocaleSidKey: field('localesidkey') ?? 'en_US',
       EmailEncodingKey: field('emailencodingkey') ?? 'UTF-8',
       LanguageLocaleKey: field('languagelocalekey') ?? 'en_US',
-      IsActive: true
+      IsActive: true,
     });
   }
 
@@ -2484,9 +1718,7 @@ export class LocalOrg implements QueryHost {
   siteLogin(username: unknown, startUrl: unknown): string | null | undefined {
     const site = this.runningSite;
     if (!site) return undefined;
-    const user = this.db
-      .prepare('SELECT id FROM "o_user" WHERE lower("f_username") = lower(?) AND "f_isactive" = 1')
-      .get(String(username ?? '')) as { id: string } | undefined;
+    const user = this.db.prepare('SELECT id FROM "o_user" WHERE lower("f_username") = lower(?) AND "f_isactive" = 1').get(String(username ?? '')) as { id: string } | undefined;
     if (!user) return null;
     return site.loginUrl(user.id, startUrl == null ? '/' : String(startUrl));
   }
@@ -2494,11 +1726,7 @@ export class LocalOrg implements QueryHost {
   /** Creates a user with the named profile (tests: a stand-in for `new User(...)` + insert, without DML limits). */
   createUser(profileName: string, values: Record<string, unknown> = {}): string {
     const pid = this.seeded.profiles.get(profileName.toLowerCase());
-    if (!pid)
-      throw new DataError(
-        'System.QueryException',
-        `List has no rows for assignment to SObject (no profile named ${profileName})`
-      );
+    if (!pid) throw new DataError('System.QueryException', `List has no rows for assignment to SObject (no profile named ${profileName})`);
     const n = this.ids.next('zzz').slice(5, 15);
     return this.insertRaw('User', {
       Username: `user${n}@local-org.test`,
@@ -2511,7 +1739,7 @@ export class LocalOrg implements QueryHost {
       LanguageLocaleKey: 'en_US',
       ProfileId: pid,
       IsActive: true,
-      ...values
+      ...values,
     });
   }
 }
@@ -2522,15 +1750,9 @@ function convertError(statusCode: string, message: string): Error {
   return e;
 }
 
-export function dmlException(
-  op: DmlOperation,
-  rows: { index: number; id: string | null; errors: DmlError[] }[]
-): DataError {
+export function dmlException(op: DmlOperation, rows: { index: number; id: string | null; errors: DmlError[] }[]): DataError {
   const first = rows[0]!;
-  const msg =
-    op === ('convertLead' as DmlOperation)
-      ? `ConvertLead failed. First exception on row ${first.index}; first error: ${first.errors[0]!.statusCode}, ${first.errors[0]!.message}: [${first.errors[0]!.fields.join(', ')}]`
-      : dmlExceptionMessage(op, first.index, first.id, first.errors[0]!);
+  const msg = op === ('convertLead' as DmlOperation) ? `ConvertLead failed. First exception on row ${first.index}; first error: ${first.errors[0]!.statusCode}, ${first.errors[0]!.message}: [${first.errors[0]!.fields.join(', ')}]` : dmlExceptionMessage(op, first.index, first.id, first.errors[0]!);
   return new DataError('System.DmlException', msg, rows);
 }
 
@@ -2552,16 +1774,7 @@ function formatAutoNumber(fmt: string, n: number, now: number): string {
 }
 
 /** The lookups whose association undelete restores: every custom lookup and the standard ones the guide lists. */
-const RESTORED_STANDARD_LOOKUPS = new Set([
-  'account.parentid',
-  'case.parentid',
-  'contact.reportstoid',
-  'asset.product2id',
-  'quote.opportunityid'
-]);
+const RESTORED_STANDARD_LOOKUPS = new Set(['account.parentid', 'case.parentid', 'contact.reportstoid', 'asset.product2id', 'quote.opportunityid']);
 function restoredByUndelete(child: ObjectDef, f: FieldDef): boolean {
-  return (
-    f.name.toLowerCase().endsWith('__c') ||
-    RESTORED_STANDARD_LOOKUPS.has(`${child.name}.${f.name}`.toLowerCase())
-  );
+  return f.name.toLowerCase().endsWith('__c') || RESTORED_STANDARD_LOOKUPS.has(`${child.name}.${f.name}`.toLowerCase());
 }

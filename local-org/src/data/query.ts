@@ -8,28 +8,8 @@ import type { FieldDef, ObjectDef, RunContext, Schema } from '../contracts.js';
 import { queryError, unsupportedData } from './errors.js';
 import { isValidId, to18 } from './ids.js';
 import { SObjectRecord, namespacedKey } from './sobject.js';
-import {
-  dateLiteralRange,
-  type BindResolver,
-  type Cond,
-  type DateFn,
-  type SoqlQuery,
-  type ValueRef
-} from './soql.js';
-import {
-  compareValues,
-  dateToDays,
-  datetimeToMs,
-  effectiveType,
-  isDate,
-  isDatetime,
-  localMidnightMs,
-  makeDate,
-  msToLocalDays,
-  norm,
-  tzOffset,
-  userTimeZone
-} from './values.js';
+import { dateLiteralRange, type BindResolver, type Cond, type DateFn, type SoqlQuery, type ValueRef } from './soql.js';
+import { compareValues, dateToDays, datetimeToMs, effectiveType, isDate, isDatetime, localMidnightMs, makeDate, msToLocalDays, norm, tzOffset, userTimeZone } from './values.js';
 
 /** A stored row: lower-case field name -> decoded value (formula and summary fields computed by the host). */
 export type Row = Map<string, unknown>;
@@ -47,20 +27,14 @@ export interface QueryHost {
   /** A given user's access to a record (UserRecordAccess); null when no such record. */
   recordAccessOf?(recordId: string, userId: string): 'None' | 'Read' | 'Edit' | 'All' | null;
   /** Object / field read access in user mode: throws QueryException listing what is inaccessible. */
-  checkRead(
-    def: ObjectDef,
-    fields: FieldDef[],
-    ctx: RunContext,
-    mode: 'USER_MODE' | 'SECURITY_ENFORCED'
-  ): void;
+  checkRead(def: ObjectDef, fields: FieldDef[], ctx: RunContext, mode: 'USER_MODE' | 'SECURITY_ENFORCED'): void;
   now(): number;
   countRows?(n: number): void;
 }
 
 export function resolveObject(schema: Schema, name: string): ObjectDef {
   const alias = namespacedKey({ namespace: schema.namespace }, name.toLowerCase());
-  const def =
-    schema.objects.get(name.toLowerCase()) ?? (alias ? schema.objects.get(alias) : undefined);
+  const def = schema.objects.get(name.toLowerCase()) ?? (alias ? schema.objects.get(alias) : undefined);
   if (!def) {
     throw queryError(
       `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`
@@ -69,14 +43,9 @@ export function resolveObject(schema: Schema, name: string): ObjectDef {
   return def;
 }
 
-function childRelationship(
-  def: ObjectDef,
-  lower: string
-): ReturnType<ObjectDef['childRelationships']['get']> {
+function childRelationship(def: ObjectDef, lower: string): ReturnType<ObjectDef['childRelationships']['get']> {
   const alias = namespacedKey(def, lower);
-  return (
-    def.childRelationships.get(lower) ?? (alias ? def.childRelationships.get(alias) : undefined)
-  );
+  return def.childRelationships.get(lower) ?? (alias ? def.childRelationships.get(alias) : undefined);
 }
 
 function noSuchColumn(def: ObjectDef, name: string): Error {
@@ -87,12 +56,9 @@ function noSuchColumn(def: ObjectDef, name: string): Error {
 
 function relationshipField(def: ObjectDef, relName: string): FieldDef | undefined {
   const lower = relName.toLowerCase();
-  for (const f of def.fields.values())
-    if (f.relationshipName && f.relationshipName.toLowerCase() === lower) return f;
+  for (const f of def.fields.values()) if (f.relationshipName && f.relationshipName.toLowerCase() === lower) return f;
   const alias = namespacedKey(def, lower);
-  if (alias)
-    for (const f of def.fields.values())
-      if (f.relationshipName && f.relationshipName.toLowerCase() === alias) return f;
+  if (alias) for (const f of def.fields.values()) if (f.relationshipName && f.relationshipName.toLowerCase() === alias) return f;
   return undefined;
 }
 
@@ -108,31 +74,17 @@ interface ResolvedPath {
   leafDef: ObjectDef;
 }
 
-function resolvePath(
-  schema: Schema,
-  def: ObjectDef,
-  path: string[],
-  objectAlias?: string
-): ResolvedPath {
+function resolvePath(schema: Schema, def: ObjectDef, path: string[], objectAlias?: string): ResolvedPath {
   let p = path;
-  if (objectAlias && p.length > 1 && p[0]!.toLowerCase() === objectAlias.toLowerCase())
-    p = p.slice(1);
+  if (objectAlias && p.length > 1 && p[0]!.toLowerCase() === objectAlias.toLowerCase()) p = p.slice(1);
   if (p.length > 1 && p[0]!.toLowerCase() === def.name.toLowerCase()) p = p.slice(1);
   const hops: Hop[] = [];
   let cur = def;
   for (let i = 0; i < p.length - 1; i++) {
     const f = relationshipField(cur, p[i]!);
-    if (!f)
-      throw queryError(
-        `Didn't understand relationship '${p[i]}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`
-      );
-    const targets = (f.referenceTo ?? [])
-      .map((t) => schema.objects.get(t.toLowerCase()))
-      .filter((x): x is ObjectDef => !!x);
-    if (targets.length === 0)
-      throw unsupportedData(
-        `relationship ${cur.name}.${f.relationshipName} to an object that is not modelled (${(f.referenceTo ?? []).join(', ')})`
-      );
+    if (!f) throw queryError(`Didn't understand relationship '${p[i]}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+    const targets = (f.referenceTo ?? []).map((t) => schema.objects.get(t.toLowerCase())).filter((x): x is ObjectDef => !!x);
+    if (targets.length === 0) throw unsupportedData(`relationship ${cur.name}.${f.relationshipName} to an object that is not modelled (${(f.referenceTo ?? []).join(', ')})`);
     hops.push({ field: f, relName: f.relationshipName!, targets });
     // polymorphic: later fields must exist on the first target that has them (Owner.Name works for User and Group)
     cur = targets[0]!;
@@ -143,8 +95,7 @@ function resolvePath(
   }
   const last = p[p.length - 1]!;
   const lastAlias = namespacedKey(cur, last.toLowerCase());
-  const field =
-    cur.fields.get(last.toLowerCase()) ?? (lastAlias ? cur.fields.get(lastAlias) : undefined);
+  const field = cur.fields.get(last.toLowerCase()) ?? (lastAlias ? cur.fields.get(lastAlias) : undefined);
   if (!field) throw noSuchColumn(cur, last);
   return { hops, field, leafDef: cur };
 }
@@ -200,8 +151,7 @@ class Exec {
         const sub = v.query;
         const def = resolveObject(this.host.schema, sub.object);
         const item = sub.select[0];
-        if (!item || item.kind !== 'field' || sub.select.length !== 1)
-          throw queryError('A semi-join subquery must select one field');
+        if (!item || item.kind !== 'field' || sub.select.length !== 1) throw queryError('A semi-join subquery must select one field');
         const rp = resolvePath(this.host.schema, def, item.path, sub.object);
         const rows = this.filtered(def, sub, false);
         return rows.map((r) => this.valueAt(def, r, rp));
@@ -247,8 +197,7 @@ class Exec {
       if (c.k !== 'cmp' || !c.path || c.path.length !== 1) continue;
       const field = c.path[0]!.toLowerCase();
       const v = this.resolveValue(c.rhs);
-      if (field === 'userid' && c.op === '=' && typeof v === 'string' && isValidId(v))
-        userId = to18(v);
+      if (field === 'userid' && c.op === '=' && typeof v === 'string' && isValidId(v)) userId = to18(v);
       if (field === 'recordid' && (c.op === '=' || c.op === 'IN')) {
         recordIds = (c.op === '=' ? [v] : toList(v))
           .map((x) => (x instanceof SObjectRecord ? x.id : x))
@@ -257,12 +206,9 @@ class Exec {
       }
     }
     if (!userId || !recordIds) {
-      throw queryError(
-        'UserRecordAccess: the query must filter on one UserId (with =) and on RecordId (with = or IN).'
-      );
+      throw queryError('UserRecordAccess: the query must filter on one UserId (with =) and on RecordId (with = or IN).');
     }
-    if (recordIds.length > 200)
-      throw queryError('UserRecordAccess: a query may ask about at most 200 RecordIds.');
+    if (recordIds.length > 200) throw queryError('UserRecordAccess: a query may ask about at most 200 RecordIds.');
     const out: Row[] = [];
     for (const id of new Set(recordIds)) {
       const level = this.host.recordAccessOf?.(id, userId);
@@ -288,14 +234,7 @@ class Exec {
     if (def.name === 'UserRecordAccess') return this.userRecordAccess(def, q);
     let ids: string[] | undefined;
     // Id = / Id IN pushdown
-    if (
-      q.where &&
-      q.where.k === 'cmp' &&
-      q.where.path &&
-      q.where.path.length === 1 &&
-      q.where.path[0]!.toLowerCase() === 'id' &&
-      (q.where.op === '=' || q.where.op === 'IN')
-    ) {
+    if (q.where && q.where.k === 'cmp' && q.where.path && q.where.path.length === 1 && q.where.path[0]!.toLowerCase() === 'id' && (q.where.op === '=' || q.where.op === 'IN')) {
       const v = this.resolveValue(q.where.rhs);
       const list = q.where.op === '=' ? [v] : toList(v);
       ids = list
@@ -317,8 +256,7 @@ class Exec {
 }
 
 function isCollection(v: unknown): boolean {
-  if (v === null || typeof v !== 'object' || v instanceof SObjectRecord || v instanceof Decimal)
-    return false;
+  if (v === null || typeof v !== 'object' || v instanceof SObjectRecord || v instanceof Decimal) return false;
   const o = v as { items?: unknown; map?: unknown };
   return Array.isArray(v) || v instanceof Set || Array.isArray(o.items) || o.map instanceof Map;
 }
@@ -327,8 +265,7 @@ export function toList(v: unknown): unknown[] {
   if (v === null || v === undefined) return [];
   if (Array.isArray(v)) return v;
   if (typeof v === 'string') return [v];
-  if (typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function')
-    return [...(v as Iterable<unknown>)];
+  if (typeof (v as Iterable<unknown>)[Symbol.iterator] === 'function') return [...(v as Iterable<unknown>)];
   // interpreter collections: ApexList { items }, ApexSet { map: Map<key, [value, true]> }
   const o = v as { toArray?: () => unknown[]; items?: unknown[]; map?: Map<unknown, unknown> };
   if (typeof o.toArray === 'function') return o.toArray();
@@ -365,13 +302,7 @@ function likeToRegex(pattern: string): RegExp {
   return new RegExp('^' + re + '$', 'i');
 }
 
-function dateRangeCompare(
-  lhs: unknown,
-  op: string,
-  lit: { name: string; n: number },
-  f: FieldDef,
-  host: QueryHost
-): boolean {
+function dateRangeCompare(lhs: unknown, op: string, lit: { name: string; n: number }, f: FieldDef, host: QueryHost): boolean {
   if (lhs === null || lhs === undefined) return op === '!=';
   const tz = userTimeZone();
   const today = msToLocalDays(host.now(), tz);
@@ -406,14 +337,7 @@ function dateRangeCompare(
   throw queryError(`operator ${op} with a date literal`);
 }
 
-function compare(
-  lhs: unknown,
-  op: string,
-  rhs: unknown,
-  f: FieldDef,
-  host: QueryHost,
-  ref: ValueRef
-): boolean {
+function compare(lhs: unknown, op: string, rhs: unknown, f: FieldDef, host: QueryHost, ref: ValueRef): boolean {
   if (rhs && typeof rhs === 'object' && (rhs as { k?: string }).k === 'date') {
     return dateRangeCompare(lhs, op, rhs as { name: string; n: number }, f, host);
   }
@@ -437,9 +361,7 @@ function compare(
     case 'LIKE': {
       if (lhs === null || lhs === undefined) return false;
       const pats = ref.k === 'bind' && isCollection(rhs) ? toList(rhs) : [rhs];
-      return pats.some(
-        (p) => p !== null && p !== undefined && likeToRegex(String(p)).test(String(lhs))
-      );
+      return pats.some((p) => p !== null && p !== undefined && likeToRegex(String(p)).test(String(lhs)));
     }
     case 'IN':
       return toList(rhs).some((x) => eqValue(lhs, x, f));
@@ -464,18 +386,7 @@ function compare(
   throw unsupportedData(`SOQL operator ${op}`);
 }
 
-const NUMBER_FIELD = {
-  name: 'expr',
-  type: 'Number',
-  label: 'expr',
-  required: false,
-  unique: false,
-  externalId: false,
-  createable: false,
-  updateable: false,
-  nillable: true,
-  custom: false
-} as FieldDef;
+const NUMBER_FIELD = { name: 'expr', type: 'Number', label: 'expr', required: false, unique: false, externalId: false, createable: false, updateable: false, nillable: true, custom: false } as FieldDef;
 const DATE_FIELD = { ...NUMBER_FIELD, type: 'Date' } as FieldDef;
 
 /** SOQL date functions (SOQL and SOSL Reference, Date Functions): UTC unless convertTimezone(); fiscal year = calendar year (January start). */
@@ -553,14 +464,7 @@ function checkContentDocumentLinkFilter(def: ObjectDef, where: Cond | undefined)
   if (def.name !== 'ContentDocumentLink') return;
   const conjuncts = !where ? [] : where.k === 'and' ? where.items : [where];
   const ok = conjuncts.some(
-    (c) =>
-      c.k === 'cmp' &&
-      !c.agg &&
-      !c.dateFn &&
-      c.path &&
-      c.path.length === 1 &&
-      /^(contentdocumentid|linkedentityid)$/i.test(c.path[0]!) &&
-      /^(=|in)$/i.test(c.op.trim())
+    (c) => c.k === 'cmp' && !c.agg && !c.dateFn && c.path && c.path.length === 1 && /^(contentdocumentid|linkedentityid)$/i.test(c.path[0]!) && /^(=|in)$/i.test(c.op.trim())
   );
   if (!ok) {
     throw queryError(
@@ -575,11 +479,7 @@ export function executeQuery(host: QueryHost, q: SoqlQuery, opts: ExecOptions): 
   const ex = new Exec(host, opts);
   const mode = q.withMode ?? (opts.ctx.accessLevel === 'USER_MODE' ? 'USER_MODE' : undefined);
   const effCtx: RunContext =
-    q.withMode === 'SYSTEM_MODE'
-      ? { ...opts.ctx, accessLevel: 'SYSTEM_MODE' }
-      : q.withMode === 'USER_MODE'
-        ? { ...opts.ctx, accessLevel: 'USER_MODE' }
-        : opts.ctx;
+    q.withMode === 'SYSTEM_MODE' ? { ...opts.ctx, accessLevel: 'SYSTEM_MODE' } : q.withMode === 'USER_MODE' ? { ...opts.ctx, accessLevel: 'USER_MODE' } : opts.ctx;
   ex.opts.ctx = effCtx;
 
   // resolve every path up front: unknown fields fail even when no row matches
@@ -632,13 +532,7 @@ export function executeQuery(host: QueryHost, q: SoqlQuery, opts: ExecOptions): 
       if (!o.path) throw queryError('ORDER BY an aggregate needs GROUP BY');
       return { rp: resolvePath(host.schema, def, o.path, q.object), o };
     });
-    const decorated = rows.map((r, i) => ({
-      r,
-      i,
-      k: keys.map((k) =>
-        k.o.dateFn ? applyDateFn(ex.valueAt(def, r, k.rp), k.o.dateFn) : ex.valueAt(def, r, k.rp)
-      )
-    }));
+    const decorated = rows.map((r, i) => ({ r, i, k: keys.map((k) => (k.o.dateFn ? applyDateFn(ex.valueAt(def, r, k.rp), k.o.dateFn) : ex.valueAt(def, r, k.rp))) }));
     decorated.sort((a, b) => {
       for (let j = 0; j < keys.length; j++) {
         const c = cmpForOrder(a.k[j], b.k[j], keys[j]!.o.desc, keys[j]!.o.nullsFirst);
@@ -665,16 +559,9 @@ export function executeQuery(host: QueryHost, q: SoqlQuery, opts: ExecOptions): 
         placeValue(ex, rec, def, r, rp, s.toLabel ? (f, v) => labelOf(f, v) : undefined);
       } else if (s.kind === 'sub') {
         const child = childRelationship(def, s.query.object.toLowerCase());
-        if (!child)
-          throw queryError(
-            `Didn't understand relationship '${s.query.object}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`
-          );
+        if (!child) throw queryError(`Didn't understand relationship '${s.query.object}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
         const sub: SoqlQuery = { ...s.query, object: child.childObject };
-        const res = executeQuery(host, sub, {
-          ...opts,
-          ctx: effCtx,
-          parentFilter: { field: child.field.toLowerCase(), id: String(r.get('id')) }
-        }) as SObjectRecord[];
+        const res = executeQuery(host, sub, { ...opts, ctx: effCtx, parentFilter: { field: child.field.toLowerCase(), id: String(r.get('id')) } }) as SObjectRecord[];
         rowCount += res.length;
         rec.queried!.add(child.relationshipName.toLowerCase());
         rec.setRaw(child.relationshipName, res);
@@ -693,14 +580,7 @@ function labelOf(f: FieldDef, v: unknown): unknown {
 }
 
 /** Puts a selected value into the record, creating parent records along relationship hops. */
-function placeValue(
-  ex: Exec,
-  rec: SObjectRecord,
-  def: ObjectDef,
-  row: Row,
-  rp: ResolvedPath,
-  map?: (f: FieldDef, v: unknown) => unknown
-): void {
+function placeValue(ex: Exec, rec: SObjectRecord, def: ObjectDef, row: Row, rp: ResolvedPath, map?: (f: FieldDef, v: unknown) => unknown): void {
   let curRec = rec;
   let curDef = def;
   let curRow: Row | null = row;
@@ -738,23 +618,11 @@ function placeValue(
   curRec.setRaw(rp.field.name, v);
 }
 
-function aggregate(
-  host: QueryHost,
-  ex: Exec,
-  def: ObjectDef,
-  q: SoqlQuery,
-  rows: Row[],
-  selectPaths: Map<number, ResolvedPath>
-): SObjectRecord[] {
+function aggregate(host: QueryHost, ex: Exec, def: ObjectDef, q: SoqlQuery, rows: Row[], selectPaths: Map<number, ResolvedPath>): SObjectRecord[] {
   const groupBy = q.groupBy ?? [];
   const groupPaths = groupBy.map((g) => resolvePath(host.schema, def, g.path, q.object));
-  const sameFn = (a?: DateFn, b?: DateFn) =>
-    (!a && !b) || (!!a && !!b && a.fn === b.fn && a.tz === b.tz);
-  const groupIndex = (rp: ResolvedPath, fn?: DateFn) =>
-    groupPaths.findIndex(
-      (g, gi) =>
-        g.field === rp.field && g.hops.length === rp.hops.length && sameFn(groupBy[gi]!.dateFn, fn)
-    );
+  const sameFn = (a?: DateFn, b?: DateFn) => (!a && !b) || (!!a && !!b && a.fn === b.fn && a.tz === b.tz);
+  const groupIndex = (rp: ResolvedPath, fn?: DateFn) => groupPaths.findIndex((g, gi) => g.field === rp.field && g.hops.length === rp.hops.length && sameFn(groupBy[gi]!.dateFn, fn));
   for (const [i, s] of q.select.entries()) {
     if (s.kind === 'field') {
       const rp = selectPaths.get(i)!;
@@ -791,27 +659,17 @@ function aggregate(
         return new Set(vals.map((v) => JSON.stringify(groupKey(v)))).size;
       case 'SUM': {
         if (vals.length === 0) return null;
-        return vals.reduce<Decimal>(
-          (acc, v) => acc.add(norm(v).k === 'num' ? (norm(v) as { v: Decimal }).v : Decimal.ZERO),
-          Decimal.ZERO
-        );
+        return vals.reduce<Decimal>((acc, v) => acc.add(norm(v).k === 'num' ? (norm(v) as { v: Decimal }).v : Decimal.ZERO), Decimal.ZERO);
       }
       case 'AVG': {
         if (vals.length === 0) return null;
-        const s = vals.reduce<Decimal>(
-          (acc, v) => acc.add((norm(v) as { v: Decimal }).v),
-          Decimal.ZERO
-        );
-        return s
-          .divide(Decimal.fromInteger(vals.length), Math.max(s.scale(), 6))
-          .stripTrailingZeros();
+        const s = vals.reduce<Decimal>((acc, v) => acc.add((norm(v) as { v: Decimal }).v), Decimal.ZERO);
+        return s.divide(Decimal.fromInteger(vals.length), Math.max(s.scale(), 6)).stripTrailingZeros();
       }
       case 'MIN':
       case 'MAX': {
         if (vals.length === 0) return null;
-        return vals.reduce((a, b) =>
-          compareValues(a, b) <= 0 ? (fn === 'MIN' ? a : b) : fn === 'MIN' ? b : a
-        );
+        return vals.reduce((a, b) => (compareValues(a, b) <= 0 ? (fn === 'MIN' ? a : b) : fn === 'MIN' ? b : a));
       }
     }
     throw unsupportedData(`aggregate ${fn}`);
@@ -861,9 +719,7 @@ function aggregate(
   if (limit !== undefined) recs = recs.slice(0, limit);
   // COUNT()/COUNT(field) only: one query row, or one per grouping with GROUP BY; any other
   // aggregate: every row used in the aggregation (Apex Developer Guide, Working with SOQL Aggregate Functions)
-  const onlyCounts = q.select.every(
-    (x) => x.kind !== 'agg' || x.fn === 'COUNT' || x.fn === 'COUNT_DISTINCT'
-  );
+  const onlyCounts = q.select.every((x) => x.kind !== 'agg' || x.fn === 'COUNT' || x.fn === 'COUNT_DISTINCT');
   host.countRows?.(onlyCounts ? (groupPaths.length ? recs.length : 1) : rows.length);
   return recs;
 }
@@ -876,12 +732,7 @@ function groupKey(v: unknown): unknown {
   return n.k + ':' + String(n.v);
 }
 
-function havingMatches(
-  c: Cond,
-  rows: Row[],
-  agg: (fn: string, path: string[] | null, rows: Row[]) => unknown,
-  ex: Exec
-): boolean {
+function havingMatches(c: Cond, rows: Row[], agg: (fn: string, path: string[] | null, rows: Row[]) => unknown, ex: Exec): boolean {
   switch (c.k) {
     case 'and':
       return c.items.every((i) => havingMatches(i, rows, agg, ex));
@@ -923,8 +774,7 @@ export function checkQuery(schema: Schema, q: SoqlQuery, parent?: ObjectDef): vo
   let def: ObjectDef;
   if (parent) {
     const child = childRelationship(parent, q.object.toLowerCase());
-    if (!child)
-      throw queryError(`Didn't understand relationship '${q.object}' in FROM part of query call.`);
+    if (!child) throw queryError(`Didn't understand relationship '${q.object}' in FROM part of query call.`);
     def = resolveObject(schema, child.childObject);
   } else def = resolveObject(schema, q.object);
   const path = (p: string[]) => resolvePath(schema, def, p, q.object);

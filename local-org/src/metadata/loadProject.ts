@@ -13,7 +13,7 @@ import type {
   PermissionSetDef,
   Schema,
   SharingSetDef,
-  ValidationRuleDef
+  ValidationRuleDef,
 } from '../contracts.js';
 import { buildStandardObjects, systemFields } from './standardObjects.js';
 
@@ -51,14 +51,14 @@ const ARRAY_TAGS = new Set([
   'summaryFilterItems',
   'accessMappings',
   'profiles',
-  'packageDirectories'
+  'packageDirectories',
 ]);
 
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => ARRAY_TAGS.has(name)
+  isArray: (name) => ARRAY_TAGS.has(name),
 });
 
 function rel(root: string, file: string): string {
@@ -116,13 +116,7 @@ function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (
-        e.name === 'node_modules' ||
-        e.name === '__tests__' ||
-        e.name === 'lwc' ||
-        e.name === 'aura'
-      )
-        continue;
+      if (e.name === 'node_modules' || e.name === '__tests__' || e.name === 'lwc' || e.name === 'aura') continue;
       walk(p, out);
     } else out.push(p);
   }
@@ -149,7 +143,7 @@ const FIELD_TYPES: Record<string, FieldType> = {
   Lookup: 'Lookup',
   MasterDetail: 'MasterDetail',
   AutoNumber: 'AutoNumber',
-  Summary: 'Summary'
+  Summary: 'Summary',
 };
 
 /** Deterministic custom key prefixes a0A, a0B, ... (custom objects get a0x..a2x on the platform). */
@@ -161,8 +155,7 @@ function customKeyPrefix(i: number): string {
 
 function nsName(name: string, ns: string): string {
   if (!ns) return name;
-  if (/__(c|mdt|e|x)$/i.test(name) && !/^[A-Za-z0-9]+__[A-Za-z0-9_]+__(c|mdt|e|x)$/.test(name))
-    return `${ns}__${name}`;
+  if (/__(c|mdt|e|x)$/i.test(name) && !/^[A-Za-z0-9]+__[A-Za-z0-9_]+__(c|mdt|e|x)$/.test(name)) return `${ns}__${name}`;
   return name;
 }
 
@@ -197,7 +190,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     sharingSets: [],
     sites: [],
     networks: [],
-    warnings: []
+    warnings: [],
   };
 
   const multiCurrency = !!options.multiCurrency;
@@ -218,14 +211,8 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     const isCustomSetting = !!str(r.customSettingsType);
     const nameField = (r.nameField ?? {}) as Record<string, unknown>;
     const nameType = str(nameField.type) === 'AutoNumber' ? 'auto' : 'text';
-    const fields = systemFields({
-      owner: isCustomSetting ? false : 'UserOrGroup',
-      name: nameType,
-      multiCurrency,
-      custom: true
-    });
-    const sharingModel = (str(r.sharingModel) ??
-      (isCustomSetting ? 'Read' : 'ReadWrite')) as ObjectDef['sharingModel'];
+    const fields = systemFields({ owner: isCustomSetting ? false : 'UserOrGroup', name: nameType, multiCurrency, custom: true });
+    const sharingModel = (str(r.sharingModel) ?? (isCustomSetting ? 'Read' : 'ReadWrite')) as ObjectDef['sharingModel'];
     if (sharingModel === 'ControlledByParent') fields.delete('ownerid');
     const nf = fields.get('name');
     if (nf) {
@@ -252,7 +239,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
         updateable: true,
         nillable: true,
         custom: false,
-        deleteConstraint: 'Cascade'
+        deleteConstraint: 'Cascade',
       });
       // Hierarchy settings: Name is optional text
       const n = fields.get('name');
@@ -274,18 +261,13 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
       fields,
       validationRules: [],
       childRelationships: new Map(),
-      sourceFile: doc.file
+      sourceFile: doc.file,
     };
     const ext = str(r.externalSharingModel);
     if (ext) def.externalSharingModel = ext;
     const cst = str(r.customSettingsType);
     if (cst) {
-      if (cst !== 'Hierarchy' && cst !== 'List')
-        throw new MetadataError(
-          doc.file,
-          lineOf(doc.text, '<customSettingsType>'),
-          `unknown customSettingsType ${cst}`
-        );
+      if (cst !== 'Hierarchy' && cst !== 'List') throw new MetadataError(doc.file, lineOf(doc.text, '<customSettingsType>'), `unknown customSettingsType ${cst}`);
       def.customSettingsType = cst;
     }
     schema.objects.set(apiName.toLowerCase(), def);
@@ -297,12 +279,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     const objDir = path.basename(path.dirname(path.dirname(f)));
     const name = nsName(objDir, ns);
     const o = schema.objects.get(name.toLowerCase());
-    if (!o)
-      throw new MetadataError(
-        rel(root, f),
-        1,
-        `${kindDir} of unknown object ${objDir} (no ${objDir}.object-meta.xml and not a modelled standard object)`
-      );
+    if (!o) throw new MetadataError(rel(root, f), 1, `${kindDir} of unknown object ${objDir} (no ${objDir}.object-meta.xml and not a modelled standard object)`);
     return o;
   };
 
@@ -322,15 +299,14 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     const doc = readXml(root, f, 'ValidationRule');
     const r = doc.root;
     const formula = str(r.errorConditionFormula);
-    if (!formula)
-      throw new MetadataError(doc.file, 1, 'validation rule without errorConditionFormula');
+    if (!formula) throw new MetadataError(doc.file, 1, 'validation rule without errorConditionFormula');
     const vr: ValidationRuleDef = {
       name: str(r.fullName) ?? path.basename(f, '.validationRule-meta.xml'),
       active: bool(r.active, true),
       errorConditionFormula: formula,
       errorMessage: str(r.errorMessage) ?? '',
       sourceFile: doc.file,
-      sourceLine: lineOf(doc.text, '<errorConditionFormula>')
+      sourceLine: lineOf(doc.text, '<errorConditionFormula>'),
     };
     const edf = str(r.errorDisplayField);
     if (edf) vr.errorDisplayField = edf;
@@ -340,26 +316,13 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
   // Task.WhatId points at Account, Opportunity and every custom object (activities enabled)
   const what = schema.objects.get('task')?.fields.get('whatid');
   if (what) {
-    what.referenceTo = [
-      'Account',
-      'Opportunity',
-      ...[...schema.objects.values()]
-        .filter((o) => o.custom && !o.customSettingsType)
-        .map((o) => o.name)
-    ];
+    what.referenceTo = ['Account', 'Opportunity', ...[...schema.objects.values()].filter((o) => o.custom && !o.customSettingsType).map((o) => o.name)];
   }
 
   // Files: ContentDocumentLink.LinkedEntityId and ContentVersion.FirstPublishLocationId point at
   // any record (users, groups, standard and custom objects; Object Reference, ContentDocumentLink)
-  const anyTargets = [...schema.objects.values()]
-    .filter(
-      (o) => !o.customSettingsType && !/^content(document|version|documentlink)$/i.test(o.name)
-    )
-    .map((o) => o.name);
-  for (const [obj, fld] of [
-    ['contentdocumentlink', 'linkedentityid'],
-    ['contentversion', 'firstpublishlocationid']
-  ] as const) {
+  const anyTargets = [...schema.objects.values()].filter((o) => !o.customSettingsType && !/^content(document|version|documentlink)$/i.test(o.name)).map((o) => o.name);
+  for (const [obj, fld] of [['contentdocumentlink', 'linkedentityid'], ['contentversion', 'firstpublishlocationid']] as const) {
     const fd = schema.objects.get(obj)?.fields.get(fld);
     if (fd) fd.referenceTo = anyTargets;
   }
@@ -377,7 +340,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
               childObject: o.name,
               field: fd.name,
               relationshipName: fd.childRelationshipName,
-              cascadeDelete: fd.deleteConstraint === 'Cascade'
+              cascadeDelete: fd.deleteConstraint === 'Cascade',
             });
           }
         }
@@ -386,11 +349,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
       const target = fd.referenceTo[0]!;
       const parent = schema.objects.get(target.toLowerCase());
       if (!parent) {
-        throw new MetadataError(
-          fd.sourceFile ?? o.name,
-          fd.sourceLine ?? 1,
-          `field ${o.name}.${fd.name} references unknown object ${target}`
-        );
+        throw new MetadataError(fd.sourceFile ?? o.name, fd.sourceLine ?? 1, `field ${o.name}.${fd.name} references unknown object ${target}`);
       }
       fd.referenceTo = [parent.name];
       if (fd.childRelationshipName) {
@@ -407,7 +366,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
           childObject: o.name,
           field: fd.name,
           relationshipName: fd.childRelationshipName,
-          cascadeDelete: fd.type === 'MasterDetail' || fd.deleteConstraint === 'Cascade'
+          cascadeDelete: fd.type === 'MasterDetail' || fd.deleteConstraint === 'Cascade',
         });
       }
     }
@@ -440,33 +399,22 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
         object: nsName(str(m.object) ?? '', ns),
         objectField: nsName(str(m.objectField) ?? '', ns),
         userField: str(m.userField) ?? '',
-        accessLevel: (str(m.accessLevel) === 'Edit' ? 'Edit' : 'Read') as 'Read' | 'Edit'
+        accessLevel: (str(m.accessLevel) === 'Edit' ? 'Edit' : 'Read') as 'Read' | 'Edit',
       })),
-      sourceFile: doc.file
+      sourceFile: doc.file,
     };
     for (const m of ss.accessMappings) {
-      if (!schema.objects.has(m.object.toLowerCase()))
-        throw new MetadataError(
-          doc.file,
-          lineOf(doc.text, `<object>${m.object}`),
-          `sharing set maps unknown object ${m.object}`
-        );
+      if (!schema.objects.has(m.object.toLowerCase())) throw new MetadataError(doc.file, lineOf(doc.text, `<object>${m.object}`), `sharing set maps unknown object ${m.object}`);
     }
     schema.sharingSets!.push(ss);
   }
   for (const f of files.filter((x) => x.endsWith('.site-meta.xml'))) {
     const doc = readXml(root, f, 'CustomSite');
     const r = doc.root;
-    const site: {
-      name: string;
-      label: string;
-      urlPathPrefix?: string;
-      siteType?: string;
-      sourceFile: string;
-    } = {
+    const site: { name: string; label: string; urlPathPrefix?: string; siteType?: string; sourceFile: string } = {
       name: path.basename(f, '.site-meta.xml'),
       label: str(r.masterLabel) ?? path.basename(f, '.site-meta.xml'),
-      sourceFile: doc.file
+      sourceFile: doc.file,
     };
     const up = str(r.urlPathPrefix);
     if (up) site.urlPathPrefix = up;
@@ -477,15 +425,9 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
   for (const f of files.filter((x) => x.endsWith('.network-meta.xml'))) {
     const doc = readXml(root, f, 'Network');
     const r = doc.root;
-    const n: {
-      name: string;
-      urlPathPrefix?: string;
-      status?: string;
-      selfRegProfile?: string;
-      sourceFile: string;
-    } = {
+    const n: { name: string; urlPathPrefix?: string; status?: string; selfRegProfile?: string; sourceFile: string } = {
       name: path.basename(f, '.network-meta.xml'),
-      sourceFile: doc.file
+      sourceFile: doc.file,
     };
     const up = str(r.urlPathPrefix);
     if (up) n.urlPathPrefix = up;
@@ -511,18 +453,15 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
           (e === name && fs.statSync(path.join(dir, e)).isDirectory()) ||
           (e.startsWith(name + '.') && !e.endsWith('-meta.xml'))
       );
-    if (!bodyFile)
-      throw new MetadataError(doc.file, 1, `static resource ${name} has no body file next to it`);
+    if (!bodyFile) throw new MetadataError(doc.file, 1, `static resource ${name} has no body file next to it`);
     const full = path.join(dir, bodyFile);
     if (fs.statSync(full).isDirectory()) {
-      schema.warnings!.push(
-        `${doc.file}: static resource ${name} is a folder; its body is not modelled (empty)`
-      );
+      schema.warnings!.push(`${doc.file}: static resource ${name} is a folder; its body is not modelled (empty)`);
     }
     schema.staticResources.set(name.toLowerCase(), {
       name,
       contentType: str(doc.root.contentType) ?? 'application/octet-stream',
-      body: fs.statSync(full).isDirectory() ? Buffer.alloc(0) : fs.readFileSync(full)
+      body: fs.statSync(full).isDirectory() ? Buffer.alloc(0) : fs.readFileSync(full),
     });
   }
 
@@ -534,17 +473,11 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
     const bodyFile = f.replace(/\.email-meta\.xml$/, '.email');
     const body = fs.existsSync(bodyFile) ? fs.readFileSync(bodyFile, 'utf8') : '';
     const type = str(doc.root.type) ?? 'text';
-    const t: {
-      developerName: string;
-      folder: string;
-      subject: string;
-      body: string;
-      htmlValue?: string;
-    } = {
+    const t: { developerName: string; folder: string; subject: string; body: string; htmlValue?: string } = {
       developerName,
       folder,
       subject: str(doc.root.subject) ?? '',
-      body: type === 'html' ? '' : body
+      body: type === 'html' ? '' : body,
     };
     if (type === 'html' || type === 'custom') t.htmlValue = body;
     schema.emailTemplates.set(developerName.toLowerCase(), t);
@@ -590,7 +523,7 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
       kind,
       name: path.basename(f).replace(/\.(cls|trigger)$/, ''),
       path: rel(root, f),
-      body: fs.readFileSync(f, 'utf8')
+      body: fs.readFileSync(f, 'utf8'),
     });
   }
   if (ns) for (const o of schema.objects.values()) o.namespace = ns;
@@ -610,63 +543,14 @@ function addShareObjects(schema: Schema): void {
     if (!models.some((m) => m === 'Private' || m === 'Read')) continue;
     if (o.sharingModel === 'ControlledByParent') continue;
     const name = o.name.replace(/__c$/i, '__Share');
-    const fields = systemFields({
-      owner: false,
-      name: 'none',
-      multiCurrency: false,
-      custom: false
-    });
+    const fields = systemFields({ owner: false, name: 'none', multiCurrency: false, custom: false });
     const f = (n: string, d: Partial<FieldDef>): void => {
-      fields.set(n.toLowerCase(), {
-        name: n,
-        type: 'Text',
-        label: n,
-        required: false,
-        unique: false,
-        externalId: false,
-        createable: true,
-        updateable: true,
-        nillable: true,
-        custom: false,
-        ...d
-      });
+      fields.set(n.toLowerCase(), { name: n, type: 'Text', label: n, required: false, unique: false, externalId: false, createable: true, updateable: true, nillable: true, custom: false, ...d });
     };
-    f('ParentId', {
-      type: 'Lookup',
-      referenceTo: [o.name],
-      relationshipName: 'Parent',
-      required: true,
-      nillable: false,
-      updateable: false,
-      deleteConstraint: 'Cascade'
-    });
-    f('UserOrGroupId', {
-      type: 'Lookup',
-      referenceTo: ['User', 'Group'],
-      relationshipName: 'UserOrGroup',
-      required: true,
-      nillable: false,
-      updateable: false,
-      deleteConstraint: 'Cascade'
-    });
-    f('AccessLevel', {
-      type: 'Picklist',
-      required: true,
-      nillable: false,
-      picklistValues: ['Read', 'Edit', 'All'].map((v) => ({
-        value: v,
-        label: v,
-        isDefault: false,
-        active: true
-      })),
-      restrictedPicklist: true
-    });
-    f('RowCause', {
-      type: 'Picklist',
-      defaultValue: "'Manual'",
-      picklistValues: [{ value: 'Manual', label: 'Manual', isDefault: true, active: true }],
-      updateable: false
-    });
+    f('ParentId', { type: 'Lookup', referenceTo: [o.name], relationshipName: 'Parent', required: true, nillable: false, updateable: false, deleteConstraint: 'Cascade' });
+    f('UserOrGroupId', { type: 'Lookup', referenceTo: ['User', 'Group'], relationshipName: 'UserOrGroup', required: true, nillable: false, updateable: false, deleteConstraint: 'Cascade' });
+    f('AccessLevel', { type: 'Picklist', required: true, nillable: false, picklistValues: ['Read', 'Edit', 'All'].map((v) => ({ value: v, label: v, isDefault: false, active: true })), restrictedPicklist: true });
+    f('RowCause', { type: 'Picklist', defaultValue: "'Manual'", picklistValues: [{ value: 'Manual', label: 'Manual', isDefault: true, active: true }], updateable: false });
     // share objects have platform prefixes of their own; a reserved local range keeps them distinct
     const prefix = 'zS' + (++i).toString(36);
     const def: ObjectDef = {
@@ -679,17 +563,12 @@ function addShareObjects(schema: Schema): void {
       isSetup: false,
       fields,
       validationRules: [],
-      childRelationships: new Map()
+      childRelationships: new Map(),
     };
     if (o.sourceFile) def.sourceFile = o.sourceFile;
     schema.objects.set(name.toLowerCase(), def);
     schema.keyPrefixes.set(prefix, name);
-    o.childRelationships.set('shares', {
-      childObject: name,
-      field: 'ParentId',
-      relationshipName: 'Shares',
-      cascadeDelete: true
-    });
+    o.childRelationships.set('shares', { childObject: name, field: 'ParentId', relationshipName: 'Shares', cascadeDelete: true });
   }
 }
 
@@ -701,12 +580,7 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
   const formula = str(r.formula);
   const line = lineOf(doc.text, '<type>');
   const t = rawType ? FIELD_TYPES[rawType] : undefined;
-  if (!t)
-    throw new MetadataError(
-      doc.file,
-      line,
-      `unsupported field type ${rawType ?? '(none)'} on ${fullName}`
-    );
+  if (!t) throw new MetadataError(doc.file, line, `unsupported field type ${rawType ?? '(none)'} on ${fullName}`);
   const name = nsName(fullName, ns);
   const isFormula = formula !== undefined;
   const required = bool(r.required) || t === 'MasterDetail';
@@ -721,7 +595,7 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
     updateable: !isFormula && t !== 'Summary' && t !== 'AutoNumber',
     nillable: !required && t !== 'Checkbox',
     custom: true,
-    sourceLine: line
+    sourceLine: line,
   };
   if (isFormula) {
     fd.formula = formula;
@@ -743,11 +617,7 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
   if (precision !== undefined) fd.precision = precision;
   const scale = num(r.scale);
   if (scale !== undefined) fd.scale = scale;
-  if (
-    (t === 'Number' || t === 'Currency' || t === 'Percent') &&
-    fd.precision === undefined &&
-    !isFormula
-  ) {
+  if ((t === 'Number' || t === 'Currency' || t === 'Percent') && fd.precision === undefined && !isFormula) {
     fd.precision = 18;
     fd.scale = fd.scale ?? 0;
   }
@@ -758,8 +628,7 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
   if (help) fd.inlineHelpText = help;
   if (t === 'Lookup' || t === 'MasterDetail') {
     const refs = arr<string>(r.referenceTo).map((x) => nsName(String(x), ns));
-    if (refs.length === 0)
-      throw new MetadataError(doc.file, line, `lookup ${fullName} without <referenceTo>`);
+    if (refs.length === 0) throw new MetadataError(doc.file, line, `lookup ${fullName} without <referenceTo>`);
     fd.referenceTo = refs;
     const rn = str(r.relationshipName);
     if (rn) {
@@ -770,14 +639,10 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
       fd.deleteConstraint = 'Cascade';
       fd.writeRequiresMasterRead = bool(r.writeRequiresMasterRead);
       fd.reparentableMasterDetail = bool(r.reparentableMasterDetail);
-    } else {
+    }
+    else {
       const dc = str(r.deleteConstraint) ?? 'SetNull';
-      if (dc !== 'SetNull' && dc !== 'Restrict' && dc !== 'Cascade')
-        throw new MetadataError(
-          doc.file,
-          lineOf(doc.text, '<deleteConstraint>'),
-          `unknown deleteConstraint ${dc}`
-        );
+      if (dc !== 'SetNull' && dc !== 'Restrict' && dc !== 'Cascade') throw new MetadataError(doc.file, lineOf(doc.text, '<deleteConstraint>'), `unknown deleteConstraint ${dc}`);
       fd.deleteConstraint = dc;
       if (required) fd.nillable = false;
     }
@@ -786,22 +651,17 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
     const vs = (r.valueSet ?? {}) as Record<string, unknown>;
     const vsd = (vs.valueSetDefinition ?? {}) as Record<string, unknown>;
     if (vs.valueSetName) {
-      throw new MetadataError(
-        doc.file,
-        lineOf(doc.text, '<valueSetName>'),
-        `global value sets are not modelled (${fullName})`
-      );
+      throw new MetadataError(doc.file, lineOf(doc.text, '<valueSetName>'), `global value sets are not modelled (${fullName})`);
     }
     fd.picklistValues = arr(vsd.value).map((v) => ({
       value: str(v.fullName) ?? '',
       label: str(v.label) ?? str(v.fullName) ?? '',
       isDefault: bool(v.default),
-      active: bool(v.isActive, true)
+      active: bool(v.isActive, true),
     }));
     fd.restrictedPicklist = bool(vs.restricted);
     const dflt = fd.picklistValues.find((p) => p.isDefault);
-    if (dflt && fd.defaultValue === undefined)
-      fd.defaultValue = `'${dflt.value.replace(/'/g, "\\'")}'`;
+    if (dflt && fd.defaultValue === undefined) fd.defaultValue = `'${dflt.value.replace(/'/g, "\\'")}'`;
   }
   if (t === 'AutoNumber') {
     const df = str(r.displayFormat);
@@ -811,29 +671,18 @@ function parseField(doc: XmlDoc, ns: string): FieldDef {
   if (t === 'Summary') {
     const op = str(r.summaryOperation);
     if (op !== 'count' && op !== 'sum' && op !== 'min' && op !== 'max') {
-      throw new MetadataError(
-        doc.file,
-        lineOf(doc.text, '<summaryOperation>'),
-        `unknown summaryOperation ${op ?? '(none)'} on ${fullName}`
-      );
+      throw new MetadataError(doc.file, lineOf(doc.text, '<summaryOperation>'), `unknown summaryOperation ${op ?? '(none)'} on ${fullName}`);
     }
     fd.summaryOperation = op;
     const sf = str(r.summarizedField);
     if (sf) fd.summarizedField = nsQualified(sf, ns);
     const fk = str(r.summaryForeignKey);
-    if (!fk)
-      throw new MetadataError(
-        doc.file,
-        line,
-        `roll-up summary ${fullName} without summaryForeignKey`
-      );
+    if (!fk) throw new MetadataError(doc.file, line, `roll-up summary ${fullName} without summaryForeignKey`);
     fd.summaryForeignKey = nsQualified(fk, ns);
     fd.summaryFilterItems = arr(r.summaryFilterItems).map((i) => ({
       field: nsQualified(str(i.field) ?? '', ns),
       operation: str(i.operation) ?? 'equals',
-      value: arr<unknown>(i.value)
-        .map((x) => String(x))
-        .join(', ')
+      value: arr<unknown>(i.value).map((x) => String(x)).join(', '),
     }));
     fd.precision = 18;
     fd.scale = 0;
@@ -846,12 +695,7 @@ function nsQualified(objField: string, ns: string): string {
   return f === undefined ? nsName(o!, ns) : `${nsName(o!, ns)}.${nsName(f, ns)}`;
 }
 
-function parsePermissionSet(
-  doc: XmlDoc,
-  fileName: string,
-  isProfile: boolean,
-  ns: string
-): PermissionSetDef {
+function parsePermissionSet(doc: XmlDoc, fileName: string, isProfile: boolean, ns: string): PermissionSetDef {
   const r = doc.root;
   const license = str(r.license) ?? str(r.userLicense);
   const ps: PermissionSetDef = {
@@ -864,7 +708,7 @@ function parsePermissionSet(
     customPermissions: new Set(),
     userPermissions: new Set(),
     tabSettings: new Map(),
-    sourceFile: doc.file
+    sourceFile: doc.file,
   };
   if (license) ps.license = license;
   if (isProfile) {
@@ -881,90 +725,40 @@ function parsePermissionSet(
       allowEdit: bool(op.allowEdit),
       allowDelete: bool(op.allowDelete),
       viewAllRecords: bool(op.viewAllRecords),
-      modifyAllRecords: bool(op.modifyAllRecords)
+      modifyAllRecords: bool(op.modifyAllRecords),
     });
   }
   for (const fp of arr(r.fieldPermissions)) {
     const f = nsQualified(str(fp.field) ?? '', ns);
-    ps.fieldPermissions.set(f.toLowerCase(), {
-      readable: bool(fp.readable),
-      editable: bool(fp.editable)
-    });
+    ps.fieldPermissions.set(f.toLowerCase(), { readable: bool(fp.readable), editable: bool(fp.editable) });
   }
-  for (const c of arr(r.classAccesses))
-    if (bool(c.enabled)) ps.classAccesses.add((str(c.apexClass) ?? '').toLowerCase());
-  for (const c of arr(r.customPermissions))
-    if (bool(c.enabled)) ps.customPermissions.add((str(c.name) ?? '').toLowerCase());
-  for (const u of arr(r.userPermissions))
-    if (bool(u.enabled)) ps.userPermissions.add(str(u.name) ?? '');
-  for (const t of arr(r.tabSettings))
-    ps.tabSettings!.set(str(t.tab) ?? '', str(t.visibility) ?? '');
+  for (const c of arr(r.classAccesses)) if (bool(c.enabled)) ps.classAccesses.add((str(c.apexClass) ?? '').toLowerCase());
+  for (const c of arr(r.customPermissions)) if (bool(c.enabled)) ps.customPermissions.add((str(c.name) ?? '').toLowerCase());
+  for (const u of arr(r.userPermissions)) if (bool(u.enabled)) ps.userPermissions.add(str(u.name) ?? '');
+  for (const t of arr(r.tabSettings)) ps.tabSettings!.set(str(t.tab) ?? '', str(t.visibility) ?? '');
   return ps;
 }
 
 function checkPermissionRefs(ps: PermissionSetDef, doc: XmlDoc, schema: Schema): void {
   for (const o of ps.objectPermissions.keys()) {
-    if (!schema.objects.has(o))
-      throw new MetadataError(
-        doc.file,
-        lineOf(doc.text, `>${o}<`) || lineOf(doc.text, '<objectPermissions>'),
-        `permission set ${ps.name} grants access to unknown object ${o}`
-      );
+    if (!schema.objects.has(o)) throw new MetadataError(doc.file, lineOf(doc.text, `>${o}<`) || lineOf(doc.text, '<objectPermissions>'), `permission set ${ps.name} grants access to unknown object ${o}`);
   }
   for (const k of ps.fieldPermissions.keys()) {
     const [o, f] = k.split('.');
     const od = schema.objects.get(o!);
     if (!od || !od.fields.has(f!)) {
       const original = doc.text.match(new RegExp(`<field>(${k.replace('.', '\\.')})</field>`, 'i'));
-      throw new MetadataError(
-        doc.file,
-        original ? lineOf(doc.text, original[0]) : 1,
-        `permission set ${ps.name} grants access to unknown field ${original?.[1] ?? k}`
-      );
+      throw new MetadataError(doc.file, original ? lineOf(doc.text, original[0]) : 1, `permission set ${ps.name} grants access to unknown field ${original?.[1] ?? k}`);
     }
   }
 }
 
-const ALL: ObjectPermission = {
-  allowCreate: true,
-  allowRead: true,
-  allowEdit: true,
-  allowDelete: true,
-  viewAllRecords: true,
-  modifyAllRecords: true
-};
-const CRUD: ObjectPermission = {
-  allowCreate: true,
-  allowRead: true,
-  allowEdit: true,
-  allowDelete: true,
-  viewAllRecords: false,
-  modifyAllRecords: false
-};
-const READ: ObjectPermission = {
-  allowCreate: false,
-  allowRead: true,
-  allowEdit: false,
-  allowDelete: false,
-  viewAllRecords: false,
-  modifyAllRecords: false
-};
-const CRE: ObjectPermission = {
-  allowCreate: true,
-  allowRead: true,
-  allowEdit: true,
-  allowDelete: false,
-  viewAllRecords: false,
-  modifyAllRecords: false
-};
+const ALL: ObjectPermission = { allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true, viewAllRecords: true, modifyAllRecords: true };
+const CRUD: ObjectPermission = { allowCreate: true, allowRead: true, allowEdit: true, allowDelete: true, viewAllRecords: false, modifyAllRecords: false };
+const READ: ObjectPermission = { allowCreate: false, allowRead: true, allowEdit: false, allowDelete: false, viewAllRecords: false, modifyAllRecords: false };
+const CRE: ObjectPermission = { allowCreate: true, allowRead: true, allowEdit: true, allowDelete: false, viewAllRecords: false, modifyAllRecords: false };
 
-function profile(
-  name: string,
-  userType: PermissionSetDef['userType'],
-  license: string,
-  perms: string[],
-  objects: [string, ObjectPermission][]
-): PermissionSetDef {
+function profile(name: string, userType: PermissionSetDef['userType'], license: string, perms: string[], objects: [string, ObjectPermission][]): PermissionSetDef {
   const p: PermissionSetDef = {
     name,
     label: name,
@@ -976,7 +770,7 @@ function profile(
     customPermissions: new Set(),
     userPermissions: new Set(perms),
     tabSettings: new Map(),
-    sourceFile: '(synthesized standard profile)'
+    sourceFile: '(synthesized standard profile)',
   };
   if (userType) p.userType = userType;
   return p;
@@ -999,18 +793,7 @@ function synthesizeStandardProfiles(schema: Schema): void {
       'System Administrator',
       'Standard',
       'Salesforce',
-      [
-        'ModifyAllData',
-        'ViewAllData',
-        'ApiEnabled',
-        'EditTask',
-        'CustomizeApplication',
-        'ManageUsers',
-        'ViewSetup',
-        'AuthorApex',
-        'ManageInternalUsers',
-        'ViewAllUsers'
-      ],
+      ['ModifyAllData', 'ViewAllData', 'ApiEnabled', 'EditTask', 'CustomizeApplication', 'ManageUsers', 'ViewSetup', 'AuthorApex', 'ManageInternalUsers', 'ViewAllUsers'],
       std.map((o) => [o, ALL] as [string, ObjectPermission])
     )
   );
@@ -1023,7 +806,7 @@ function synthesizeStandardProfiles(schema: Schema): void {
       ['ApiEnabled', 'EditTask', 'ConvertLeads'],
       [
         ...sales.map((o) => [o, CRUD] as [string, ObjectPermission]),
-        ...std.filter((o) => !sales.includes(o)).map((o) => [o, READ] as [string, ObjectPermission])
+        ...std.filter((o) => !sales.includes(o)).map((o) => [o, READ] as [string, ObjectPermission]),
       ]
     )
   );
@@ -1035,35 +818,11 @@ function synthesizeStandardProfiles(schema: Schema): void {
     ['Contact', CRE],
     ['Task', READ],
     ['User', READ],
-    ['Profile', READ]
+    ['Profile', READ],
   ];
-  add(
-    profile(
-      'Customer Community User',
-      'CspLitePortal',
-      'Customer Community',
-      ['ApiEnabled'],
-      portal
-    )
-  );
-  add(
-    profile(
-      'Customer Community Login User',
-      'CspLitePortal',
-      'Customer Community Login',
-      ['ApiEnabled'],
-      portal
-    )
-  );
-  add(
-    profile(
-      'Customer Community Plus User',
-      'PowerCustomerSuccess',
-      'Customer Community Plus',
-      ['ApiEnabled'],
-      portal
-    )
-  );
+  add(profile('Customer Community User', 'CspLitePortal', 'Customer Community', ['ApiEnabled'], portal));
+  add(profile('Customer Community Login User', 'CspLitePortal', 'Customer Community Login', ['ApiEnabled'], portal));
+  add(profile('Customer Community Plus User', 'PowerCustomerSuccess', 'Customer Community Plus', ['ApiEnabled'], portal));
   if (![...schema.profiles.values()].some((p) => p.userType === 'Guest')) {
     add(profile('Guest License User', 'Guest', 'Guest User License', [], []));
   }

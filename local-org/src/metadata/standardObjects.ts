@@ -25,50 +25,20 @@ export interface FieldSpec {
 
 type Spec = Record<string, FieldSpec>;
 
-const T = (length = 255, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  type: 'Text',
-  length,
-  ...extra
-});
-const CB = (extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  type: 'Checkbox',
-  defaultValue: 'false',
-  ...extra
-});
-const REF = (
-  ref: string | string[],
-  rel: string | undefined,
-  extra: Partial<FieldSpec> = {}
-): FieldSpec => ({
+const T = (length = 255, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Text', length, ...extra });
+const CB = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Checkbox', defaultValue: 'false', ...extra });
+const REF = (ref: string | string[], rel: string | undefined, extra: Partial<FieldSpec> = {}): FieldSpec => ({
   type: 'Lookup',
   ref: Array.isArray(ref) ? ref : [ref],
   rel,
-  ...extra
+  ...extra,
 });
-const PICK = (values: string[] = [], extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  type: 'Picklist',
-  picklist: values,
-  ...extra
-});
-const NUM = (precision = 18, scale = 0, extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  type: 'Number',
-  precision,
-  scale,
-  ...extra
-});
-const CUR = (extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  type: 'Currency',
-  precision: 18,
-  scale: 2,
-  ...extra
-});
+const PICK = (values: string[] = [], extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Picklist', picklist: values, ...extra });
+const NUM = (precision = 18, scale = 0, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Number', precision, scale, ...extra });
+const CUR = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Currency', precision: 18, scale: 2, ...extra });
 const DT = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'DateTime', ...extra });
 const D = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Date', ...extra });
-const EMAIL = (extra: Partial<FieldSpec> = {}): FieldSpec => ({
-  type: 'Email',
-  length: 80,
-  ...extra
-});
+const EMAIL = (extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Email', length: 80, ...extra });
 
 interface StdObjectSpec {
   name: string;
@@ -84,16 +54,7 @@ interface StdObjectSpec {
   fields: Spec;
 }
 
-const USER_TYPES = [
-  'Standard',
-  'PowerPartner',
-  'PowerCustomerSuccess',
-  'CustomerSuccess',
-  'CspLitePortal',
-  'Guest',
-  'CsnOnly',
-  'SelfService'
-];
+const USER_TYPES = ['Standard', 'PowerPartner', 'PowerCustomerSuccess', 'CustomerSuccess', 'CspLitePortal', 'Guest', 'CsnOnly', 'SelfService'];
 
 export const STANDARD_OBJECTS: StdObjectSpec[] = [
   {
@@ -129,8 +90,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       FederationIdentifier: T(512),
       IsPortalEnabled: CB({ readOnly: true }),
       DefaultCurrencyIsoCode: PICK([]),
-      LastLoginDate: DT({ readOnly: true })
-    }
+      LastLoginDate: DT({ readOnly: true }),
+    },
   },
   {
     name: 'Profile',
@@ -147,8 +108,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       PermissionsViewAllData: CB(),
       PermissionsApiEnabled: CB(),
       PermissionsEditTask: CB(),
-      PermissionsCustomizeApplication: CB()
-    }
+      PermissionsCustomizeApplication: CB(),
+    },
   },
   {
     name: 'UserLicense',
@@ -157,7 +118,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     owner: false,
     nameKind: 'text',
     sharingModel: 'Read',
-    fields: { LicenseDefinitionKey: T(40), MasterLabel: T(80), Status: T(40) }
+    fields: { LicenseDefinitionKey: T(40), MasterLabel: T(80), Status: T(40) },
   },
   {
     name: 'UserRole',
@@ -170,8 +131,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       DeveloperName: T(80),
       ParentRoleId: REF('UserRole', undefined),
       PortalType: PICK(['None', 'CustomerPortal', 'Partner']),
-      PortalAccountId: REF('Account', 'PortalAccount')
-    }
+      PortalAccountId: REF('Account', 'PortalAccount'),
+    },
   },
   {
     name: 'PermissionSet',
@@ -188,8 +149,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       Description: T(255),
       LicenseId: REF('UserLicense', 'License'),
       PermissionsModifyAllData: CB(),
-      PermissionsViewAllData: CB()
-    }
+      PermissionsViewAllData: CB(),
+    },
   },
   {
     name: 'PermissionSetAssignment',
@@ -200,14 +161,10 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     sharingModel: 'Read',
     fields: {
       AssigneeId: REF('User', 'Assignee', { required: true, createOnly: true }),
-      PermissionSetId: REF('PermissionSet', 'PermissionSet', {
-        required: true,
-        createOnly: true,
-        deleteConstraint: 'Cascade'
-      }),
+      PermissionSetId: REF('PermissionSet', 'PermissionSet', { required: true, createOnly: true, deleteConstraint: 'Cascade' }),
       PermissionSetGroupId: REF('PermissionSetGroup', undefined, { createOnly: true }),
-      IsActive: CB({ defaultValue: 'true', readOnly: true })
-    }
+      IsActive: CB({ defaultValue: 'true', readOnly: true }),
+    },
   },
   {
     name: 'ObjectPermissions',
@@ -217,19 +174,15 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     nameKind: 'none',
     sharingModel: 'Read',
     fields: {
-      ParentId: REF('PermissionSet', 'Parent', {
-        required: true,
-        createOnly: true,
-        deleteConstraint: 'Cascade'
-      }),
+      ParentId: REF('PermissionSet', 'Parent', { required: true, createOnly: true, deleteConstraint: 'Cascade' }),
       SobjectType: PICK([], { required: true, createOnly: true }),
       PermissionsCreate: CB(),
       PermissionsRead: CB(),
       PermissionsEdit: CB(),
       PermissionsDelete: CB(),
       PermissionsViewAllRecords: CB(),
-      PermissionsModifyAllRecords: CB()
-    }
+      PermissionsModifyAllRecords: CB(),
+    },
   },
   {
     name: 'FieldPermissions',
@@ -239,16 +192,12 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     nameKind: 'none',
     sharingModel: 'Read',
     fields: {
-      ParentId: REF('PermissionSet', 'Parent', {
-        required: true,
-        createOnly: true,
-        deleteConstraint: 'Cascade'
-      }),
+      ParentId: REF('PermissionSet', 'Parent', { required: true, createOnly: true, deleteConstraint: 'Cascade' }),
       SobjectType: PICK([], { required: true, createOnly: true }),
       Field: T(255, { required: true, createOnly: true }),
       PermissionsRead: CB(),
-      PermissionsEdit: CB()
-    }
+      PermissionsEdit: CB(),
+    },
   },
   {
     name: 'Group',
@@ -259,14 +208,12 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     sharingModel: 'Read',
     fields: {
       DeveloperName: T(80),
-      Type: PICK(['Regular', 'Queue', 'Role', 'RoleAndSubordinates', 'Organization', 'Manager'], {
-        required: true
-      }),
+      Type: PICK(['Regular', 'Queue', 'Role', 'RoleAndSubordinates', 'Organization', 'Manager'], { required: true }),
       Email: EMAIL(),
       DoesSendEmailToMembers: CB(),
       DoesIncludeBosses: CB({ defaultValue: 'true' }),
-      RelatedId: REF(['User', 'UserRole'], 'Related', { readOnly: true })
-    }
+      RelatedId: REF(['User', 'UserRole'], 'Related', { readOnly: true }),
+    },
   },
   {
     name: 'GroupMember',
@@ -276,13 +223,9 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     nameKind: 'none',
     sharingModel: 'Read',
     fields: {
-      GroupId: REF('Group', 'Group', {
-        required: true,
-        createOnly: true,
-        deleteConstraint: 'Cascade'
-      }),
-      UserOrGroupId: REF(['User', 'Group'], undefined, { required: true, createOnly: true })
-    }
+      GroupId: REF('Group', 'Group', { required: true, createOnly: true, deleteConstraint: 'Cascade' }),
+      UserOrGroupId: REF(['User', 'Group'], undefined, { required: true, createOnly: true }),
+    },
   },
   {
     name: 'QueueSobject',
@@ -292,13 +235,9 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     nameKind: 'none',
     sharingModel: 'Read',
     fields: {
-      QueueId: REF('Group', 'Queue', {
-        required: true,
-        createOnly: true,
-        deleteConstraint: 'Cascade'
-      }),
-      SobjectType: PICK([], { required: true, createOnly: true })
-    }
+      QueueId: REF('Group', 'Queue', { required: true, createOnly: true, deleteConstraint: 'Cascade' }),
+      SobjectType: PICK([], { required: true, createOnly: true }),
+    },
   },
   {
     name: 'Account',
@@ -322,8 +261,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       AnnualRevenue: CUR(),
       AccountNumber: T(40),
       IsPartner: CB(),
-      IsCustomerPortal: CB({ readOnly: true })
-    }
+      IsCustomerPortal: CB({ readOnly: true }),
+    },
   },
   {
     name: 'Contact',
@@ -343,22 +282,15 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       Department: T(80),
       HasOptedOutOfEmail: CB(),
       DoNotCall: CB(),
-      LeadSource: PICK([
-        'Web',
-        'Phone Inquiry',
-        'Partner Referral',
-        'Purchased List',
-        'Other',
-        'Referral'
-      ]),
+      LeadSource: PICK(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other', 'Referral']),
       Description: { type: 'LongTextArea', length: 32000 },
       ReportsToId: REF('Contact', 'ReportsTo'),
       MailingCity: T(40),
       MailingCountry: T(80),
       Birthdate: D(),
       EmailBouncedReason: T(255),
-      IsEmailBounced: CB({ readOnly: true })
-    }
+      IsEmailBounced: CB({ readOnly: true }),
+    },
   },
   {
     name: 'Lead',
@@ -375,26 +307,11 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       Phone: { type: 'Phone', length: 40 },
       MobilePhone: { type: 'Phone', length: 40 },
       Title: T(128),
-      Status: PICK(
-        [
-          'Open - Not Contacted',
-          'Working - Contacted',
-          'Closed - Converted',
-          'Closed - Not Converted'
-        ],
-        {
-          required: true,
-          defaultValue: "'Open - Not Contacted'"
-        }
-      ),
-      LeadSource: PICK([
-        'Web',
-        'Phone Inquiry',
-        'Partner Referral',
-        'Purchased List',
-        'Other',
-        'Referral'
-      ]),
+      Status: PICK(['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'], {
+        required: true,
+        defaultValue: "'Open - Not Contacted'",
+      }),
+      LeadSource: PICK(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other', 'Referral']),
       Rating: PICK(['Hot', 'Warm', 'Cold']),
       Industry: PICK([]),
       Description: { type: 'LongTextArea', length: 32000 },
@@ -412,8 +329,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       PostalCode: T(20),
       State: T(80),
       NumberOfEmployees: NUM(8, 0),
-      AnnualRevenue: CUR()
-    }
+      AnnualRevenue: CUR(),
+    },
   },
   {
     name: 'Opportunity',
@@ -435,7 +352,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
           'Proposal/Price Quote',
           'Negotiation/Review',
           'Closed Won',
-          'Closed Lost'
+          'Closed Lost',
         ],
         { required: true }
       ),
@@ -445,31 +362,12 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       ExpectedRevenue: { type: 'Currency', precision: 18, scale: 2, calc: true },
       IsClosed: CB({ readOnly: true }),
       IsWon: CB({ readOnly: true }),
-      Type: PICK([
-        'Existing Customer - Upgrade',
-        'Existing Customer - Replacement',
-        'Existing Customer - Downgrade',
-        'New Customer'
-      ]),
-      LeadSource: PICK([
-        'Web',
-        'Phone Inquiry',
-        'Partner Referral',
-        'Purchased List',
-        'Other',
-        'Referral'
-      ]),
+      Type: PICK(['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer']),
+      LeadSource: PICK(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other', 'Referral']),
       Description: { type: 'LongTextArea', length: 32000 },
       NextStep: T(255),
-      ForecastCategoryName: PICK([
-        'Omitted',
-        'Pipeline',
-        'Best Case',
-        'Most Likely',
-        'Forecast',
-        'Closed'
-      ])
-    }
+      ForecastCategoryName: PICK(['Omitted', 'Pipeline', 'Best Case', 'Most Likely', 'Forecast', 'Closed']),
+    },
   },
   {
     name: 'OpportunityStage',
@@ -486,8 +384,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       IsWon: CB({ readOnly: true }),
       SortOrder: { type: 'Number', precision: 9, scale: 0, readOnly: true },
       DefaultProbability: { type: 'Percent', precision: 3, scale: 0, readOnly: true },
-      ForecastCategoryName: T(40, { readOnly: true })
-    }
+      ForecastCategoryName: T(40, { readOnly: true }),
+    },
   },
   {
     name: 'LeadStatus',
@@ -501,8 +399,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       MasterLabel: T(255, { readOnly: true }),
       IsConverted: CB({ readOnly: true }),
       IsDefault: CB({ readOnly: true }),
-      SortOrder: { type: 'Number', precision: 9, scale: 0, readOnly: true }
-    }
+      SortOrder: { type: 'Number', precision: 9, scale: 0, readOnly: true },
+    },
   },
   {
     name: 'Task',
@@ -513,34 +411,20 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     fields: {
       Subject: T(255),
       Description: { type: 'LongTextArea', length: 32000 },
-      Status: PICK(
-        ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
-        {
-          required: true,
-          defaultValue: "'Not Started'"
-        }
-      ),
+      Status: PICK(['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], {
+        required: true,
+        defaultValue: "'Not Started'",
+      }),
       Priority: PICK(['High', 'Normal', 'Low'], { required: true, defaultValue: "'Normal'" }),
       ActivityDate: D(),
       WhoId: REF(['Contact', 'Lead'], 'Who', { childRel: 'Tasks' }),
-      WhatId: REF(
-        [
-          'Account',
-          'Opportunity',
-          'Advocate__c',
-          'Referral__c',
-          'Referral_Program__c',
-          'Reward__c'
-        ],
-        'What',
-        { childRel: 'Tasks' }
-      ),
+      WhatId: REF(['Account', 'Opportunity', 'Advocate__c', 'Referral__c', 'Referral_Program__c', 'Reward__c'], 'What', { childRel: 'Tasks' }),
       IsClosed: CB({ readOnly: true }),
       Type: PICK(['Call', 'Email', 'Meeting', 'Other']),
       TaskSubtype: PICK(['Task', 'Email', 'Call']),
       ReminderDateTime: DT(),
-      IsReminderSet: CB()
-    }
+      IsReminderSet: CB(),
+    },
   },
   // Salesforce Files (Object Reference: ContentVersion, ContentDocument, ContentDocumentLink).
   // LinkedEntityId / FirstPublishLocationId point at any object: loadProject widens them.
@@ -556,8 +440,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       FileExtension: T(40, { readOnly: true }),
       FileType: T(20, { readOnly: true }),
       ContentSize: NUM(9, 0, { readOnly: true }),
-      Description: T(1000)
-    }
+      Description: T(1000),
+    },
   },
   {
     name: 'ContentVersion',
@@ -570,11 +454,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       Title: T(255),
       PathOnClient: T(500, { createOnly: true }),
       VersionData: { type: 'LongTextArea', length: 2147483647 }, // a Blob; the data layer stores base64 and returns ApexBlob
-      ContentDocumentId: REF('ContentDocument', 'ContentDocument', {
-        createOnly: true,
-        childRel: 'ContentVersions',
-        deleteConstraint: 'Cascade'
-      }),
+      ContentDocumentId: REF('ContentDocument', 'ContentDocument', { createOnly: true, childRel: 'ContentVersions', deleteConstraint: 'Cascade' }),
       FirstPublishLocationId: REF(['User'], 'FirstPublishLocation', { createOnly: true }),
       IsLatest: CB({ readOnly: true }),
       ContentSize: NUM(9, 0, { readOnly: true }),
@@ -583,8 +463,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       VersionNumber: T(20, { readOnly: true }),
       ContentLocation: PICK(['S', 'E', 'L'], { defaultValue: "'S'" }),
       Description: T(1000),
-      ReasonForChange: T(1000)
-    }
+      ReasonForChange: T(1000),
+    },
   },
   {
     name: 'ContentDocumentLink',
@@ -593,16 +473,11 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     nameKind: 'none',
     sharingModel: 'ReadWrite',
     fields: {
-      ContentDocumentId: REF('ContentDocument', 'ContentDocument', {
-        required: true,
-        createOnly: true,
-        childRel: 'ContentDocumentLinks',
-        deleteConstraint: 'Cascade'
-      }),
+      ContentDocumentId: REF('ContentDocument', 'ContentDocument', { required: true, createOnly: true, childRel: 'ContentDocumentLinks', deleteConstraint: 'Cascade' }),
       LinkedEntityId: REF(['User'], 'LinkedEntity', { required: true, createOnly: true }),
       ShareType: PICK(['V', 'C', 'I']),
-      Visibility: PICK(['AllUsers', 'InternalUsers', 'SharedUsers'])
-    }
+      Visibility: PICK(['AllUsers', 'InternalUsers', 'SharedUsers']),
+    },
   },
   {
     name: 'EmailTemplate',
@@ -622,8 +497,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       FolderName: T(255, { readOnly: true }),
       NamespacePrefix: T(15, { readOnly: true }),
       Description: T(4000),
-      Encoding: PICK([])
-    }
+      Encoding: PICK([]),
+    },
   },
   {
     name: 'CustomNotificationType',
@@ -639,8 +514,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       Description: T(255, { readOnly: true }),
       Desktop: CB({ readOnly: true }),
       Mobile: CB({ readOnly: true }),
-      NamespacePrefix: T(15, { readOnly: true })
-    }
+      NamespacePrefix: T(15, { readOnly: true }),
+    },
   },
   {
     // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_userrecordaccess.htm
@@ -660,10 +535,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       HasDeleteAccess: CB({ readOnly: true }),
       HasTransferAccess: CB({ readOnly: true }),
       HasAllAccess: CB({ readOnly: true }),
-      MaxAccessLevel: PICK(['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'], {
-        readOnly: true
-      })
-    }
+      MaxAccessLevel: PICK(['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'], { readOnly: true }),
+    },
   },
   {
     name: 'ApexClass',
@@ -672,11 +545,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     owner: false,
     nameKind: 'text',
     sharingModel: 'Read',
-    fields: {
-      NamespacePrefix: T(15, { readOnly: true }),
-      Status: T(40, { readOnly: true }),
-      IsValid: CB({ readOnly: true })
-    }
+    fields: { NamespacePrefix: T(15, { readOnly: true }), Status: T(40, { readOnly: true }), IsValid: CB({ readOnly: true }) },
   },
   {
     name: 'AsyncApexJob',
@@ -686,24 +555,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     sharingModel: 'Read',
     fields: {
       ApexClassId: REF('ApexClass', 'ApexClass', { readOnly: true }),
-      JobType: PICK(
-        [
-          'Future',
-          'SharingRecalculation',
-          'ScheduledApex',
-          'BatchApex',
-          'BatchApexWorker',
-          'TestRequest',
-          'TestWorker',
-          'ApexToken',
-          'Queueable'
-        ],
-        { readOnly: true }
-      ),
-      Status: PICK(
-        ['Holding', 'Queued', 'Preparing', 'Processing', 'Aborted', 'Completed', 'Failed'],
-        { readOnly: true }
-      ),
+      JobType: PICK(['Future', 'SharingRecalculation', 'ScheduledApex', 'BatchApex', 'BatchApexWorker', 'TestRequest', 'TestWorker', 'ApexToken', 'Queueable'], { readOnly: true }),
+      Status: PICK(['Holding', 'Queued', 'Preparing', 'Processing', 'Aborted', 'Completed', 'Failed'], { readOnly: true }),
       ExtendedStatus: T(255, { readOnly: true }),
       NumberOfErrors: NUM(9, 0, { readOnly: true }),
       JobItemsProcessed: NUM(9, 0, { readOnly: true }),
@@ -711,8 +564,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       MethodName: T(255, { readOnly: true }),
       CompletedDate: DT({ readOnly: true }),
       ParentJobId: REF('AsyncApexJob', undefined, { readOnly: true }),
-      CronTriggerId: REF('CronTrigger', 'CronTrigger', { readOnly: true })
-    }
+      CronTriggerId: REF('CronTrigger', 'CronTrigger', { readOnly: true }),
+    },
   },
   {
     name: 'CronJobDetail',
@@ -720,7 +573,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     owner: false,
     nameKind: 'text',
     sharingModel: 'Read',
-    fields: { JobType: T(40, { readOnly: true }) }
+    fields: { JobType: T(40, { readOnly: true }) },
   },
   {
     name: 'CronTrigger',
@@ -737,8 +590,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       StartTime: DT({ readOnly: true }),
       EndTime: DT({ readOnly: true }),
       TimesTriggered: NUM(9, 0, { readOnly: true }),
-      TimeZoneSidKey: T(40, { readOnly: true })
-    }
+      TimeZoneSidKey: T(40, { readOnly: true }),
+    },
   },
   {
     name: 'CurrencyType',
@@ -752,8 +605,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       ConversionRate: { type: 'Number', precision: 18, scale: 6, required: true },
       DecimalPlaces: NUM(2, 0),
       IsActive: CB({ defaultValue: 'true' }),
-      IsCorporate: CB()
-    }
+      IsCorporate: CB(),
+    },
   },
   {
     name: 'StaticResource',
@@ -768,8 +621,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       BodyLength: NUM(9, 0, { readOnly: true }),
       NamespacePrefix: T(15, { readOnly: true }),
       Description: T(255),
-      CacheControl: PICK(['Private', 'Public'])
-    }
+      CacheControl: PICK(['Private', 'Public']),
+    },
   },
   {
     name: 'AssignmentRule',
@@ -778,10 +631,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     owner: false,
     nameKind: 'text',
     sharingModel: 'Read',
-    fields: {
-      SobjectType: PICK(['Lead', 'Case'], { readOnly: true }),
-      Active: CB({ readOnly: true })
-    }
+    fields: { SobjectType: PICK(['Lead', 'Case'], { readOnly: true }), Active: CB({ readOnly: true }) },
   },
   {
     name: 'Network',
@@ -790,11 +640,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     owner: false,
     nameKind: 'text',
     sharingModel: 'Read',
-    fields: {
-      Status: PICK(['Live', 'Inactive', 'UnderConstruction']),
-      UrlPathPrefix: T(255),
-      Description: T(255)
-    }
+    fields: { Status: PICK(['Live', 'Inactive', 'UnderConstruction']), UrlPathPrefix: T(255), Description: T(255) },
   },
   {
     name: 'Site',
@@ -809,8 +655,8 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       UrlPathPrefix: T(255),
       Subdomain: T(80),
       SiteType: PICK(['Visualforce', 'ChatterNetwork', 'ChatterNetworkPicasso', 'Siteforce']),
-      GuestUserId: REF('User', 'GuestUser', { readOnly: true })
-    }
+      GuestUserId: REF('User', 'GuestUser', { readOnly: true }),
+    },
   },
   {
     name: 'SiteDetail',
@@ -819,11 +665,7 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     owner: false,
     nameKind: 'none',
     sharingModel: 'Read',
-    fields: {
-      DurableId: T(255, { readOnly: true }),
-      SecureUrl: T(1000, { readOnly: true }),
-      IsActive: CB({ readOnly: true })
-    }
+    fields: { DurableId: T(255, { readOnly: true }), SecureUrl: T(1000, { readOnly: true }), IsActive: CB({ readOnly: true }) },
   },
   {
     name: 'Organization',
@@ -840,27 +682,14 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
       LanguageLocaleKey: T(40),
       NamespacePrefix: T(15, { readOnly: true }),
       InstanceName: T(40, { readOnly: true }),
-      IsMultiCurrency: CB({ readOnly: true }) // not a real Organization field; see loadProject's multiCurrency option
-    }
-  }
+      IsMultiCurrency: CB({ readOnly: true }), // not a real Organization field; see loadProject's multiCurrency option
+    },
+  },
 ];
 
 /** Objects whose records are "setup" objects for mixed DML (Apex Developer Guide: sObjects That Cannot Be Used Together in DML Operations). */
 export const SETUP_OBJECTS = new Set(
-  [
-    'user',
-    'profile',
-    'userrole',
-    'permissionset',
-    'permissionsetassignment',
-    'group',
-    'groupmember',
-    'queuesobject',
-    'userlicense',
-    'objectpermissions',
-    'fieldpermissions',
-    'setupentityaccess'
-  ].map((s) => s)
+  ['user', 'profile', 'userrole', 'permissionset', 'permissionsetassignment', 'group', 'groupmember', 'queuesobject', 'userlicense', 'objectpermissions', 'fieldpermissions', 'setupentityaccess'].map((s) => s)
 );
 
 function mkField(name: string, spec: FieldSpec, custom: boolean): FieldDef {
@@ -876,7 +705,7 @@ function mkField(name: string, spec: FieldSpec, custom: boolean): FieldDef {
     createable: !readOnly,
     updateable: !readOnly && !spec.createOnly,
     nillable: !spec.required && spec.type !== 'Checkbox',
-    custom
+    custom,
   };
   if (calculated) f.calculated = true;
   if (spec.length !== undefined) f.length = spec.length;
@@ -894,7 +723,7 @@ function mkField(name: string, spec: FieldSpec, custom: boolean): FieldDef {
       value: v,
       label: v,
       isDefault: spec.defaultValue === `'${v}'` || (i === 0 && false),
-      active: true
+      active: true,
     }));
     f.restrictedPicklist = false;
   }
@@ -902,19 +731,13 @@ function mkField(name: string, spec: FieldSpec, custom: boolean): FieldDef {
 }
 
 /** System fields every object has (Object Reference: System Fields). */
-export function systemFields(opts: {
-  owner: 'User' | 'UserOrGroup' | false;
-  name: NonNullable<StdObjectSpec['nameKind']>;
-  multiCurrency: boolean;
-  custom: boolean;
-}): Map<string, FieldDef> {
+export function systemFields(opts: { owner: 'User' | 'UserOrGroup' | false; name: NonNullable<StdObjectSpec['nameKind']>; multiCurrency: boolean; custom: boolean }): Map<string, FieldDef> {
   const m = new Map<string, FieldDef>();
   const add = (n: string, s: FieldSpec) => m.set(n.toLowerCase(), mkField(n, s, false));
   add('Id', { type: 'Id', length: 18, readOnly: true });
   if (opts.name === 'text') add('Name', T(opts.custom ? 80 : 255, { required: true }));
   else if (opts.name === 'compound') add('Name', T(121, { calc: true }));
-  else if (opts.name === 'auto')
-    m.set('name', { ...mkField('Name', T(80, { calc: true }), false), type: 'AutoNumber' });
+  else if (opts.name === 'auto') m.set('name', { ...mkField('Name', T(80, { calc: true }), false), type: 'AutoNumber' });
   if (opts.owner) {
     add('OwnerId', REF(opts.owner === 'UserOrGroup' ? ['User', 'Group'] : ['User'], 'Owner'));
   }
@@ -930,14 +753,8 @@ export function systemFields(opts: {
 
 export function buildStandardObjects(multiCurrency: boolean): ObjectDef[] {
   return STANDARD_OBJECTS.map((spec) => {
-    const fields = systemFields({
-      owner: spec.owner ?? false,
-      name: spec.nameKind ?? 'text',
-      multiCurrency,
-      custom: false
-    });
-    for (const [n, s] of Object.entries(spec.fields))
-      fields.set(n.toLowerCase(), mkField(n, s, false));
+    const fields = systemFields({ owner: spec.owner ?? false, name: spec.nameKind ?? 'text', multiCurrency, custom: false });
+    for (const [n, s] of Object.entries(spec.fields)) fields.set(n.toLowerCase(), mkField(n, s, false));
     // Opportunity: Name is required text; IsClosed/IsWon derive from the stage.
     const def: ObjectDef = {
       name: spec.name,
@@ -949,7 +766,7 @@ export function buildStandardObjects(multiCurrency: boolean): ObjectDef[] {
       isSetup: !!spec.setup || SETUP_OBJECTS.has(spec.name.toLowerCase()),
       fields,
       validationRules: [],
-      childRelationships: new Map()
+      childRelationships: new Map(),
     };
     return def;
   });

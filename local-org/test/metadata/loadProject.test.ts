@@ -102,10 +102,7 @@ test('namespace option prefixes custom objects and fields', () => {
 
 function tmpProject(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lo-meta-'));
-  fs.writeFileSync(
-    path.join(dir, 'sfdx-project.json'),
-    JSON.stringify({ packageDirectories: [{ path: 'src' }] })
-  );
+  fs.writeFileSync(path.join(dir, 'sfdx-project.json'), JSON.stringify({ packageDirectories: [{ path: 'src' }] }));
   for (const [p, t] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, 'src', p)), { recursive: true });
     fs.writeFileSync(path.join(dir, 'src', p), t);
@@ -115,64 +112,40 @@ function tmpProject(files: Record<string, string>): string {
 
 test('bad metadata: file and line in the message, never a bare crash', () => {
   const dir = tmpProject({
-    'objects/X__c/X__c.object-meta.xml':
-      '<?xml version="1.0"?>\n<CustomObject><label>X</label></CustomObject>',
-    'objects/X__c/fields/Bad__c.field-meta.xml':
-      '<?xml version="1.0"?>\n<CustomField>\n<fullName>Bad__c</fullName>\n<type>Hologram</type>\n</CustomField>'
+    'objects/X__c/X__c.object-meta.xml': '<?xml version="1.0"?>\n<CustomObject><label>X</label></CustomObject>',
+    'objects/X__c/fields/Bad__c.field-meta.xml': '<?xml version="1.0"?>\n<CustomField>\n<fullName>Bad__c</fullName>\n<type>Hologram</type>\n</CustomField>',
   });
   assert.throws(
     () => loadProject(dir),
-    (e: unknown) =>
-      e instanceof MetadataError &&
-      /Bad__c\.field-meta\.xml:4: unsupported field type Hologram/.test(e.message)
+    (e: unknown) => e instanceof MetadataError && /Bad__c\.field-meta\.xml:4: unsupported field type Hologram/.test(e.message)
   );
-  const dir2 = tmpProject({
-    'objects/Y__c/Y__c.object-meta.xml':
-      '<?xml version="1.0"?>\n<CustomObject>\n<label>Y</label>\n</CustomObjec>'
-  });
-  assert.throws(
-    () => loadProject(dir2),
-    (e: unknown) =>
-      e instanceof MetadataError && /Y__c\.object-meta\.xml:\d+: malformed XML/.test(e.message)
-  );
+  const dir2 = tmpProject({ 'objects/Y__c/Y__c.object-meta.xml': '<?xml version="1.0"?>\n<CustomObject>\n<label>Y</label>\n</CustomObjec>' });
+  assert.throws(() => loadProject(dir2), (e: unknown) => e instanceof MetadataError && /Y__c\.object-meta\.xml:\d+: malformed XML/.test(e.message));
 });
 
 test('a permission set granting an unknown field names the file, the line and the field', () => {
   const dir = tmpProject({
-    'objects/X__c/X__c.object-meta.xml':
-      '<?xml version="1.0"?>\n<CustomObject><label>X</label></CustomObject>',
+    'objects/X__c/X__c.object-meta.xml': '<?xml version="1.0"?>\n<CustomObject><label>X</label></CustomObject>',
     'permissionsets/P.permissionset-meta.xml':
-      '<?xml version="1.0"?>\n<PermissionSet>\n<label>P</label>\n<fieldPermissions>\n<editable>false</editable>\n<field>X__c.Missing__c</field>\n<readable>true</readable>\n</fieldPermissions>\n</PermissionSet>'
+      '<?xml version="1.0"?>\n<PermissionSet>\n<label>P</label>\n<fieldPermissions>\n<editable>false</editable>\n<field>X__c.Missing__c</field>\n<readable>true</readable>\n</fieldPermissions>\n</PermissionSet>',
   });
   assert.throws(
     () => loadProject(dir),
-    (e: unknown) =>
-      e instanceof MetadataError &&
-      /P\.permissionset-meta\.xml:6: permission set P grants access to unknown field X__c\.Missing__c/.test(
-        e.message
-      )
+    (e: unknown) => e instanceof MetadataError && /P\.permissionset-meta\.xml:6: permission set P grants access to unknown field X__c\.Missing__c/.test(e.message)
   );
 });
 
 test('a lookup to an object that does not exist is reported with its field file', () => {
   const dir = tmpProject({
-    'objects/X__c/X__c.object-meta.xml':
-      '<?xml version="1.0"?>\n<CustomObject><label>X</label></CustomObject>',
-    'objects/X__c/fields/Y__c.field-meta.xml':
-      '<?xml version="1.0"?>\n<CustomField>\n<fullName>Y__c</fullName>\n<type>Lookup</type>\n<referenceTo>Nope__c</referenceTo>\n<relationshipName>Ys</relationshipName>\n</CustomField>'
+    'objects/X__c/X__c.object-meta.xml': '<?xml version="1.0"?>\n<CustomObject><label>X</label></CustomObject>',
+    'objects/X__c/fields/Y__c.field-meta.xml': '<?xml version="1.0"?>\n<CustomField>\n<fullName>Y__c</fullName>\n<type>Lookup</type>\n<referenceTo>Nope__c</referenceTo>\n<relationshipName>Ys</relationshipName>\n</CustomField>',
   });
-  assert.throws(
-    () => loadProject(dir),
-    (e: unknown) =>
-      e instanceof MetadataError &&
-      /Y__c\.field-meta\.xml:4: field X__c\.Y__c references unknown object Nope__c/.test(e.message)
-  );
+  assert.throws(() => loadProject(dir), (e: unknown) => e instanceof MetadataError && /Y__c\.field-meta\.xml:4: field X__c\.Y__c references unknown object Nope__c/.test(e.message));
 });
 
 test('a project without profiles gets the standard ones; custom settings keep their type', () => {
   const dir = tmpProject({
-    'objects/S__c/S__c.object-meta.xml':
-      '<?xml version="1.0"?>\n<CustomObject><label>S</label><customSettingsType>Hierarchy</customSettingsType></CustomObject>'
+    'objects/S__c/S__c.object-meta.xml': '<?xml version="1.0"?>\n<CustomObject><label>S</label><customSettingsType>Hierarchy</customSettingsType></CustomObject>',
   });
   const s = loadProject(dir);
   assert.ok(s.profiles.has('system administrator'));
