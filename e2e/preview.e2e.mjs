@@ -1050,9 +1050,10 @@ async function main() {
         (
           await page.waitForFunction(
             (before) => {
-              const m = /last replay took (\d+) ms/.exec(document.body.innerText);
+              // the time in the user's locale (en-US here): 1,234 ms
+              const m = /last replay took ([\d,]+) ms/.exec(document.body.innerText);
               const text = document.body.innerText;
-              return m && text !== before ? { ms: Number(m[1]), text } : null;
+              return m && text !== before ? { ms: Number(m[1].replace(/,/g, '')), text } : null;
             },
             differentFrom,
             { timeout: 120000 }

@@ -9,6 +9,8 @@
 //    or set as an invocable result's message (an @InvocableVariable named *message* or *error*),
 //    directly or through a String constant of the same file;
 //  - a @salesforce/label/c.X import or an Apex System.Label.X that names no label;
+//  - a Lightning page (FlexiPage) tab title or field section label in plain text, and a
+//    {!$Label.c.X} in a page that names no label;
 //  - a label without shortDescription, not en_US, protected, or defined twice;
 //  - a label with no translation (or a blank one) in Spanish, German or French, a translation of a
 //    label that does not exist, or a translation whose {0} placeholders differ from the English.
@@ -529,6 +531,46 @@ for (const file of apexFiles) {
       );
 }
 
+// ---- Lightning pages: a tab's title and a field section's label are custom labels, written as
+// {!$Label.c.Name} (c: the package's own namespace, as in @salesforce/label/c.Name); the standard
+// tabs (Standard.Tab.detail) are translated by the platform.
+const PAGE_TEXT = { 'flexipage:tab': 'title', 'flexipage:fieldSection': 'label' };
+const LABEL_EXPRESSION = /\{!\$Label\.(\w+)\.(\w+)\}/g;
+const flexipages = walk(path.join(ROOT, 'force-app'), (f) => f.endsWith('.flexipage-meta.xml'));
+for (const file of flexipages) {
+  const xml = fs.readFileSync(file, 'utf8');
+  for (const m of xml.matchAll(LABEL_EXPRESSION))
+    if (!byName.has(m[2]))
+      report(
+        file,
+        lineAt(xml, m.index),
+        `uses {!$Label.${m[1]}.${m[2]}}, which no labels file defines: add the label or correct the name.`
+      );
+  for (const c of xml.matchAll(/<componentInstance>([\s\S]*?)<\/componentInstance>/g)) {
+    const component = /<componentName>([^<]*)<\/componentName>/.exec(c[1])?.[1];
+    const property = PAGE_TEXT[component];
+    if (!property) continue;
+    const value = new RegExp(
+      `<name>${property}</name>\\s*(?:<type>[^<]*</type>\\s*)?<value>([^<]*)</value>`
+    ).exec(c[1]);
+    if (!value) continue;
+    const text = value[1].trim();
+    if (/^Standard\.Tab\.\w+$/.test(text) || /^\{!\$Label\.\w+\.\w+\}$/.test(text)) continue;
+    if (hasLetter(text))
+      report(
+        file,
+        lineAt(
+          xml,
+          c.index +
+            '<componentInstance>'.length +
+            c[1].indexOf(value[0]) +
+            value[0].indexOf('<value>')
+        ),
+        `${component} ${property} ${show(text)} is plain text: make it a custom label and write {!$Label.c.Name}.`
+      );
+  }
+}
+
 // ---- hard-coded text
 const pendingSeen = new Map();
 let pendingStrings = 0;
@@ -582,5 +624,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `labels: ${byName.size} labels and ${rules.length} validation rule messages, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${lwcFiles.filter((f) => !pendingSeen.has(path.relative(ROOT, f).split(path.sep).join('/'))).length} component files and ${apexFiles.filter((f) => !pendingSeen.has(path.relative(ROOT, f).split(path.sep).join('/'))).length} Apex files without hard-coded text${pendingNote}.`
+  `labels: ${byName.size} labels and ${rules.length} validation rule messages, each translated into ${LANGUAGES.map((l) => LANGUAGE_NAMES[l]).join(', ')}; ${flexipages.length} Lightning pages with their tab and section titles as labels; ${lwcFiles.filter((f) => !pendingSeen.has(path.relative(ROOT, f).split(path.sep).join('/'))).length} component files and ${apexFiles.filter((f) => !pendingSeen.has(path.relative(ROOT, f).split(path.sep).join('/'))).length} Apex files without hard-coded text${pendingNote}.`
 );

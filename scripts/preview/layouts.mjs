@@ -4,6 +4,13 @@
 // related lists) are represented by the preview shell's record header and stage path.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { readLabels } = require('../i18n/labels-lib.cjs');
+
+/** `{!$Label.c.Name}` (or `{!$Label.<namespace>.Name}`) in a page property: the label's English value. */
+const LABEL_REF = /^\{!\$Label\.\w+\.(\w+)\}$/;
 
 function findFiles(dir, suffix, out = []) {
   if (!fs.existsSync(dir)) return out;
@@ -15,8 +22,12 @@ function findFiles(dir, suffix, out = []) {
   return out;
 }
 
-function flexipage(file, components) {
+function flexipage(file, components, labels) {
   const xml = fs.readFileSync(file, 'utf8');
+  const text = (value) => {
+    const ref = value === undefined ? null : LABEL_REF.exec(value);
+    return ref ? (labels.get(ref[1]) ?? value) : value;
+  };
   const regions = [...xml.matchAll(/<flexiPageRegions>([\s\S]*?)<\/flexiPageRegions>/g)].map(
     (m) => m[1]
   );
@@ -34,7 +45,7 @@ function flexipage(file, components) {
       if (props.body)
         tabTitle.set(
           props.body,
-          props.title === 'Standard.Tab.detail' ? 'Details' : (props.title ?? props.body)
+          props.title === 'Standard.Tab.detail' ? 'Details' : (text(props.title) ?? props.body)
         );
     }
   }
@@ -86,6 +97,7 @@ function siteView(file, components) {
 /** The preview's pages: key -> { source, label, sobject, components: [{ name, region, tab, props }] }. */
 export function layouts(root, components) {
   const pages = {};
+  const labels = new Map(readLabels(root).map((l) => [l.name, l.value]));
   const flexi = new Map(
     findFiles(path.join(root, 'force-app'), '.flexipage-meta.xml').map((f) => [
       path.basename(f, '.flexipage-meta.xml'),
@@ -98,7 +110,7 @@ export function layouts(root, components) {
       .map((f) => [path.basename(path.dirname(f)), f])
   );
   const fromFlexi = (key, name) => {
-    if (flexi.has(name)) pages[key] = flexipage(flexi.get(name), components);
+    if (flexi.has(name)) pages[key] = flexipage(flexi.get(name), components, labels);
   };
   const fromView = (key, name) => {
     if (views.has(name)) pages[key] = siteView(views.get(name), components);

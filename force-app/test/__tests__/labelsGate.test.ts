@@ -349,6 +349,72 @@ describe('check:labels', () => {
     );
   });
 
+  it('fails on a Lightning page tab or section title in plain text, and on a page label that does not exist', () => {
+    const page = (
+      title: string,
+      section: string
+    ): string => `<?xml version="1.0" encoding="UTF-8" ?>
+<FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">
+    <flexiPageRegions>
+        <itemInstances>
+            <componentInstance>
+                <componentInstanceProperties>
+                    <name>label</name>
+                    <value>${section}</value>
+                </componentInstanceProperties>
+                <componentName>flexipage:fieldSection</componentName>
+                <identifier>demo_section</identifier>
+            </componentInstance>
+        </itemInstances>
+        <itemInstances>
+            <componentInstance>
+                <componentInstanceProperties>
+                    <name>title</name>
+                    <value>Standard.Tab.detail</value>
+                </componentInstanceProperties>
+                <componentName>flexipage:tab</componentName>
+                <identifier>detailTab</identifier>
+            </componentInstance>
+        </itemInstances>
+        <itemInstances>
+            <componentInstance>
+                <componentInstanceProperties>
+                    <name>title</name>
+                    <value>${title}</value>
+                </componentInstanceProperties>
+                <componentName>flexipage:tab</componentName>
+                <identifier>demoTab</identifier>
+            </componentInstance>
+        </itemInstances>
+        <name>main</name>
+        <type>Region</type>
+    </flexiPageRegions>
+</FlexiPage>
+`;
+    const file = 'force-app/main/demo/flexipages/Demo_Page.flexipage-meta.xml';
+    write(file, page('{!$Label.c.Demo_Title}', '{!$Label.c.Demo_Title}'));
+    expect(gate().status).toBe(0);
+
+    write(file, page('Overview', '{!$Label.c.Demo_Title}'));
+    let run = gate();
+    expect(run.status).toBe(1);
+    expect(run.out).toContain(
+      `${file}:28: flexipage:tab title "Overview" is plain text: make it a custom label and write {!$Label.c.Name}.`
+    );
+
+    write(file, page('{!$Label.c.Demo_Title}', 'Dates'));
+    run = gate();
+    expect(run.status).toBe(1);
+    expect(run.out).toContain(`${file}:8: flexipage:fieldSection label "Dates" is plain text`);
+
+    write(file, page('{!$Label.c.Demo_Titel}', '{!$Label.c.Demo_Title}'));
+    run = gate();
+    expect(run.status).toBe(1);
+    expect(run.out).toContain(
+      `${file}:28: uses {!$Label.c.Demo_Titel}, which no labels file defines`
+    );
+  });
+
   it('holds a file listed as not yet converted to its count, in both directions', () => {
     write(
       `${COMPONENT}/demoCard.html`,

@@ -1,4 +1,5 @@
 import NO_DETAILS from '@salesforce/label/c.Core_Error_No_Details';
+import { engineErrorMessage, isEngineError } from 'c/engineMessages';
 
 /**
  * Turns whatever a failed Apex call, wire or UI API request produced into the sentences a
@@ -42,6 +43,9 @@ export function reduceErrors(errors: unknown): string[] {
     if (error === null || error === undefined) continue;
     if (typeof error === 'string') {
       messages.push(error);
+    } else if (isEngineError(error)) {
+      // the rules engine's diagnostic is English for developers: say it in the user's language
+      messages.push(engineErrorMessage(error));
     } else if (isRecord(error)) {
       const body = error.body;
       if (Array.isArray(body)) {

@@ -50,6 +50,7 @@ export function clawback(input: ClawbackInput): ClawbackAction[] {
     const key = reqStr(r, 'key', p);
     const first = seen.get(key);
     if (first !== undefined) {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${p}.key`, `duplicates the key of rewards[${first}] (${key})`);
     }
     seen.set(key, i);
@@ -60,6 +61,7 @@ export function clawback(input: ClawbackInput): ClawbackAction[] {
     return { key, milestone, cash, status, value };
   });
   if (reversalDay < wonDay) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid('reversalDate', 'must not be before wonDate');
   }
   if (reversalDay - wonDay > clawbackDays) {

@@ -30,6 +30,7 @@ const REFERRALS = COUNTER + 1;
 const WON = COUNTER + 2;
 
 /** The fallback reason when no field of an invalid element names the problem. */
+// labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
 const NOT_VALID = 'is not valid';
 
 function rejectAdvocate(value: unknown, i: number): never {
@@ -76,6 +77,7 @@ export function metrics(input: MetricsInput): MetricsResult {
     const s = slotOf(t, id as string, true);
     if (t.count === known) {
       const first = advocates.findIndex((other) => isRec(other) && other.id === id);
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`advocates[${i}].id`, `duplicates the id of advocates[${first}] (${id as string})`);
     }
     if (full(t)) {

@@ -73,6 +73,7 @@ function divRound(n: number, d: number): number {
 function count(c: Rec, k: string, p: string): number {
   const v = asNum(c[k], p, k);
   if (!Number.isInteger(v) || v > MAX_COUNT) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid(`${p}.${k}`, `must be a whole number up to ${MAX_COUNT}`);
   }
   return v;
@@ -82,6 +83,7 @@ function count(c: Rec, k: string, p: string): number {
 function fraction(c: Rec, k: string, p: string, max: number): number | null {
   const v = asOptNum(c[k], p, k);
   if (v !== null && v > max) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid(`${p}.${k}`, `must be at most ${max}`);
   }
   return v;
@@ -141,10 +143,12 @@ export function propensity(input: PropensityInput): PropensityRow[] {
     const c = elemObj(list[i], p);
     const id = reqStr(c, 'id', p);
     if (id === '') {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${p}.id`, 'must not be empty');
     }
     const first = seen.get(id);
     if (first !== undefined) {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${p}.id`, `duplicates the id of contacts[${first}] (${id})`);
     }
     seen.set(id, i);
@@ -156,6 +160,7 @@ export function propensity(input: PropensityInput): PropensityRow[] {
     const referrals = count(c, 'referrals', p);
     const qualified = count(c, 'qualifiedReferrals', p);
     if (qualified > referrals) {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${p}.qualifiedReferrals`, 'must not be greater than referrals');
     }
     const engagement = fraction(c, 'emailEngagement', p, ENGAGEMENT_MAX);

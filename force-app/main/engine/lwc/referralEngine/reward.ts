@@ -98,6 +98,7 @@ function compileTiers(rule: Rec, p: string): CompiledTier[] {
   const list = reqArr(rule, 'tiers', p);
   const tp = `${p}.tiers`;
   if (list.length === 0) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid(tp, 'must be a non-empty list');
   }
   const tiers: CompiledTier[] = [];
@@ -108,12 +109,15 @@ function compileTiers(rule: Rec, p: string): CompiledTier[] {
     const last = j === list.length - 1;
     const upTo = optCents(t, 'upTo', ep);
     if (upTo < 0 && !last) {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${ep}.upTo`, 'must not be null: only the last tier is open-ended');
     }
     if (upTo >= 0 && last) {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${ep}.upTo`, 'must be null: the last tier has no upper bound');
     }
     if (upTo >= 0 && j > 0 && upTo <= previous) {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${ep}.upTo`, "must be greater than the previous tier's upTo");
     }
     previous = upTo;
@@ -310,6 +314,7 @@ function compileRules(list: unknown[]): CompiledRules {
     const rule = compileRule(list[i], i);
     for (let j = 0; j < i; j++) {
       if (rules[j].id === rule.id) {
+        // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
         invalid(`rules[${i}].id`, `duplicates the id of rules[${j}] (${rule.id})`);
       }
     }
@@ -489,6 +494,7 @@ export function reward(input: RewardInput): RewardDecision[] {
       const rate = rates[code];
       if (typeof rate !== 'number' || !(rate > 0) || rate === Infinity) {
         reqNum(rates, code, 'rates');
+        // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
         invalid(`rates.${code}`, 'must not be 0');
       }
     }
@@ -496,6 +502,7 @@ export function reward(input: RewardInput): RewardDecision[] {
   const existing = asOptArr(o.existingKeys, '', 'existingKeys');
   for (let i = 0; i < existing.length; i++) {
     if (typeof existing[i] !== 'string') {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`existingKeys[${i}]`, 'must be a string');
     }
   }
@@ -610,13 +617,19 @@ function convertDeal(cents: number, from: string, to: string, rates: Rec | null)
   if (typeof rateFrom !== 'number') {
     throw new ReferralEngineError(
       'MISSING_RATE',
-      `rates.${from} is missing: the deal amount in ${from} must be converted to the program currency ${to}.`
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
+      `rates.${from} is missing: the deal amount in ${from} must be converted to the program currency ${to}.`,
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
+      `rates.${from}`
     );
   }
   if (typeof rateTo !== 'number') {
     throw new ReferralEngineError(
       'MISSING_RATE',
-      `rates.${to} is missing: the deal amount in ${from} must be converted to the program currency ${to}.`
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
+      `rates.${to} is missing: the deal amount in ${from} must be converted to the program currency ${to}.`,
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
+      `rates.${to}`
     );
   }
   return convertCents(cents, rateFrom, rateTo);

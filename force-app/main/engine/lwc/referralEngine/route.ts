@@ -17,6 +17,7 @@ export function route(input: RouteInput): RouteResult {
   const active = reqArr(o, 'activeUserIds', '');
   for (let i = 0; i < active.length; i++) {
     if (typeof active[i] !== 'string') {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`activeUserIds[${i}]`, 'must be a string');
     }
   }

@@ -130,7 +130,7 @@ function rejectReferral(value: unknown, i: number): never {
   optDay(r, 'qualifiedDate', p);
   optDay(r, 'wonDate', p);
   optNum(r, 'wonAmount', p);
-  // Stryker disable next-line StringLiteral: unreachable, one of the checks above has thrown
+  // Stryker disable next-line StringLiteral: unreachable, one of the checks above has thrown (labels-gate: not text (engine diagnostic, docs/rules.md))
   return invalid(p, 'is not valid');
 }
 
@@ -152,9 +152,11 @@ export function score(input: ScoreInput): ScoreRow[] {
   const minMultiplier = reqNum(w, 'minMultiplier', 'weights');
   const maxMultiplier = reqNum(w, 'maxMultiplier', 'weights');
   if (halfLife === 0) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid('weights.halfLifeDays', 'must be greater than 0');
   }
   if (p0 === 0) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid('weights.priorConversion', 'must be greater than 0');
   }
   const list = reqArr(o, 'referrals', '');

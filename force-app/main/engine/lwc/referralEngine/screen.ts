@@ -69,6 +69,7 @@ export function screen(input: ScreenInput): ScreenResult {
   const window = reqNum(program, 'duplicateWindowDays', 'program');
   const blocked = optArr(program, 'blockedDomains', 'program').map((b, i) => {
     if (typeof b !== 'string') {
+      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       return invalid(`program.blockedDomains[${i}]`, 'must be a string');
     }
     return b.trim().toLowerCase();

@@ -19,7 +19,7 @@ export function fieldPath(parent: string, key: string): string {
 }
 
 export function invalid(path: string, problem: string): never {
-  throw new ReferralEngineError('INVALID_INPUT', `${path} ${problem}.`);
+  throw new ReferralEngineError('INVALID_INPUT', `${path} ${problem}.`, path);
 }
 
 export function isRec(v: unknown): v is Rec {
@@ -27,12 +27,14 @@ export function isRec(v: unknown): v is Rec {
 }
 
 function missingOr(v: unknown, wrong: string): string {
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return v === undefined || v === null ? 'is required' : wrong;
 }
 
 /** The input itself: a plain object. */
 export function root(input: unknown, name: string): Rec {
   if (!isRec(input)) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid(name, 'must be an object');
   }
   return input;
@@ -48,6 +50,7 @@ export function asObj(v: unknown, p: string, k: string): Rec {
   if (isRec(v)) {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), missingOr(v, 'must be an object'));
 }
 
@@ -62,6 +65,7 @@ export function asOptObj(v: unknown, p: string, k: string): Rec | null {
   if (isRec(v)) {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), 'must be an object or null');
 }
 
@@ -73,6 +77,7 @@ export function asArr(v: unknown, p: string, k: string): unknown[] {
   if (Array.isArray(v)) {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), missingOr(v, 'must be a list'));
 }
 
@@ -90,6 +95,7 @@ export function asOptArr(v: unknown, p: string, k: string): readonly unknown[] {
   if (Array.isArray(v)) {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), 'must be a list');
 }
 
@@ -101,6 +107,7 @@ export function elemObj(v: unknown, p: string): Rec {
   if (isRec(v)) {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(p, missingOr(v, 'must be an object'));
 }
 
@@ -108,6 +115,7 @@ export function asStr(v: unknown, p: string, k: string): string {
   if (typeof v === 'string') {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), missingOr(v, 'must be a string'));
 }
 
@@ -123,6 +131,7 @@ export function optStr(o: Rec, k: string, p: string): string | null {
   if (v === undefined || v === null) {
     return null;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), 'must be a string or null');
 }
 
@@ -131,6 +140,7 @@ export function reqBool(o: Rec, k: string, p: string): boolean {
   if (typeof v === 'boolean') {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), missingOr(v, 'must be true or false'));
 }
 
@@ -143,6 +153,7 @@ export function optBool(o: Rec, k: string, p: string): boolean {
   if (v === undefined || v === null) {
     return false;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), 'must be true or false');
 }
 
@@ -161,12 +172,14 @@ export function asEnum<T extends string>(
       return values[i];
     }
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), missingOr(v, `must be one of ${values.join(', ')}`));
 }
 
 /** What is wrong with a value that is not a finite non-negative number. */
 function numberProblem(v: unknown): string {
   // Number.isFinite is false for anything but a finite number (it does not convert).
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return Number.isFinite(v) ? 'must not be negative' : missingOr(v, 'must be a number');
 }
 
@@ -224,6 +237,7 @@ function validCents(m: number, p: string, k: string): number {
   }
   return invalid(
     fieldPath(p, k),
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     m === TOO_LARGE ? 'must have at most 13 integer digits' : 'must have at most 2 fraction digits'
   );
 }
@@ -256,6 +270,7 @@ export function scaled4(v: number, path: string): number | bigint {
   // about 10^12, and rule values are scaled once per rule list (reward's memo), not per decision.
   const d = decimalOf(v);
   if (d.scale > 4) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     return invalid(path, 'must have at most 4 fraction digits');
   }
   const m = d.mantissa * pow10n(4 - d.scale);
@@ -273,6 +288,7 @@ export function reqWhole(o: Rec, k: string, p: string): number {
   if (Number.isInteger(v)) {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), 'must be a whole number');
 }
 
@@ -285,6 +301,7 @@ export function optWhole(o: Rec, k: string, p: string): number {
   if (Number.isInteger(v)) {
     return v;
   }
+  // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
   return invalid(fieldPath(p, k), 'must be a whole number or null');
 }
 
@@ -295,6 +312,7 @@ export function reqDate(o: Rec, k: string, p: string): string {
 
 export function asDate(v: unknown, p: string, k: string): string {
   if (Number.isNaN(dayNumber(v))) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     return invalid(fieldPath(p, k), missingOr(v, 'must be a calendar date YYYY-MM-DD'));
   }
   return v as string;
@@ -305,6 +323,7 @@ export function reqDay(o: Rec, k: string, p: string): number {
   const v = o[k];
   const d = dayNumber(v);
   if (Number.isNaN(d)) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     return invalid(fieldPath(p, k), missingOr(v, 'must be a calendar date YYYY-MM-DD'));
   }
   return d;
@@ -318,6 +337,7 @@ export function optDay(o: Rec, k: string, p: string): number {
   }
   const d = dayNumber(v);
   if (Number.isNaN(d)) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     return invalid(fieldPath(p, k), 'must be a calendar date YYYY-MM-DD or null');
   }
   return d;
@@ -330,6 +350,7 @@ export function optDate(o: Rec, k: string, p: string): string | null {
     return null;
   }
   if (Number.isNaN(dayNumber(v))) {
+    // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     return invalid(fieldPath(p, k), 'must be a calendar date YYYY-MM-DD or null');
   }
   return v as string;

@@ -1,3 +1,5 @@
+import { formatPercent } from 'c/localization';
+
 /**
  * Published benchmark figures of business referral programs (PRODUCT.md, "Reference figures"),
  * shown beside the program's own metrics. Ratios as fractions, like docs/rules.md metrics.
@@ -11,7 +13,7 @@ export const BENCHMARKS = {
   top10Pct: { referralShare: 0.54, dealShare: 0.06 }
 } as const;
 
-/** A ratio as a percent with at most one decimal: 0.3614 -> "36.1%". */
+/** A ratio as a percent with at most one decimal in the user's locale: 0.3614 -> "36.1%". */
 export function percent(ratio: number): string {
-  return `${(Math.round(ratio * 1000) / 10).toLocaleString('en-US')}%`;
+  return formatPercent(ratio, 1);
 }

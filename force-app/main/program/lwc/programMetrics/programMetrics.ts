@@ -36,13 +36,30 @@ import FUNNEL_QUALIFIED from '@salesforce/label/c.Program_Metrics_Funnel_Qualifi
 import FUNNEL_WON from '@salesforce/label/c.Program_Metrics_Funnel_Won';
 import FUNNEL_PROGRAM from '@salesforce/label/c.Program_Metrics_Funnel_Program';
 import FUNNEL_BENCHMARK from '@salesforce/label/c.Program_Metrics_Funnel_Benchmark';
-
-/** Replaces {0}, {1}... in a label. */
-function formatLabel(label: string, ...values: (string | number)[]): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    return Number(index) < values.length ? String(values[Number(index)]) : match;
-  });
-}
+import TITLE from '@salesforce/label/c.Program_Metrics_Title';
+import WRONG_PAGE from '@salesforce/label/c.Program_Metrics_Wrong_Page';
+import PROGRAM_LABEL from '@salesforce/label/c.Program_Metrics_Program';
+import PERIOD_LABEL from '@salesforce/label/c.Program_Metrics_Period';
+import LOAD_FAILED from '@salesforce/label/c.Program_Metrics_Load_Failed';
+import NO_PROGRAM from '@salesforce/label/c.Program_Metrics_No_Program';
+import LOADING from '@salesforce/label/c.Program_Metrics_Loading';
+import EMPTY from '@salesforce/label/c.Program_Metrics_Empty';
+import DISTRIBUTION_TITLE from '@salesforce/label/c.Program_Metrics_Distribution_Title';
+import TRUNCATED from '@salesforce/label/c.Program_Metrics_Truncated';
+import SUMMARY from '@salesforce/label/c.Program_Metrics_Summary';
+import BENCHMARK from '@salesforce/label/c.Program_Metrics_Benchmark';
+import DETAIL from '@salesforce/label/c.Program_Metrics_Detail';
+import ACTIVE_RATE from '@salesforce/label/c.Program_Metrics_Active_Rate';
+import PER_ADVOCATE from '@salesforce/label/c.Program_Metrics_Per_Advocate';
+import CONVERSION from '@salesforce/label/c.Program_Metrics_Conversion';
+import TOP1_REFERRALS from '@salesforce/label/c.Program_Metrics_Top1_Referrals';
+import TOP1_DEALS from '@salesforce/label/c.Program_Metrics_Top1_Deals';
+import TOP10_REFERRALS from '@salesforce/label/c.Program_Metrics_Top10_Referrals';
+import TOP10_DEALS from '@salesforce/label/c.Program_Metrics_Top10_Deals';
+import ONE from '@salesforce/label/c.Program_Metrics_One';
+import TWO_TO_TEN from '@salesforce/label/c.Program_Metrics_Two_To_Ten';
+import ELEVEN_PLUS from '@salesforce/label/c.Program_Metrics_Eleven_Plus';
+import { formatDate, formatFixed, formatLabel, formatNumber } from 'c/localization';
 
 /** One funnel step with the benchmark's count for the same enrolment (null: no benchmark). */
 export interface FunnelStep {
@@ -74,6 +91,7 @@ interface Bar {
   label: string;
   value: string;
   benchmark: string;
+  detail: string;
   style: string;
   benchmarkStyle: string;
 }
@@ -109,7 +127,16 @@ export default class ProgramMetrics extends LightningElement {
     FUNNEL_ALT,
     FUNNEL_STEP,
     FUNNEL_PROGRAM,
-    FUNNEL_BENCHMARK
+    FUNNEL_BENCHMARK,
+    TITLE,
+    WRONG_PAGE,
+    PROGRAM_LABEL,
+    PERIOD_LABEL,
+    LOAD_FAILED,
+    NO_PROGRAM,
+    LOADING,
+    EMPTY,
+    DISTRIBUTION_TITLE
   };
   chartError = '';
   private Chart: ChartConstructor | undefined;
@@ -265,13 +292,21 @@ export default class ProgramMetrics extends LightningElement {
 
   get truncatedMessage(): string {
     const limit = this.metricsData?.rowLimit ?? 0;
-    return `This program has more than ${limit.toLocaleString()} advocates or referrals in the period; the figures cover the first ${limit.toLocaleString()}. Choose a shorter period for exact figures.`;
+    return formatLabel(TRUNCATED, formatNumber(limit));
   }
 
   get summary(): string {
     const r = this.result;
     if (!r) return '';
-    return `${r.enrolled.toLocaleString()} enrolled advocates, ${r.active.toLocaleString()} active, ${r.referrals.toLocaleString()} referrals and ${r.won.toLocaleString()} won, ${this.metricsData?.periodStart} to ${this.metricsData?.periodEnd}.`;
+    return formatLabel(
+      SUMMARY,
+      formatNumber(r.enrolled),
+      formatNumber(r.active),
+      formatNumber(r.referrals),
+      formatNumber(r.won),
+      formatDate(this.metricsData?.periodStart),
+      formatDate(this.metricsData?.periodEnd)
+    );
   }
 
   private tile(
@@ -281,13 +316,14 @@ export default class ProgramMetrics extends LightningElement {
     benchmark: number,
     asPercent: boolean
   ): Tile {
-    const format = (v: number): string => (asPercent ? percent(v) : v.toFixed(2));
+    const format = (v: number): string => (asPercent ? percent(v) : formatFixed(v, 2));
+    const benchmarkText = asPercent ? percent(benchmark) : formatNumber(benchmark, 2);
     return {
       key,
       label,
       value: format(value),
-      benchmark: `Benchmark ${asPercent ? percent(benchmark) : String(benchmark)}`,
-      detail: `${label}: ${format(value)} (benchmark ${asPercent ? percent(benchmark) : String(benchmark)})`,
+      benchmark: formatLabel(BENCHMARK, benchmarkText),
+      detail: formatLabel(DETAIL, label, format(value), benchmarkText),
       className: `slds-box slds-box_small tile ${key}`
     };
   }
@@ -296,45 +332,33 @@ export default class ProgramMetrics extends LightningElement {
     const r = this.result;
     if (!r) return [];
     return [
-      this.tile('activeRate', 'Active advocates', r.activeRate, BENCHMARKS.activeRate, true),
+      this.tile('activeRate', ACTIVE_RATE, r.activeRate, BENCHMARKS.activeRate, true),
       this.tile(
         'referralsPerAdvocate',
-        'Referrals per enrolled advocate',
+        PER_ADVOCATE,
         r.referralsPerAdvocate,
         BENCHMARKS.referralsPerAdvocate,
         false
       ),
-      this.tile(
-        'conversionRate',
-        'Referral conversion',
-        r.conversionRate,
-        BENCHMARKS.conversionRate,
-        true
-      ),
+      this.tile('conversionRate', CONVERSION, r.conversionRate, BENCHMARKS.conversionRate, true),
       this.tile(
         'top1Referrals',
-        'Top 1% share of referrals',
+        TOP1_REFERRALS,
         r.top1Pct.referralShare,
         BENCHMARKS.top1Pct.referralShare,
         true
       ),
-      this.tile(
-        'top1Deals',
-        'Top 1% share of deals',
-        r.top1Pct.dealShare,
-        BENCHMARKS.top1Pct.dealShare,
-        true
-      ),
+      this.tile('top1Deals', TOP1_DEALS, r.top1Pct.dealShare, BENCHMARKS.top1Pct.dealShare, true),
       this.tile(
         'top10Referrals',
-        'Top 10% share of referrals',
+        TOP10_REFERRALS,
         r.top10Pct.referralShare,
         BENCHMARKS.top10Pct.referralShare,
         true
       ),
       this.tile(
         'top10Deals',
-        'Top 10% share of deals',
+        TOP10_DEALS,
         r.top10Pct.dealShare,
         BENCHMARKS.top10Pct.dealShare,
         true
@@ -346,16 +370,16 @@ export default class ProgramMetrics extends LightningElement {
     const r = this.result;
     if (!r) return [];
     const rows: [string, string, number, number][] = [
-      ['one', '1 referral', r.referrerDistribution.one, BENCHMARKS.referrerDistribution.one],
+      ['one', ONE, r.referrerDistribution.one, BENCHMARKS.referrerDistribution.one],
       [
         'twoToTen',
-        '2 to 10 referrals',
+        TWO_TO_TEN,
         r.referrerDistribution.twoToTen,
         BENCHMARKS.referrerDistribution.twoToTen
       ],
       [
         'elevenPlus',
-        '11 or more',
+        ELEVEN_PLUS,
         r.referrerDistribution.elevenPlus,
         BENCHMARKS.referrerDistribution.elevenPlus
       ]
@@ -364,16 +388,17 @@ export default class ProgramMetrics extends LightningElement {
       key,
       label,
       value: percent(value),
-      benchmark: `Benchmark ${percent(benchmark)}`,
+      benchmark: formatLabel(BENCHMARK, percent(benchmark)),
+      detail: formatLabel(DETAIL, label, percent(value), percent(benchmark)),
+      // labels-gate: not text (inline CSS)
       style: `width: ${Math.round(value * 1000) / 10}%`,
+      // labels-gate: not text (inline CSS)
       benchmarkStyle: `width: ${Math.round(benchmark * 1000) / 10}%`
     }));
   }
 
   get chartLabel(): string {
-    return `Active referrers by number of referrals: ${this.bars
-      .map((bar) => `${bar.label} ${bar.value} (${bar.benchmark.toLowerCase()})`)
-      .join('; ')}.`;
+    return `${DISTRIBUTION_TITLE}: ${this.bars.map((bar) => bar.detail).join('; ')}.`;
   }
 
   // ------------------------------------------------------------------ trend and funnel
@@ -482,7 +507,7 @@ export default class ProgramMetrics extends LightningElement {
       key: step.key,
       label: step.label,
       value: step.value,
-      benchmark: step.benchmark === null ? '\u2014' : String(step.benchmark)
+      benchmark: step.benchmark === null ? '\u2014' : formatNumber(step.benchmark, 1)
     }));
   }
 

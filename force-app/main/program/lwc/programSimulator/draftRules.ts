@@ -8,6 +8,14 @@ import TIER_UP_TO_INVALID from '@salesforce/label/c.Program_Sim_Tier_Up_To_Inval
 import TIER_UP_TO_ORDER from '@salesforce/label/c.Program_Sim_Tier_Up_To_Order';
 import TIER_VALUE_INVALID from '@salesforce/label/c.Program_Sim_Tier_Value_Invalid';
 import TIERS_REQUIRED from '@salesforce/label/c.Program_Sim_Tiers_Required';
+import RULE_NAMED from '@salesforce/label/c.Program_Sim_Rule_Named';
+import UNNAMED from '@salesforce/label/c.Program_Sim_Unnamed';
+import NEW_RULE from '@salesforce/label/c.Program_Sim_New_Rule';
+import NUMBER_INVALID from '@salesforce/label/c.Program_Sim_Number_Invalid';
+import VALUE_REQUIRED from '@salesforce/label/c.Program_Sim_Value_Required';
+import FIELD_PERCENT from '@salesforce/label/c.Program_Sim_Field_Percent';
+import { formatLabel, formatNumber } from 'c/localization';
+import { RULE_FIELD_LABELS } from 'c/engineMessages';
 
 /** One tier row: `upTo` blank on the last tier (no limit). */
 export interface DraftTier {
@@ -19,12 +27,7 @@ export interface DraftTier {
 
 export type TierField = 'upTo' | 'calculation' | 'value';
 
-/** Replaces {0}, {1}... in a label. */
-function format(label: string, ...values: (string | number)[]): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    return Number(index) < values.length ? String(values[Number(index)]) : match;
-  });
-}
+const format = formatLabel;
 
 export interface DraftRule {
   key: string;
@@ -99,7 +102,7 @@ export function newDraft(): DraftRule {
   return {
     key: `rule-${sequence}`,
     id: `DRAFT-${sequence}`,
-    name: 'New rule',
+    name: NEW_RULE,
     active: true,
     milestone: 'WON',
     recipient: 'ADVOCATE',
@@ -123,28 +126,28 @@ export function parseAmount(value: string): number | null {
   return Number.isFinite(parsed) && parsed >= 0 ? parsed : Number.NaN;
 }
 
-const FIELD_LABELS: Record<NumberField, string> = {
-  value: 'value',
-  minDealAmount: 'minimum deal amount',
-  maxReward: 'maximum reward'
-};
+/** The field's label in the form (a percent rule's value is labelled Percent). */
+function fieldLabel(field: NumberField, draft: DraftRule): string {
+  if (field === 'value' && draft.calculation === 'PERCENT') return FIELD_PERCENT;
+  return RULE_FIELD_LABELS[field];
+}
 
 /** The rule DTOs of the drafts, or the sentences that say which entry to fix. */
 export function fromDrafts(drafts: DraftRule[]): { rules: SimRule[]; errors: string[] } {
   const rules: SimRule[] = [];
   const errors: string[] = [];
   drafts.forEach((draft, index) => {
-    const label = `Rule ${index + 1} (${draft.name || 'unnamed'})`;
+    const label = format(RULE_NAMED, index + 1, draft.name || UNNAMED);
     const numbers = {} as Record<NumberField, number | null>;
     for (const field of ['value', 'minDealAmount', 'maxReward'] as NumberField[]) {
       const parsed = parseAmount(draft[field]);
       if (Number.isNaN(parsed)) {
-        errors.push(`${label}: the ${FIELD_LABELS[field]} must be a number of 0 or more.`);
+        errors.push(format(NUMBER_INVALID, label, fieldLabel(field, draft)));
       }
       numbers[field] = parsed;
     }
     if (draft.calculation !== 'TIERED' && numbers.value === null) {
-      errors.push(`${label}: enter a value.`);
+      errors.push(format(VALUE_REQUIRED, label));
     }
     let tiers: SimTier[] | null = null;
     if (draft.calculation === 'TIERED') {
@@ -192,7 +195,7 @@ export function parseTiers(rows: DraftTier[]): { tiers: SimTier[]; errors: strin
       if (parsed === null || Number.isNaN(parsed) || parsed <= 0) {
         errors.push(format(TIER_UP_TO_INVALID, number));
       } else if (parsed <= previous) {
-        errors.push(format(TIER_UP_TO_ORDER, number, previous));
+        errors.push(format(TIER_UP_TO_ORDER, number, formatNumber(previous, 2)));
       } else {
         upTo = parsed;
         previous = parsed;

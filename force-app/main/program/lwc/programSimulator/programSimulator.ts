@@ -34,6 +34,39 @@ import CHART_COST_AXIS from '@salesforce/label/c.Program_Sim_Chart_Cost_Axis';
 import SAVE from '@salesforce/label/c.Program_Sim_Save';
 import SAVED from '@salesforce/label/c.Program_Sim_Saved';
 import SAVE_FIX_FIRST from '@salesforce/label/c.Program_Sim_Save_Fix_First';
+import TITLE from '@salesforce/label/c.Program_Sim_Title';
+import WRONG_PAGE from '@salesforce/label/c.Program_Sim_Wrong_Page';
+import LOADING from '@salesforce/label/c.Program_Sim_Loading';
+import LOAD_FAILED from '@salesforce/label/c.Program_Sim_Load_Failed';
+import CURRENT_PREFIX from '@salesforce/label/c.Program_Sim_Current_Prefix';
+import NO_REFERRALS from '@salesforce/label/c.Program_Sim_No_Referrals';
+import DRAFT_HEADING from '@salesforce/label/c.Program_Sim_Draft_Heading';
+import RULE_NUMBER from '@salesforce/label/c.Program_Sim_Rule_Number';
+import FIELD_NAME from '@salesforce/label/c.Program_Sim_Field_Name';
+import FIELD_PERCENT from '@salesforce/label/c.Program_Sim_Field_Percent';
+import REMOVE_RULE from '@salesforce/label/c.Program_Sim_Remove_Rule';
+import NO_RULES from '@salesforce/label/c.Program_Sim_No_Rules';
+import ADD_RULE from '@salesforce/label/c.Program_Sim_Add_Rule';
+import RESET from '@salesforce/label/c.Program_Sim_Reset';
+import RECIPIENT_ADVOCATE from '@salesforce/label/c.Program_Sim_Recipient_Advocate';
+import RECIPIENT_REFERRED from '@salesforce/label/c.Program_Sim_Recipient_Referred';
+import CALC_TIERED from '@salesforce/label/c.Program_Sim_Calc_Tiered';
+import MODE_STEP from '@salesforce/label/c.Program_Sim_Mode_Step';
+import MODE_MARGINAL from '@salesforce/label/c.Program_Sim_Mode_Marginal';
+import CURRENT_FAILED from '@salesforce/label/c.Program_Sim_Current_Failed';
+import DRAFT_FAILED from '@salesforce/label/c.Program_Sim_Draft_Failed';
+import TRUNCATED from '@salesforce/label/c.Program_Sim_Truncated';
+import CAPTION from '@salesforce/label/c.Program_Sim_Caption';
+import SKIPPED from '@salesforce/label/c.Program_Sim_Skipped';
+import SAME from '@salesforce/label/c.Program_Sim_Same';
+import DELTA from '@salesforce/label/c.Program_Sim_Delta';
+import TOTAL_CASH from '@salesforce/label/c.Program_Sim_Total_Cash';
+import COST_PER_WON from '@salesforce/label/c.Program_Sim_Cost_Per_Won';
+import COST_PER_ADVOCATE from '@salesforce/label/c.Program_Sim_Cost_Per_Advocate';
+import POINTS from '@salesforce/label/c.Program_Sim_Points';
+import { formatCurrency, formatDate, formatLabel, formatNumber } from 'c/localization';
+import { picklistLabel } from 'c/picklistLabels';
+import { RULE_FIELD_LABELS, engineErrorMessage, isEngineError } from 'c/engineMessages';
 import { simulate, toEngineRule, type SimulationProgram, type SimulationResult } from './simulate';
 import {
   defaultTiers,
@@ -52,40 +85,40 @@ export const REPLAY_DEBOUNCE_MS = 300;
 /** Fields typed character by character: their replay waits for a pause. */
 const TYPED_FIELDS = new Set(['name', 'value', 'minDealAmount', 'maxReward', 'upTo']);
 
-/** Replaces {0}, {1}... in a label. */
-function format(label: string, ...values: (string | number)[]): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    return Number(index) < values.length ? String(values[Number(index)]) : match;
-  });
-}
+const format = formatLabel;
 
 export { monthRange };
 
 // the object's API name from the schema: it carries the namespace prefix once installed
 const PROGRAM_OBJECT = PROGRAM.objectApiName;
 
-const MILESTONES = [
-  { label: 'Submitted', value: 'SUBMITTED' },
-  { label: 'Qualified', value: 'QUALIFIED' },
-  { label: 'Won', value: 'WON' }
-];
+const MILESTONES = ['SUBMITTED', 'QUALIFIED', 'WON'].map((value) => ({
+  label: picklistLabel('MILESTONE', value),
+  value
+}));
 const RECIPIENTS = [
-  { label: 'Advocate', value: 'ADVOCATE' },
-  { label: 'Referred party', value: 'REFERRED' }
+  { label: RECIPIENT_ADVOCATE, value: 'ADVOCATE' },
+  { label: RECIPIENT_REFERRED, value: 'REFERRED' }
 ];
-const REWARD_TYPES = [
-  { label: 'Cash', value: 'CASH' },
-  { label: 'Points', value: 'POINTS' }
-];
+const REWARD_TYPES = ['CASH', 'POINTS'].map((value) => ({
+  label: picklistLabel('REWARD_TYPE', value),
+  value
+}));
 const CALCULATIONS = [
-  { label: 'Flat', value: 'FLAT' },
-  { label: 'Percent of deal', value: 'PERCENT' },
-  { label: 'Tiered', value: 'TIERED' }
+  { label: TIER_FLAT, value: 'FLAT' },
+  { label: TIER_PERCENT, value: 'PERCENT' },
+  { label: CALC_TIERED, value: 'TIERED' }
 ];
 const TIER_MODES = [
-  { label: 'Step', value: 'STEP' },
-  { label: 'Marginal', value: 'MARGINAL' }
+  { label: MODE_STEP, value: 'STEP' },
+  { label: MODE_MARGINAL, value: 'MARGINAL' }
 ];
+
+/** A replay's refusal in the user's language: the engine's, or what else went wrong. */
+function replayProblem(error: unknown, ruleNames: (string | null | undefined)[]): string {
+  if (isEngineError(error)) return engineErrorMessage(error, { ruleNames });
+  return error instanceof Error ? error.message : String(error);
+}
 const TIER_CALCULATIONS = [
   { label: TIER_FLAT, value: 'FLAT' },
   { label: TIER_PERCENT, value: 'PERCENT' }
@@ -135,7 +168,27 @@ export default class ProgramSimulator extends LightningElement {
     CHART_CURRENT,
     CHART_DRAFT,
     CHART_REVENUE,
-    SAVE
+    SAVE,
+    TITLE,
+    WRONG_PAGE,
+    LOADING,
+    LOAD_FAILED,
+    CURRENT_PREFIX,
+    NO_REFERRALS,
+    DRAFT_HEADING,
+    FIELD_NAME,
+    FIELD_MILESTONE: RULE_FIELD_LABELS.milestone,
+    FIELD_RECIPIENT: RULE_FIELD_LABELS.recipient,
+    FIELD_REWARD_TYPE: RULE_FIELD_LABELS.rewardType,
+    FIELD_CALCULATION: RULE_FIELD_LABELS.calculation,
+    FIELD_TIER_MODE: RULE_FIELD_LABELS.tierMode,
+    FIELD_MIN_DEAL: RULE_FIELD_LABELS.minDealAmount,
+    FIELD_MAX_REWARD: RULE_FIELD_LABELS.maxReward,
+    FIELD_ACTIVE: RULE_FIELD_LABELS.active,
+    REMOVE_RULE,
+    NO_RULES,
+    ADD_RULE,
+    RESET
   };
 
   chartError = '';
@@ -239,7 +292,13 @@ export default class ProgramSimulator extends LightningElement {
       } catch (e) {
         this.current = {
           result: null,
-          error: `The current rules cannot be replayed: ${(e as Error).message}`,
+          error: format(
+            CURRENT_FAILED,
+            replayProblem(
+              e,
+              data.rules.map((rule) => rule.name)
+            )
+          ),
           rulesKey
         };
       }
@@ -257,7 +316,15 @@ export default class ProgramSimulator extends LightningElement {
         try {
           draft = simulate(program, rules, data.referrals);
         } catch (e) {
-          errors.push(`The draft rules cannot be replayed: ${(e as Error).message}`);
+          errors.push(
+            format(
+              DRAFT_FAILED,
+              replayProblem(
+                e,
+                this.drafts.map((row) => row.name)
+              )
+            )
+          );
         }
       }
     }
@@ -286,72 +353,75 @@ export default class ProgramSimulator extends LightningElement {
 
   get truncatedMessage(): string {
     const limit = this.data?.rowLimit ?? 0;
-    return `Only the first ${limit.toLocaleString()} referrals of the last 12 months are replayed (the server's cap per request); totals are for those referrals.`;
+    return format(TRUNCATED, formatNumber(limit));
   }
 
   get truncated(): boolean {
     return this.data?.truncated === true;
   }
 
-  get periodLabel(): string {
-    return this.data ? `${this.data.periodStart} to ${this.data.periodEnd}` : '';
-  }
-
   get replayCaption(): string {
-    const count = this.data?.referrals.length ?? 0;
-    return `${count.toLocaleString()} referrals from ${this.periodLabel}; the last replay took ${Math.round(this.outcome.elapsedMs)} ms.`;
+    const data = this.data;
+    if (!data) return '';
+    return format(
+      CAPTION,
+      formatNumber(data.referrals.length),
+      formatDate(data.periodStart),
+      formatDate(data.periodEnd),
+      formatNumber(Math.round(this.outcome.elapsedMs))
+    );
   }
 
   get skippedMessage(): string | null {
     const result = this.outcome.draft ?? this.outcome.current;
     if (!result || result.skipped === 0) return null;
-    return `${result.skipped} referrals were left out: ${result.firstSkipReason ?? ''}`;
+    const reason = result.firstSkipError ? engineErrorMessage(result.firstSkipError) : '';
+    return format(SKIPPED, formatNumber(result.skipped), reason);
   }
 
   private money(value: number | null | undefined): string {
     if (value === null || value === undefined) return '\u2014';
-    const currency = this.data?.currencyCode ?? '';
-    return `${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+    return formatCurrency(value, this.data?.currencyCode);
   }
 
   private delta(draft: number | undefined, current: number | undefined): string {
     if (draft === undefined || current === undefined) return '';
     const difference = Math.round((draft - current) * 100) / 100;
-    if (difference === 0) return 'Same as the current rules';
+    if (difference === 0) return SAME;
     const sign = difference > 0 ? '+' : '\u2212';
-    return `${sign}${this.money(Math.abs(difference))} vs the current rules`;
+    return format(DELTA, `${sign}${this.money(Math.abs(difference))}`);
   }
 
   get tiles(): { key: string; label: string; draft: string; current: string; delta: string }[] {
     const { current, draft } = this.outcome;
     const points = (value: number | undefined): string => {
-      return value === undefined ? '\u2014' : value.toLocaleString('en-US');
+      return value === undefined ? '\u2014' : formatNumber(value);
     };
     return [
       {
         key: 'total',
-        label: 'Total cash cost',
+        label: TOTAL_CASH,
         draft: this.money(draft?.totalCash),
         current: this.money(current?.totalCash),
         delta: this.delta(draft?.totalCash, current?.totalCash)
       },
       {
         key: 'perWon',
-        label: 'Cost per won deal',
+        label: COST_PER_WON,
         draft: this.money(draft?.costPerWonDeal),
         current: this.money(current?.costPerWonDeal),
         delta: this.delta(draft?.costPerWonDeal, current?.costPerWonDeal)
       },
       {
         key: 'perAdvocate',
-        label: 'Cost per advocate',
+        label: COST_PER_ADVOCATE,
         draft: this.money(draft?.costPerAdvocate),
         current: this.money(current?.costPerAdvocate),
         delta: this.delta(draft?.costPerAdvocate, current?.costPerAdvocate)
       },
       {
         key: 'points',
-        label: 'Points issued',
+        label: POINTS,
         draft: points(draft?.totalPoints),
         current: points(current?.totalPoints),
         delta: ''
@@ -364,6 +434,7 @@ export default class ProgramSimulator extends LightningElement {
     number: number;
     isTiered: boolean;
     valueLabel: string;
+    legend: string;
     tierRows: (DraftTier & {
       tierIndex: number;
       isLast: boolean;
@@ -377,7 +448,8 @@ export default class ProgramSimulator extends LightningElement {
       index,
       number: index + 1,
       isTiered: draft.calculation === 'TIERED',
-      valueLabel: draft.calculation === 'PERCENT' ? 'Percent' : 'Value',
+      valueLabel: draft.calculation === 'PERCENT' ? FIELD_PERCENT : RULE_FIELD_LABELS.value,
+      legend: format(RULE_NUMBER, index + 1),
       tierRows: draft.tiers.map((tier, tierIndex) => ({
         ...tier,
         tierIndex,

@@ -33,7 +33,8 @@ export interface SimulationResult {
   decisions: number;
   cappedDecisions: number;
   skipped: number;
-  firstSkipReason: string | null;
+  /** The engine's refusal of the first skipped referral (a screen says it with c/engineMessages). */
+  firstSkipError: ReferralEngineError | null;
   /**
    * Cash cost and referred revenue per month ('YYYY-MM', ascending; months without either are
    * absent): a referral's cash falls in the month of its furthest milestone, revenue is the deal
@@ -271,7 +272,7 @@ export function simulate(
   let decisions = 0;
   let capped = 0;
   let skipped = 0;
-  let firstSkipReason: string | null = null;
+  let firstSkipError: ReferralEngineError | null = null;
   const monthCashCents = new Map<string, number>();
   const monthRevenue = new Map<string, number>();
   for (let n = 0; n < count; n++) {
@@ -307,7 +308,7 @@ export function simulate(
     }
     if (result instanceof ReferralEngineError) {
       skipped += 1;
-      firstSkipReason ??= result.message;
+      firstSkipError ??= result;
       continue;
     }
     if (cashYtdCents !== null && capCents !== null) {
@@ -352,7 +353,7 @@ export function simulate(
     decisions,
     cappedDecisions: capped,
     skipped,
-    firstSkipReason,
+    firstSkipError,
     months: monthTotals(monthCashCents, monthRevenue)
   };
 }

@@ -43,8 +43,7 @@ import POINTS from '@salesforce/label/c.Rewards_Calc_Points';
 import BAD_TIERS from '@salesforce/label/c.Rewards_Calc_Bad_Tiers';
 import NO_AMOUNT from '@salesforce/label/c.Rewards_Calc_No_Amount';
 import WHAT_IF_LABEL from '@salesforce/label/c.Rewards_Calc_What_If_Label';
-import MISSING_RATE from '@salesforce/label/c.Rewards_Calc_Missing_Rate';
-import RULES_INVALID from '@salesforce/label/c.Rewards_Calc_Rules_Invalid';
+import { engineErrorFromText, engineErrorMessage } from 'c/engineMessages';
 import COL_MILESTONE from '@salesforce/label/c.Rewards_Calc_Col_Milestone';
 import COL_RULE from '@salesforce/label/c.Rewards_Calc_Col_Rule';
 import COL_RECIPIENT from '@salesforce/label/c.Rewards_Calc_Col_Recipient';
@@ -298,8 +297,13 @@ export default class RewardCalculator extends LightningElement {
     return formatLabel(WHAT_IF_LABEL, this.dealCurrency);
   }
 
+  /** The server's engine refusal, said in the user's language (never the engine's diagnostic). */
   get projectionError(): string | null {
-    return this.data?.projectionError ?? null;
+    const text = this.data?.projectionError;
+    if (!text) return null;
+    const error = engineErrorFromText(text);
+    if (!error) return text;
+    return engineErrorMessage(error, { ruleNames: (this.data?.rules ?? []).map((r) => r.name) });
   }
 
   /** The server's projection for the current amount. */
@@ -332,6 +336,7 @@ export default class RewardCalculator extends LightningElement {
       advocateCashYtd: data.advocateCashYtd ?? 0
     };
     const names = new Map(data.rules.map((r) => [r.id, r.name]));
+    const ruleNames = rules.map((rule) => names.get(rule.id));
     try {
       const decisions = reward(input);
       const rows = decisions.map((d) => this.decisionRow(d, names.get(d.ruleId) ?? d.ruleId));
@@ -342,11 +347,7 @@ export default class RewardCalculator extends LightningElement {
       };
     } catch (e) {
       if (e instanceof ReferralEngineError) {
-        const problem =
-          e.code === 'MISSING_RATE'
-            ? formatLabel(MISSING_RATE, e.message)
-            : formatLabel(RULES_INVALID, e.message);
-        return { rows: [], problem, total: '' };
+        return { rows: [], problem: engineErrorMessage(e, { ruleNames }), total: '' };
       }
       return { rows: [], problem: e instanceof Error ? e.message : String(e), total: '' };
     }

@@ -690,12 +690,17 @@ function withFault(kind: Kind, path: string, value: unknown): unknown {
 describe('every invalid input is INVALID_INPUT naming the field', () => {
   it.each(faults)('%s %s = %p', (kind, path, value, message) => {
     let actual = 'no error';
+    let field = '';
     try {
       engine[kind](withFault(kind, path, value) as never);
     } catch (e) {
       actual = e instanceof ReferralEngineError ? `${e.code}: ${e.message}` : String(e);
+      field = e instanceof ReferralEngineError ? e.field : '';
     }
     expect(actual).toBe(message);
+    // the error carries the path its message names, for screens to say it (c/engineMessages)
+    expect(field).not.toBe('');
+    expect(actual.startsWith(`INVALID_INPUT: ${field} `)).toBe(true);
   });
 
   it.each(Object.keys(bases) as Kind[])('the base %s input is valid', (kind) => {

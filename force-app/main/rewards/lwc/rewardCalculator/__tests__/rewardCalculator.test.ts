@@ -190,12 +190,17 @@ describe('c-reward-calculator', () => {
     const data = fixture();
     data.deal!.currencyCode = 'EUR';
     data.projected = [];
-    data.projectionError = 'MISSING_RATE: no rate for EUR.';
+    // as RewardCalculatorProjection reports the Apex engine's refusal: code, then its diagnostic
+    data.projectionError =
+      'MISSING_RATE: rates.EUR is missing: converting EUR to USD needs a rate for EUR.';
     const element = mount();
     adapter.emit(data);
     await flush();
-    expect($(element, '.projection-error')!.textContent).toBe('MISSING_RATE: no rate for EUR.');
-    expect($(element, '.what-if-problem')!.textContent).toContain('No conversion rate');
+    // both the server's and the browser's refusal are said in the user's language, never raw
+    const missingRate =
+      "No conversion rate is set for the currency EUR, so amounts in it cannot be converted; ask your admin to add EUR to the org's currencies.";
+    expect($(element, '.projection-error')!.textContent).toBe(missingRate);
+    expect($(element, '.what-if-problem')!.textContent).toBe(missingRate);
     expect($(element, '.server-empty')).not.toBeNull();
   });
 
