@@ -154,7 +154,7 @@ export interface Schema {
   staticResources: Map<string, { name: string; contentType: string; body: Buffer }>;
   emailTemplates: Map<string, { developerName: string; folder: string; subject: string; body: string; htmlValue?: string }>;
   customNotificationTypes: Map<string, { developerName: string }>;
-  customLabels: Map<string, { name: string; value: string }>;
+  customLabels: Map<string, { name: string; value: string; translations?: Map<string, string> }>;
   apexSources: ApexSourceFile[];
   /** Object and field names as written in the source (for error messages: file and line). */
   /** Portal sharing sets (force-app/site sharingSets): profiles they apply to and object access mappings. */

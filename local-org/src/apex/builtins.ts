@@ -414,6 +414,27 @@ export class Builtins {
     return l.value;
   }
 
+  /**
+   * System.Label.get(namespace, name[, language]) and translationExists(namespace, name, language)
+   * (https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_System_Label.htm):
+   * the translation for the language when the Translation Workbench has one, else the label's
+   * own value. A language with a region (es_MX) without its own translation falls back to its
+   * base language (es), as the platform's language fallback does.
+   */
+  labelCall(lname: string, args: any[]): any {
+    const ns = args[0] == null ? '' : String(args[0]);
+    const name = String(args[1] ?? '');
+    const own = (this.I.schema.namespace ?? '').toLowerCase();
+    if (ns !== '' && ns.toLowerCase() !== own) this.I.unsupported(`custom label ${ns}__${name}`);
+    const l = this.I.schema.customLabels.get(name.toLowerCase());
+    if (!l) this.I.unsupported(`custom label ${name}`);
+    const lang = args.length > 2 && args[2] != null ? String(args[2]).toLowerCase() : null;
+    const translated = lang === null ? undefined : (l.translations?.get(lang) ?? l.translations?.get(lang.split('_')[0]!));
+    if (lname === 'translationexists') return translated !== undefined;
+    if (lname === 'get') return translated ?? l.value;
+    return this.I.unsupported(`System.Label.${lname}`);
+  }
+
   // ------------------------------------------------------------------ static calls
 
   staticCall(path: string, lname: string, args: any[], e: Expr, f: Frame): any {
@@ -431,6 +452,8 @@ export class Builtins {
         return this.json.staticCall(lname, args, f);
       case 'integer':
         return intStatic(this.I, lname, args);
+      case 'label':
+        return this.labelCall(lname, args);
       case 'long':
         if (lname === 'valueof') return args[0] === null ? null : typeof args[0] === 'string' ? V.parseLong(args[0].trim()) : BigInt(args[0]);
         break;

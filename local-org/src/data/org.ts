@@ -13,6 +13,7 @@ import type {
   FieldDef,
   LimitsCounter,
   ObjectDef,
+  ObjectPermission,
   RunContext,
   Schema,
   TriggerEvent,
@@ -357,10 +358,36 @@ export class LocalOrg implements QueryHost {
     return vals.reduce((a, b) => ((compareValues(a, b) <= 0) === (f.summaryOperation === 'min') ? a : b));
   }
 
+  /**
+   * One ObjectPermissions row per object a permission set (or a profile's) grants, as the setup
+   * object reference documents (ObjectPermissions: "represents the enabled object permissions for
+   * the parent PermissionSet"); SobjectType is the object's API name.
+   */
+  private seedObjectPermissions(permissionSetId: string, permissions: Map<string, ObjectPermission>): void {
+    for (const [objectLower, op] of permissions) {
+      const def = this.schema.objects.get(objectLower);
+      if (!def) continue;
+      this.insertRaw('ObjectPermissions', {
+        ParentId: permissionSetId,
+        SobjectType: def.name,
+        PermissionsCreate: op.allowCreate,
+        PermissionsRead: op.allowRead || op.allowEdit || op.viewAllRecords || op.modifyAllRecords,
+        PermissionsEdit: op.allowEdit || op.modifyAllRecords,
+        PermissionsDelete: op.allowDelete || op.modifyAllRecords,
+        PermissionsViewAllRecords: op.viewAllRecords || op.modifyAllRecords,
+        PermissionsModifyAllRecords: op.modifyAllRecords
+      });
+    }
+  }
+
   // ------------------------------------------------------------------------ sharing hooks (QueryHost)
 
   canSee(def: ObjectDef, row: Row, ctx: RunContext): boolean {
     return this.security.canSee(def, row, ctx);
+  }
+  recordAccessOf(recordId: string, userId: string): 'None' | 'Read' | 'Edit' | 'All' | null {
+    const found = this.byId(recordId);
+    return found ? this.security.recordAccess(found.def, found.row, userId) : null;
   }
   checkRead(def: ObjectDef, fields: FieldDef[], ctx: RunContext, mode: 'USER_MODE' | 'SECURITY_ENFORCED'): void {
     this.security.checkRead(def, fields, ctx, mode);
@@ -1487,11 +1514,14 @@ export class LocalOrg implements QueryHost {
         PermissionsCustomizeApplication: up.has('CustomizeApplication'),
       });
       profiles.set(p.name.toLowerCase(), id);
-      this.insertRaw('PermissionSet', { Name: `X00e${id.slice(3, 15)}`, Label: p.name, IsOwnedByProfile: true, ProfileId: id, PermissionsModifyAllData: up.has('ModifyAllData'), PermissionsViewAllData: up.has('ViewAllData') });
+      const profileSetId = this.insertRaw('PermissionSet', { Name: `X00e${id.slice(3, 15)}`, Label: p.name, IsOwnedByProfile: true, ProfileId: id, PermissionsModifyAllData: up.has('ModifyAllData'), PermissionsViewAllData: up.has('ViewAllData') });
+      this.seedObjectPermissions(profileSetId, p.objectPermissions);
     }
     const permissionSets = new Map<string, string>();
     for (const p of s.permissionSets.values()) {
-      permissionSets.set(p.name.toLowerCase(), this.insertRaw('PermissionSet', { Name: p.name, Label: p.label, IsOwnedByProfile: false, NamespacePrefix: s.namespace || null, PermissionsModifyAllData: p.userPermissions.has('ModifyAllData'), PermissionsViewAllData: p.userPermissions.has('ViewAllData') }));
+      const setId = this.insertRaw('PermissionSet', { Name: p.name, Label: p.label, IsOwnedByProfile: false, NamespacePrefix: s.namespace || null, PermissionsModifyAllData: p.userPermissions.has('ModifyAllData'), PermissionsViewAllData: p.userPermissions.has('ViewAllData') });
+      permissionSets.set(p.name.toLowerCase(), setId);
+      this.seedObjectPermissions(setId, p.objectPermissions);
     }
     const adminUserId = this.insertRaw('User', {
       Username: 'admin@local-org.test',

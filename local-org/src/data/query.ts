@@ -24,6 +24,8 @@ export interface QueryHost {
   value(def: ObjectDef, row: Row, fieldLower: string): unknown;
   /** Record access (sharing) for the running user; true in system mode without sharing. */
   canSee(def: ObjectDef, row: Row, ctx: RunContext): boolean;
+  /** A given user's access to a record (UserRecordAccess); null when no such record. */
+  recordAccessOf?(recordId: string, userId: string): 'None' | 'Read' | 'Edit' | 'All' | null;
   /** Object / field read access in user mode: throws QueryException listing what is inaccessible. */
   checkRead(def: ObjectDef, fields: FieldDef[], ctx: RunContext, mode: 'USER_MODE' | 'SECURITY_ENFORCED'): void;
   now(): number;
@@ -182,7 +184,54 @@ class Exec {
     }
   }
 
+  /**
+   * UserRecordAccess rows, computed for the query's one UserId (with =) and its RecordIds (= or
+   * IN, at most 200), as the object reference documents: "you can query ... with a UserId and a
+   * RecordId ... up to 200 RecordIds". A query without both filters fails.
+   */
+  userRecordAccess(def: ObjectDef, q: SoqlQuery): Row[] {
+    const top = q.where ? (q.where.k === 'and' ? q.where.items : [q.where]) : [];
+    let userId: string | undefined;
+    let recordIds: string[] | undefined;
+    for (const c of top) {
+      if (c.k !== 'cmp' || !c.path || c.path.length !== 1) continue;
+      const field = c.path[0]!.toLowerCase();
+      const v = this.resolveValue(c.rhs);
+      if (field === 'userid' && c.op === '=' && typeof v === 'string' && isValidId(v)) userId = to18(v);
+      if (field === 'recordid' && (c.op === '=' || c.op === 'IN')) {
+        recordIds = (c.op === '=' ? [v] : toList(v))
+          .map((x) => (x instanceof SObjectRecord ? x.id : x))
+          .filter((x): x is string => typeof x === 'string' && isValidId(x))
+          .map((x) => to18(x));
+      }
+    }
+    if (!userId || !recordIds) {
+      throw queryError('UserRecordAccess: the query must filter on one UserId (with =) and on RecordId (with = or IN).');
+    }
+    if (recordIds.length > 200) throw queryError('UserRecordAccess: a query may ask about at most 200 RecordIds.');
+    const out: Row[] = [];
+    for (const id of new Set(recordIds)) {
+      const level = this.host.recordAccessOf?.(id, userId);
+      if (level === null || level === undefined) continue;
+      const row: Row = new Map<string, unknown>([
+        ['id', null],
+        ['userid', userId],
+        ['recordid', id],
+        ['hasreadaccess', level !== 'None'],
+        ['haseditaccess', level === 'Edit' || level === 'All'],
+        ['hasdeleteaccess', level === 'All'],
+        ['hastransferaccess', level === 'All'],
+        ['hasallaccess', level === 'All'],
+        ['maxaccesslevel', level]
+      ]);
+      if (q.where && !this.matches(def, row, q.where, q)) continue;
+      out.push(row);
+    }
+    return out;
+  }
+
   filtered(def: ObjectDef, q: SoqlQuery, withParentFilter: boolean): Row[] {
+    if (def.name === 'UserRecordAccess') return this.userRecordAccess(def, q);
     let ids: string[] | undefined;
     // Id = / Id IN pushdown
     if (q.where && q.where.k === 'cmp' && q.where.path && q.where.path.length === 1 && q.where.path[0]!.toLowerCase() === 'id' && (q.where.op === '=' || q.where.op === 'IN')) {

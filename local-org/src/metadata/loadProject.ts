@@ -499,6 +499,19 @@ export function loadProject(rootDir: string, options: LoadOptions = {}): Schema 
       schema.customLabels.set(name.toLowerCase(), { name, value: str(value) ?? '' });
     }
   }
+  // Translation Workbench files (<language>.translation-meta.xml): the label translations that
+  // System.Label.get(namespace, name, language) returns.
+  for (const f of files.filter((x) => x.endsWith('.translation-meta.xml'))) {
+    const doc = readXml(root, f, 'Translations');
+    const language = path.basename(f, '.translation-meta.xml');
+    for (const t of arr(doc.root.customLabels)) {
+      const name = str(t.name);
+      const text = Array.isArray(t.label) ? t.label[0] : t.label;
+      const label = name ? schema.customLabels.get(name.toLowerCase()) : undefined;
+      if (!label || text === undefined) continue;
+      (label.translations ??= new Map()).set(language.toLowerCase(), str(text) ?? '');
+    }
+  }
 
   // ---- Apex
   for (const f of files) {

@@ -554,6 +554,27 @@ export const STANDARD_OBJECTS: StdObjectSpec[] = [
     },
   },
   {
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_userrecordaccess.htm
+    // Read only, computed per query from one UserId and up to 200 RecordIds (data/query.ts);
+    // no rows are stored. The key prefix is this model's own: the object has no record ids.
+    name: 'UserRecordAccess',
+    keyPrefix: '0Ur',
+    setup: true,
+    owner: false,
+    nameKind: 'none',
+    sharingModel: 'Read',
+    fields: {
+      UserId: REF('User', 'User', { readOnly: true }),
+      RecordId: T(18, { readOnly: true }),
+      HasReadAccess: CB({ readOnly: true }),
+      HasEditAccess: CB({ readOnly: true }),
+      HasDeleteAccess: CB({ readOnly: true }),
+      HasTransferAccess: CB({ readOnly: true }),
+      HasAllAccess: CB({ readOnly: true }),
+      MaxAccessLevel: PICK(['None', 'Read', 'Edit', 'Delete', 'Transfer', 'All'], { readOnly: true }),
+    },
+  },
+  {
     name: 'ApexClass',
     keyPrefix: '01p',
     setup: true,

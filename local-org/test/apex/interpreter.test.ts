@@ -229,3 +229,19 @@ test('Type.getName carries the package namespace', () => {
     `Assert.areEqual('rfrl.Launcher', Launcher.class.getName()); Assert.areEqual('rfrl.Launcher.Inner', Launcher.Inner.class.getName()); Assert.areEqual('String', String.class.getName());`
   );
 });
+
+// https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_class_System_Label.htm (get, translationExists)
+test('System.Label.get returns the translation for a language, else the label', () => {
+  const labels = schema.customLabels;
+  labels.set('greeting', { name: 'Greeting', value: 'Hello', translations: new Map([['es', 'Hola']]) });
+  try {
+    run(`Assert.areEqual('Hola', System.Label.get('', 'Greeting', 'es'));
+      Assert.areEqual('Hola', System.Label.get(null, 'Greeting', 'es_MX'));
+      Assert.areEqual('Hello', System.Label.get('', 'Greeting', 'de'));
+      Assert.areEqual('Hello', System.Label.get('', 'Greeting'));
+      Assert.isTrue(System.Label.translationExists('', 'Greeting', 'es'));
+      Assert.isFalse(System.Label.translationExists('', 'Greeting', 'fr'));`);
+  } finally {
+    labels.delete('greeting');
+  }
+});

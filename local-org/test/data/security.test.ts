@@ -145,3 +145,48 @@ test('custom settings have no sharing: with sharing, a user edits the org-defaul
   const [upd] = org.dml('update', [rec(org, 'Referral_Program_Settings__c', { Id: ins!.id, Portal_Base_Url__c: 'https://b.example' })], { allOrNone: false }, withSharing(repWithSet));
   assert.equal(upd!.success, true, JSON.stringify(upd!.errors));
 });
+
+// https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_userrecordaccess.htm
+test('UserRecordAccess answers for one user and up to 200 records, from the same sharing as queries', () => {
+  const ask = (user: string) =>
+    q(
+      `SELECT RecordId, HasReadAccess, HasEditAccess, MaxAccessLevel FROM UserRecordAccess WHERE UserId = '${user}' AND RecordId IN ('${referral.id}', '${advocate.id}')`
+    );
+  const none = ask(repWithSet);
+  assert.equal(none.length, 2);
+  assert.ok(
+    none.every((r) => r.get('HasReadAccess') === false && r.get('MaxAccessLevel') === 'None')
+  );
+  org.updateRaw(advocate.id!, { OwnerId: repWithSet });
+  try {
+    const owner = ask(repWithSet);
+    assert.ok(
+      owner.every((r) => r.get('HasReadAccess') === true && r.get('HasEditAccess') === true)
+    );
+    const readable = q(
+      `SELECT RecordId FROM UserRecordAccess WHERE UserId = '${repWithSet}' AND RecordId = '${referral.id}' AND HasReadAccess = true`
+    );
+    assert.equal(readable.length, 1);
+  } finally {
+    org.updateRaw(advocate.id!, { OwnerId: admin });
+  }
+  assert.throws(
+    () => q(`SELECT RecordId FROM UserRecordAccess WHERE RecordId = '${referral.id}'`),
+    /must filter on one UserId/
+  );
+});
+
+// https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_objectpermissions.htm
+test('ObjectPermissions rows mirror what each permission set grants', () => {
+  const rows = q(
+    `SELECT PermissionsRead, PermissionsCreate FROM ObjectPermissions WHERE Parent.Name = 'Referral_Program_Sales_User' AND SobjectType = 'Referral__c'`
+  );
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.get('PermissionsRead'), true);
+  assert.equal(
+    q(
+      `SELECT Id FROM ObjectPermissions WHERE Parent.Name = 'Referral_Program_Advocate' AND SobjectType = 'Reward_Rule__c' AND PermissionsEdit = true`
+    ).length,
+    0
+  );
+});

@@ -87,6 +87,8 @@ test('a folder static resource loads; custom labels keep their values', () => {
   assert.equal(s.staticResources.get('chartjs')!.contentType, 'application/zip');
   const label = s.customLabels.get('rewards_tax_title');
   assert.equal(label?.value, 'Year-End Tax');
+  // translations (Translation Workbench files) load beside the label, for System.Label.get
+  assert.equal(label?.translations?.get('es'), 'Impuestos de fin de año');
   for (const l of s.customLabels.values()) assert.ok(l.value.length > 0, l.name);
 });
 
