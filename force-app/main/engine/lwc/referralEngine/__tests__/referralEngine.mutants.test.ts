@@ -620,3 +620,55 @@ describe('reward: exchange rates', () => {
     expect(summary(input)).toEqual(['R=10']);
   });
 });
+
+describe('score: gaps the mutation run of score.ts found', () => {
+  const weights = {
+    submitted: 1,
+    qualified: 0,
+    won: 10,
+    revenuePer1000: 0,
+    halfLifeDays: 1000000,
+    priorConversion: 0.5,
+    priorStrength: 0,
+    minMultiplier: 1,
+    maxMultiplier: 1
+  };
+  const day = '2026-06-30';
+  const ranking = (referrals: ScoreInput['referrals']): string[] =>
+    score({ asOf: day, weights, referrals }).map((r) => `${r.rank}:${r.advocateId}`);
+
+  it('sorts a run of equal scores by id without taking in the next, lower-scored advocate', () => {
+    // c and b tie at 2 referrals; a, with the smallest id, has 1 and must stay last.
+    const one = (advocateId: string) => ({
+      advocateId,
+      submittedDate: day,
+      qualifiedDate: null,
+      wonDate: null,
+      wonAmount: null
+    });
+    expect(ranking([one('c'), one('b'), one('a'), one('c'), one('b')])).toEqual([
+      '1:b',
+      '1:c',
+      '3:a'
+    ]);
+  });
+
+  it('accepts a referral without the optional wonAmount field (counts 0)', () => {
+    const referrals = [
+      { advocateId: 'a', submittedDate: day, qualifiedDate: null, wonDate: day }
+    ] as unknown as ScoreInput['referrals'];
+    const [row] = score({ asOf: day, weights, referrals });
+    expect(row.won).toBe(1);
+    expect(row.score).toBe(11);
+  });
+
+  it('refuses a referral that is not an object, after valid ones', () => {
+    const referrals = [
+      { advocateId: 'a', submittedDate: day, qualifiedDate: null, wonDate: null, wonAmount: null },
+      null
+    ] as unknown as ScoreInput['referrals'];
+    expect(messageOf(() => score({ asOf: day, weights, referrals }))).toMatch(
+      /^INVALID_INPUT: referrals\[1\] /
+    );
+  });
+});
