@@ -50,21 +50,19 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32Array {
   const n = scores.length;
   // Key words, least significant first: won, then the low and high words of the score's bits,
-  // each inverted so that ascending key order is descending value order.
+  // each inverted so that ascending key order is descending value order. Scores and won counts
+  // are never negative (docs/rules.md: weights, amounts and dates give no negative term; -0
+  // cannot arise from sums that start at +0), and the IEEE 754 bits of a non-negative double,
+  // read as an unsigned integer, order like the values.
   const keys = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
   const bits = new Uint32Array(2);
   const f = new Float64Array(bits.buffer);
   const hiWord = LITTLE_ENDIAN ? 1 : 0;
   for (let a = 0; a < n; a++) {
-    // +0 for -0: the two compare equal
-    f[0] = scores[a] === 0 ? 0 : scores[a];
-    const hi = bits[hiWord];
-    const lo = bits[1 - hiWord];
-    // IEEE 754 bits in ascending value order: negatives flipped whole, the sign set on the rest.
-    const negative = hi >>> 31 === 1;
-    keys[0][a] = ~(wins[a] ^ -0x80000000);
-    keys[1][a] = negative ? lo : ~lo;
-    keys[2][a] = negative ? hi : ~(hi | -0x80000000);
+    f[0] = scores[a];
+    keys[0][a] = ~wins[a];
+    keys[1][a] = ~bits[1 - hiWord];
+    keys[2][a] = ~bits[hiWord];
   }
   let order = new Int32Array(n);
   for (let a = 0; a < n; a++) {
@@ -78,20 +76,17 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
   const counts = new Int32Array(DIGIT_MASK + 1);
   for (let w = 0; w < 3; w++) {
     const key = keys[w];
-    let gathered = false;
+    for (let i = 0; i < n; i++) {
+      current[i] = key[order[i]];
+    }
     for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
       counts.fill(0);
       for (let i = 0; i < n; i++) {
         counts[(key[i] >>> shift) & DIGIT_MASK]++;
       }
-      if (n === 0 || counts[(key[0] >>> shift) & DIGIT_MASK] === n) {
+      // A digit equal in every key (n === 0 included) would leave the order as it is.
+      if (counts[(key[0] >>> shift) & DIGIT_MASK] === n) {
         continue;
-      }
-      if (!gathered) {
-        for (let i = 0; i < n; i++) {
-          current[i] = key[order[i]];
-        }
-        gathered = true;
       }
       let sum = 0;
       for (let d = 0; d <= DIGIT_MASK; d++) {
