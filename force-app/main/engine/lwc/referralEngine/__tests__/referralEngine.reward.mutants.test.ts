@@ -32,35 +32,40 @@ function countReads(o: object, key: string): { reads: number } {
 
 describe('the validation memo: a list seen before is not validated again', () => {
   // The memo exists so that a program's unchanged rule list is not validated for every referral
-  // (docs/quality.md). A revalidation reads every field again: the reads of one counted field
-  // tell a memo hit (the memo's check reads each field once; a deeply frozen list is not read)
-  // from a miss.
+  // (docs/quality.md). Counted reads tell a memo hit from a miss: the memo's check reads each
+  // field once and a deeply frozen list not at all, while a miss validates `value` again and
+  // takes a new snapshot of every field, the extra `note` (not a rule field) included.
   it('reads each field of an unchanged rule once, also after another list was decided', () => {
-    const r = rule('A', { value: 10 });
+    const r = { ...rule('A', { value: 10 }), note: 'not read by the rules' } as Rule;
     const value = countReads(r, 'value');
+    const note = countReads(r, 'note');
     const input = rewardInput([r]);
     expect(summary(input)).toEqual(['A=10']);
     value.reads = 0;
+    note.reads = 0;
     expect(summary(input)).toEqual(['A=10']);
-    expect(value.reads).toBe(1);
+    expect([value.reads, note.reads]).toEqual([1, 1]);
     expect(summary(rewardInput([rule('B', { value: 2 })]))).toEqual(['B=2']);
     value.reads = 0;
+    note.reads = 0;
     expect(summary(input)).toEqual(['A=10']);
-    expect(value.reads).toBe(1);
+    expect([value.reads, note.reads]).toEqual([1, 1]);
   });
 
   it('reads each field of an unchanged tier once', () => {
     // D = 5000: STEP, the open tier applies to all of D: 3 % = 150
-    const tiers: Tier[] = [
+    const tiers = [
       { upTo: 1000, calculation: 'PERCENT', value: 2 },
-      { upTo: null, calculation: 'PERCENT', value: 3 }
-    ];
+      { upTo: null, calculation: 'PERCENT', value: 3, note: 'not read by the rules' }
+    ] as Tier[];
     const value = countReads(tiers[1], 'value');
+    const note = countReads(tiers[1], 'note');
     const input = rewardInput([rule('T', { calculation: 'TIERED', tiers })]);
     expect(summary(input)).toEqual(['T=150']);
     value.reads = 0;
+    note.reads = 0;
     expect(summary(input)).toEqual(['T=150']);
-    expect(value.reads).toBe(1);
+    expect([value.reads, note.reads]).toEqual([1, 1]);
   });
 
   it('does not read a deeply frozen list again', () => {
@@ -292,7 +297,7 @@ describe('MISSING_RATE', () => {
       deal: { amount: 100, currency: 'EUR' },
       rates: undefined
     });
-    expect(errorOf(() => reward(input)).code).toBe('MISSING_RATE');
+    expect(errorOf(() => reward(input)).field).toBe('rates.EUR');
     expect(messageOf(() => reward(input))).toBe(
       'MISSING_RATE: rates.EUR is missing: the deal amount in EUR must be converted to the program currency USD.'
     );
@@ -303,8 +308,20 @@ describe('MISSING_RATE', () => {
       deal: { amount: 100, currency: 'EUR' },
       rates: { EUR: 0.92 }
     });
+    expect(errorOf(() => reward(input)).field).toBe('rates.USD');
     expect(messageOf(() => reward(input))).toBe(
       'MISSING_RATE: rates.USD is missing: the deal amount in EUR must be converted to the program currency USD.'
     );
+  });
+});
+
+describe('a POINTS maxReward whose hundredths are beyond 2^53', () => {
+  it('caps at exactly that many points', () => {
+    // 2000000000000100 points = 200000000000010000 hundredths, above 2^57: a double would round
+    // them (to 200000000000009984); the cap is exact: 2000000000000100 points, capped.
+    const input = rewardInput([
+      rule('R', { rewardType: 'POINTS', value: 10000000000000000, maxReward: 2000000000000100 })
+    ]);
+    expect(summary(input)).toEqual(['R=2000000000000100*']);
   });
 });
