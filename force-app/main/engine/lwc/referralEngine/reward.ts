@@ -76,10 +76,12 @@ interface CompiledRule {
   marginal: boolean;
   /** cents, -1 when absent */
   minDeal: number;
-  /** cents, or hundredths of a point (a BigInt beyond safe integers); -1 when absent */
+  /** cents, or hundredths of a point (a BigInt beyond safe integers); negative when absent */
   max: number | bigint;
-  startDate: string | null;
-  endDate: string | null;
+  /** '' when absent: no date string is below it */
+  startDate: string;
+  /** '~' when absent: no date string (digits and '-') is above it */
+  endDate: string;
   needsDeal: boolean;
   /** `:{id}:{recipient}`, the key without the referral id */
   keySuffix: string;
@@ -116,7 +118,8 @@ function compileTiers(rule: Rec, p: string): CompiledTier[] {
       // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${ep}.upTo`, 'must be null: the last tier has no upper bound');
     }
-    if (upTo >= 0 && j > 0 && upTo <= previous) {
+    // previous is -1 before the first tier: no upTo >= 0 is at or below it
+    if (upTo >= 0 && upTo <= previous) {
       // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
       invalid(`${ep}.upTo`, "must be greater than the previous tier's upTo");
     }
@@ -133,10 +136,10 @@ function compileTiers(rule: Rec, p: string): CompiledTier[] {
   return tiers;
 }
 
-/** Whole points as hundredths of a point (-1 stays -1), exactly. */
+/** Whole points as hundredths of a point (absent, -1, stays negative: -100), exactly. */
 function pointHundredths(points: number): number | bigint {
-  if (points * 100 <= MAX_SAFE) {
-    return points < 0 ? -1 : points * 100;
+  if (Number.isSafeInteger(points * 100)) {
+    return points * 100;
   }
   return BigInt(points) * HUNDRED_N;
 }
@@ -153,6 +156,7 @@ function compileRule(v: unknown, i: number): CompiledRule {
   const calc = calcName === 'FLAT' ? FLAT : calcName === 'PERCENT' ? PERCENT : TIERED;
   let v4: number | bigint = 0;
   let tiers: CompiledTier[] | null = null;
+  // Stryker disable next-line BooleanLiteral: only a TIERED rule reads it, which sets it below
   let marginal = false;
   if (calc === TIERED) {
     tiers = compileTiers(r, p);
@@ -167,8 +171,8 @@ function compileRule(v: unknown, i: number): CompiledRule {
     rewardType === 'CASH'
       ? optCents(r, 'maxReward', p)
       : pointHundredths(optWhole(r, 'maxReward', p));
-  const startDate = optDate(r, 'startDate', p);
-  const endDate = optDate(r, 'endDate', p);
+  const startDate = optDate(r, 'startDate', p) ?? '';
+  const endDate = optDate(r, 'endDate', p) ?? '~';
   return {
     id,
     active,
@@ -211,7 +215,8 @@ function sameFields(o: Rec, fields: unknown[]): boolean {
   let i = 0;
   // eslint-disable-next-line guard-for-in -- inherited enumerable fields are part of the snapshot
   for (const k in o) {
-    if (i >= fields.length || fields[i] !== k || o[k] !== fields[i + 1]) {
+    // past the end of fields, fields[i] is undefined: never a key
+    if (fields[i] !== k || o[k] !== fields[i + 1]) {
       return false;
     }
     i += 2;
@@ -284,11 +289,11 @@ function deeplyFrozen(list: unknown[], rules: CompiledRule[]): boolean {
  */
 const compiledRuleLists = new WeakMap<unknown[], CompiledRules>();
 let lastList: unknown[] | null = null;
-let lastCompiled: CompiledRules | null = null;
+/** the compiled lastList; a placeholder while lastList is null (no list is null) */
+let lastCompiled: CompiledRules = { sources: [], rules: [], ordered: [], frozen: false };
 
 function compileRules(list: unknown[]): CompiledRules {
-  const cached =
-    list === lastList && lastCompiled !== null ? lastCompiled : compiledRuleLists.get(list);
+  const cached = list === lastList ? lastCompiled : compiledRuleLists.get(list);
   if (cached !== undefined && cached.frozen) {
     lastList = list;
     lastCompiled = cached;
@@ -309,6 +314,7 @@ function compileRules(list: unknown[]): CompiledRules {
       return cached;
     }
   }
+  // Stryker disable next-line ArrayDeclaration: presized for speed; an empty array grows to the same list
   const rules: CompiledRule[] = new Array<CompiledRule>(list.length);
   for (let i = 0; i < list.length; i++) {
     const rule = compileRule(list[i], i);
@@ -320,48 +326,53 @@ function compileRules(list: unknown[]): CompiledRules {
     }
     rules[i] = rule;
   }
+  // Stryker disable next-line MethodExpression: sorting rules itself only permutes the memo's checks, which all run
+  const ordered = rules.slice();
+  ordered.sort(compareCandidates);
   const compiled: CompiledRules = {
     sources: list.slice(),
     rules,
-    ordered: rules.slice().sort(compareCandidates),
+    ordered,
     frozen: deeplyFrozen(list, rules)
   };
-  if (list.length > 0) {
-    compiledRuleLists.set(list, compiled);
-    lastList = list;
-    lastCompiled = compiled;
-  }
+  compiledRuleLists.set(list, compiled);
+  lastList = list;
+  lastCompiled = compiled;
   return compiled;
 }
 
-/** Raw value in 10^-8 units with safe-integer arithmetic; -1 when an intermediate is not safe. */
+/**
+ * Raw value in 10^-8 units with double arithmetic: exact when it is at most MAX_SAFE (every
+ * intermediate then is too: the terms are not negative), above MAX_SAFE otherwise (Infinity when
+ * a value is a BigInt); the caller checks it once.
+ */
+// Stryker disable next-line BlockStatement: an empty body returns undefined, not <= MAX_SAFE: the exact BigInt path decides
 function rawSafe(r: CompiledRule, d: number): number {
   const v4 = r.v4;
+  // Stryker disable next-line StringLiteral: always Infinity sends every value to the exact BigInt path
   if (typeof v4 !== 'number') {
-    return -1;
+    return Infinity;
   }
   if (r.calc === FLAT) {
-    const x = v4 * FLAT_UNIT;
-    return x <= MAX_SAFE ? x : -1;
+    return v4 * FLAT_UNIT;
   }
   if (r.calc === PERCENT) {
-    const x = d * v4;
-    return x <= MAX_SAFE ? x : -1;
+    return d * v4;
   }
   const tiers = r.tiers as CompiledTier[];
   if (!r.marginal) {
-    for (let j = 0; j < tiers.length; j++) {
+    // the last tier is open (compileTiers): the loop always returns
+    for (let j = 0; ; j++) {
       const t = tiers[j];
       if (t.upTo < 0 || d <= t.upTo) {
         const tv = t.v4;
+        // Stryker disable next-line StringLiteral: always Infinity sends every value to the exact BigInt path
         if (typeof tv !== 'number') {
-          return -1;
+          return Infinity;
         }
-        const x = t.percent ? d * tv : tv * FLAT_UNIT;
-        return x <= MAX_SAFE ? x : -1;
+        return t.percent ? d * tv : tv * FLAT_UNIT;
       }
     }
-    return 0;
   }
   let sum = 0;
   let lower = 0;
@@ -369,22 +380,18 @@ function rawSafe(r: CompiledRule, d: number): number {
     const t = tiers[j];
     if (lower < d) {
       const tv = t.v4;
+      // Stryker disable next-line StringLiteral: always Infinity sends every value to the exact BigInt path
       if (typeof tv !== 'number') {
-        return -1;
+        return Infinity;
       }
       if (t.percent) {
-        const top = t.upTo < 0 || d < t.upTo ? d : t.upTo;
-        sum += (top - lower) * tv;
+        sum += ((t.upTo < 0 ? d : Math.min(d, t.upTo)) - lower) * tv;
       } else {
         sum += tv * FLAT_UNIT;
       }
-      if (sum > MAX_SAFE) {
-        return -1;
-      }
     }
-    if (t.upTo >= 0) {
-      lower = t.upTo;
-    }
+    // after the last tier (upTo -1) lower is not read again
+    lower = t.upTo;
   }
   return sum;
 }
@@ -399,13 +406,13 @@ function rawBig(r: CompiledRule, d: bigint): bigint {
   }
   const tiers = r.tiers as CompiledTier[];
   if (!r.marginal) {
-    for (let j = 0; j < tiers.length; j++) {
+    // the last tier is open (compileTiers): the loop always returns
+    for (let j = 0; ; j++) {
       const t = tiers[j];
       if (t.upTo < 0 || d <= BigInt(t.upTo)) {
         return t.percent ? d * BigInt(t.v4) : BigInt(t.v4) * FLAT_UNIT_N;
       }
     }
-    return BIG_0;
   }
   let sum = BIG_0;
   let lower = BIG_0;
@@ -419,9 +426,8 @@ function rawBig(r: CompiledRule, d: bigint): bigint {
         sum += BigInt(t.v4) * FLAT_UNIT_N;
       }
     }
-    if (t.upTo >= 0) {
-      lower = BigInt(t.upTo);
-    }
+    // after the last tier (upTo -1) lower is not read again
+    lower = BigInt(t.upTo);
   }
   return sum;
 }
@@ -429,16 +435,18 @@ function rawBig(r: CompiledRule, d: bigint): bigint {
 /** Step 5: the rounded value in hundredths (cents, or points x 100), a BigInt beyond safe integers. */
 function roundedHundredths(r: CompiledRule, d: number | bigint): number | bigint {
   const cash = r.rewardType === 'CASH';
+  // Stryker disable next-line BlockStatement,StringLiteral: skipping the fast path, the exact BigInt path decides the same
   if (typeof d === 'number') {
     const raw = rawSafe(r, d);
-    if (raw >= 0) {
+    // Stryker disable next-line BlockStatement: skipping the fast path, the exact BigInt path decides the same
+    if (raw <= MAX_SAFE) {
       if (cash) {
         return divHalfUp(raw, CENT_DIVISOR);
       }
       return ((raw - (raw % POINT_DIVISOR)) / POINT_DIVISOR) * 100;
     }
   }
-  const raw = rawBig(r, typeof d === 'number' ? BigInt(d) : d);
+  const raw = rawBig(r, BigInt(d));
   const h = cash ? divHalfUpBig(raw, CENT_DIVISOR_N) : (raw / POINT_DIVISOR_N) * HUNDRED_N;
   return h <= MAX_SAFE_N ? Number(h) : h;
 }
@@ -479,6 +487,7 @@ export function reward(input: RewardInput): RewardDecision[] {
   const rules = compileRules(ruleList).ordered;
   const deal = asOptObj(o.deal, '', 'deal');
   let dealCents = -1;
+  // Stryker disable next-line StringLiteral: read only when there is a deal, which sets it
   let dealCurrency = '';
   if (deal !== null) {
     dealCents = asOptCents(deal.amount, 'deal', 'amount');
@@ -511,8 +520,10 @@ export function reward(input: RewardInput): RewardDecision[] {
     ytdValue === undefined || ytdValue === null ? 0 : asCents(ytdValue, '', 'advocateCashYtd');
 
   // ---- steps 1-8, over the rules already in the order of step 2
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the Set and the scan of isExisting find the same keys
   const keySet = existing.length > 8 ? new Set(existing) : null;
   const out: RewardDecision[] = [];
+  // Stryker disable next-line UnaryOperator: read only after a rule that needs the deal sets it
   let d: number | bigint = -1;
   let haveD = false;
   let spent = 0;
@@ -521,10 +532,10 @@ export function reward(input: RewardInput): RewardDecision[] {
     if (!r.active || r.ms > referralMs) {
       continue;
     }
-    if (r.startDate !== null && milestoneDate < r.startDate) {
+    if (milestoneDate < r.startDate) {
       continue;
     }
-    if (r.endDate !== null && milestoneDate > r.endDate) {
+    if (milestoneDate > r.endDate) {
       continue;
     }
     if (existing.length > 0 && isExisting(existing, keySet, referralId, r.keySuffix)) {
@@ -539,9 +550,11 @@ export function reward(input: RewardInput): RewardDecision[] {
           dealCurrency === currency
             ? dealCents
             : convertDeal(dealCents, dealCurrency, currency, rates);
+        // Stryker disable next-line BooleanLiteral: converting again gives the same D
         haveD = true;
       }
-      if (r.minDeal >= 0 && d < r.minDeal) {
+      // d >= 0 here: an absent minDeal (-1) never holds a rule back
+      if (d < r.minDeal) {
         continue;
       }
     }
@@ -554,7 +567,7 @@ export function reward(input: RewardInput): RewardDecision[] {
     const cash = r.rewardType === 'CASH';
     if (cash && annualCap >= 0 && r.recipient === 'ADVOCATE') {
       const left = annualCap - ytd - spent;
-      const allowance = left > 0 ? left : 0;
+      const allowance = Math.max(left, 0);
       if (value > allowance) {
         value = allowance;
         capped = true;
@@ -598,6 +611,7 @@ function isExisting(
   referralId: string,
   suffix: string
 ): boolean {
+  // Stryker disable next-line BlockStatement: the scan below finds the same keys as the Set
   if (keySet !== null) {
     return keySet.has(referralId + suffix);
   }
