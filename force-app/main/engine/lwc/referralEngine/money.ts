@@ -57,12 +57,25 @@ function fastRate(x: number): FastRate {
   return { m: Number(d.mantissa), s: d.scale, d };
 }
 
-// A conversion usually repeats the previous pair of rates: one remembered rate per side (NaN:
-// none yet).
-let fromRate = fastRate(1);
-let toRate = fromRate;
-let fromX = NaN;
-let toX = NaN;
+// The rates of a program's currencies recur from one conversion to the next: the last RATE_CACHE
+// rates read, replaced in turn (NaN: an empty place).
+const RATE_CACHE = 8;
+const cachedX = new Float64Array(RATE_CACHE).fill(NaN);
+const cachedRate: FastRate[] = new Array<FastRate>(RATE_CACHE);
+let nextPlace = 0;
+
+function rateOf(x: number): FastRate {
+  for (let i = 0; i < RATE_CACHE; i++) {
+    if (cachedX[i] === x) {
+      return cachedRate[i];
+    }
+  }
+  const rate = fastRate(x);
+  cachedX[nextPlace] = x;
+  cachedRate[nextPlace] = rate;
+  nextPlace = (nextPlace + 1) % RATE_CACHE;
+  return rate;
+}
 
 const POW10_NUM = [
   1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
@@ -87,16 +100,8 @@ export function divHalfUpBig(n: bigint, d: bigint): bigint {
  * round-half-up(cents * rB / rA) exactly, as a number when safe or a BigInt.
  */
 export function convertCents(cents: number, rateFrom: number, rateTo: number): number | bigint {
-  if (rateFrom !== fromX) {
-    fromRate = fastRate(rateFrom);
-    fromX = rateFrom;
-  }
-  if (rateTo !== toX) {
-    toRate = fastRate(rateTo);
-    toX = rateTo;
-  }
-  const a = fromRate;
-  const b = toRate;
+  const a = rateOf(rateFrom);
+  const b = rateOf(rateTo);
   // cents * (b.m / 10^b.s) / (a.m / 10^a.s) = cents * b.m * 10^a.s / (a.m * 10^b.s). The double
   // arithmetic is exact when the sum is at most MAX_SAFE: a scale above 15 makes it NaN, a mantissa
   // beyond MAX_SAFE (inexact as a double) makes its product exceed MAX_SAFE unless it is
