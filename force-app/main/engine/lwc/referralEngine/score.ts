@@ -116,9 +116,7 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
       scores[order[i]] !== scores[order[start]] ||
       wins[order[i]] !== wins[order[start]]
     ) {
-      if (i - start > 1) {
-        sortById(order, start, i, ids, next);
-      }
+      sortById(order, start, i, ids, next);
       start = i;
     }
   }

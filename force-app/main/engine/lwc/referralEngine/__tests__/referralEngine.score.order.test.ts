@@ -291,3 +291,31 @@ describe('score: referrals are taken in blocks', () => {
     expect(rows.slice(64).every((r) => r.score === 1 && r.rank === 65)).toBe(true);
   });
 });
+
+describe('score: decay at every age', () => {
+  it.each([
+    ['2026-06-30', 1],
+    ['2026-06-29', 0.5],
+    ['2026-06-28', 0.25],
+    // 8,191 and 8,192 days before asOf, on either side of the engine's table of remembered
+    // decays: 2^-8191 and 2^-8192 underflow to 0, so with half-life 1 the score is 0.
+    ['2004-01-26', 0],
+    ['2004-01-25', 0]
+  ])('a referral submitted on %s with a half-life of 1 day scores %d', (date, expected) => {
+    const weights = { ...COUNTING, halfLifeDays: 1 };
+    const [row] = score({ asOf: AS_OF, weights, referrals: [submitted('a', date)] });
+    expect(row.score).toBe(expected);
+  });
+
+  it.each([
+    ['2004-01-26', 8191],
+    ['2004-01-25', 8192],
+    ['2004-01-24', 8193]
+  ])('a referral submitted on %s (%i days before asOf) decays by its age', (date, age) => {
+    // Half-life 8192 days: the decay is 0.5^(age / 8192), x 1,000,000 so that 2 digits show each
+    // day (500,042.31, 500,000 and 499,957.69).
+    const weights = { ...COUNTING, submitted: 1000000, halfLifeDays: 8192 };
+    const [row] = score({ asOf: AS_OF, weights, referrals: [submitted('a', date)] });
+    expect(row.score).toBe(Math.round(1000000 * Math.pow(0.5, age / 8192) * 100) / 100);
+  });
+});
