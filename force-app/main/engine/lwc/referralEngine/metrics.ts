@@ -137,49 +137,46 @@ export function metrics(input: MetricsInput): MetricsResult {
     }
   }
 
-  // [referrals, won] per enrolled advocate, interleaved, and its id
+  // [referrals, won] per enrolled advocate, interleaved, and its id; and the counts of the
+  // active ones.
   const tally = new Int32Array(enrolled * 2);
   // Stryker disable next-line ArrayDeclaration: the size only preallocates; every index is set below
   const enrolledIds: string[] = new Array<string>(enrolled);
   let e = 0;
-  // Stryker disable next-line EqualityOperator: `<=` reads the unused, zeroed entry t.count (never enrolled)
-  for (let s = 0; s < t.count; s++) {
-    const c = s * I32_PER_SLOT;
-    if (i32[c + ENROLLED] === 1) {
-      tally[e * 2] = i32[c + REFERRALS];
-      tally[e * 2 + 1] = i32[c + WON];
-      enrolledIds[e] = t.ids[s];
-      e++;
-    }
-  }
-
   let active = 0;
   let one = 0;
   let twoToTen = 0;
   let elevenPlus = 0;
   let maxCount = 0;
-  // Stryker disable next-line EqualityOperator: `<=` reads past the end of tally: undefined > 0 is false
-  for (let a = 0; a < enrolled; a++) {
-    const c = tally[a * 2];
-    if (c > 0) {
-      active++;
-      maxCount = Math.max(maxCount, c);
-      if (c === 1) {
-        one++;
-      } else if (c <= 10) {
-        twoToTen++;
-      } else {
-        elevenPlus++;
+  // Stryker disable next-line EqualityOperator: `<=` reads the unused, zeroed entry t.count (never enrolled)
+  for (let s = 0; s < t.count; s++) {
+    const c = s * I32_PER_SLOT;
+    if (i32[c + ENROLLED] === 1) {
+      const n = i32[c + REFERRALS];
+      tally[e * 2] = n;
+      tally[e * 2 + 1] = i32[c + WON];
+      enrolledIds[e] = t.ids[s];
+      e++;
+      if (n > 0) {
+        active++;
+        maxCount = Math.max(maxCount, n);
+        if (n === 1) {
+          one++;
+        } else if (n <= 10) {
+          twoToTen++;
+        } else {
+          elevenPlus++;
+        }
       }
     }
   }
   // Advocates with no referral rank last and add nothing to either share. The shares need only
   // the set of the top n, not its order: whole buckets of equal referral counts from the top,
   // then the smallest ids of the bucket at the boundary. Linear, where a full sort is not.
-  // Bucket 0 (advocates without referrals) is filled but never read.
+  // Bucket 0 holds the advocates without referrals.
   const advocatesWithCount = new Int32Array(maxCount + 1);
   const wonWithCount = new Float64Array(maxCount + 1);
-  // Stryker disable next-line EqualityOperator: `<=` reads past the end of tally: an undefined count fills no bucket that is read
+  // Stryker disable next-line EqualityOperator: `<=` reads past the end of tally: an undefined count fills no bucket
   for (let a = 0; a < enrolled; a++) {
     const c = tally[a * 2];
     advocatesWithCount[c]++;
@@ -189,19 +186,24 @@ export function metrics(input: MetricsInput): MetricsResult {
     let remaining = Math.ceil((enrolled * percent) / 100);
     let refs = 0;
     let deals = 0;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: `remaining > 0` made true or `>=`: the buckets after the top set add 0 (docs/quality.md)
-    for (let c = maxCount; c >= 1 && remaining > 0; c--) {
-      // An empty bucket adds 0 and takes 0 from remaining.
+    // From the most referrals down; an empty bucket adds 0 and takes 0 from remaining. Bucket 0
+    // would add 0 as well, and remaining <= enrolled: it always ends the loop when reached.
+    // Stryker disable next-line ConditionalExpression: `c >= 1` made true reaches bucket 0, which adds 0 and ends the loop
+    for (let c = maxCount; c >= 1; c--) {
       const k = advocatesWithCount[c];
       // Stryker disable next-line EqualityOperator: `<` sends a bucket of exactly `remaining` to the selection, which then takes it whole
       if (k <= remaining) {
         refs += c * k;
         deals += wonWithCount[c];
         remaining -= k;
+        // Stryker disable next-line ConditionalExpression,BlockStatement: made false or emptied, the next non-empty bucket adds 0 and ends the loop
+        if (remaining === 0) {
+          break;
+        }
       } else {
         refs += c * remaining;
         deals += wonOfSmallestIds(bucketOf(c, tally, enrolled), remaining, enrolledIds, tally);
-        remaining = 0;
+        break;
       }
     }
     return { referralShare: ratio4(refs, total), dealShare: ratio4(deals, totalWon) };
@@ -270,7 +272,7 @@ function wonOfSmallestIds(bucket: number[], k: number, ids: string[], tally: Int
       hi = j;
     } else {
       // Between the two parts, target holds the pivot: the k smallest are in place.
-      // Stryker disable next-line ConditionalExpression: made false, the loop goes on, reordering only entries after target
+      // Stryker disable next-line ConditionalExpression,BlockStatement: made false or emptied, the loop goes on, reordering only entries after target
       if (target < i) {
         break;
       }
