@@ -173,7 +173,7 @@ export function metrics(input: MetricsInput): MetricsResult {
   // Advocates with no referral rank last and add nothing to either share. The shares need only
   // the set of the top n, not its order: whole buckets of equal referral counts from the top,
   // then the smallest ids of the bucket at the boundary. Linear, where a full sort is not.
-  // Bucket 0 holds the advocates without referrals.
+  // Bucket 0 (the advocates without referrals) is filled but never read.
   const advocatesWithCount = new Int32Array(maxCount + 1);
   const wonWithCount = new Float64Array(maxCount + 1);
   // Stryker disable next-line EqualityOperator: `<=` reads past the end of tally: an undefined count fills no bucket
@@ -186,9 +186,7 @@ export function metrics(input: MetricsInput): MetricsResult {
     let remaining = Math.ceil((enrolled * percent) / 100);
     let refs = 0;
     let deals = 0;
-    // From the most referrals down; an empty bucket adds 0 and takes 0 from remaining. Bucket 0
-    // would add 0 as well, and remaining <= enrolled: it always ends the loop when reached.
-    // Stryker disable next-line ConditionalExpression: `c >= 1` made true reaches bucket 0, which adds 0 and ends the loop
+    // From the most referrals down; an empty bucket adds 0 and takes 0 from remaining.
     for (let c = maxCount; c >= 1; c--) {
       const k = advocatesWithCount[c];
       // Stryker disable next-line EqualityOperator: `<` sends a bucket of exactly `remaining` to the selection, which then takes it whole
