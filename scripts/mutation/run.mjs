@@ -31,6 +31,12 @@ if (only >= 0) {
 if (concurrency >= 0) {
   options.concurrency = Number(process.argv[concurrency + 1]);
 }
+// `--timeout-ms 15000` shortens the wait for a mutant that loops forever (config: 60 s, for a busy
+// machine; on a quiet one a shorter limit saves minutes per such mutant).
+const timeout = process.argv.indexOf('--timeout-ms');
+if (timeout >= 0) {
+  options.timeoutMS = Number(process.argv[timeout + 1]);
+}
 if (process.argv.includes('--force')) {
   options.force = true;
 }

@@ -1,6 +1,16 @@
 /** docs/rules.md section 3, `score`: advocate scoring and the leaderboard. */
 import { dayNumber } from './dates';
-import { COUNTER, F64_PER_SLOT, I32_PER_SLOT, full, grow, newIdTable, slotOf } from './idTable';
+import {
+  COUNTER,
+  F64_PER_SLOT,
+  I32_PER_SLOT,
+  full,
+  grow,
+  hashOf,
+  newIdTable,
+  prefetch,
+  slotOfHashed
+} from './idTable';
 import { round2Double } from './money';
 import type { ScoreInput, ScoreRow } from './types';
 import {
@@ -19,6 +29,8 @@ import {
 } from './validate';
 
 const DECAY_CACHE_SIZE = 8192;
+const BLOCK = 64;
+const RUN = 16;
 
 const SUBMITTED = COUNTER;
 const QUALIFIED = COUNTER + 1;
@@ -32,41 +44,48 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * Advocate indices in leaderboard order: score descending, won descending, then advocateId
  * ascending (ordinal). Score and won are sorted by a stable LSD radix sort on 11-bit digits of
  * an order-preserving integer key (digits equal across all keys are skipped), linear in the
- * number of advocates; only runs of equal score and won are then sorted by id.
+ * number of advocates; only runs of equal score and won are then sorted by id (insertion for
+ * short runs, a merge sort for long ones: with many advocates most of them share a score).
  */
 function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32Array {
   const n = scores.length;
   // Key words, least significant first: won, then the low and high words of the score's bits,
-  // each inverted so that ascending key order is descending value order.
+  // each inverted so that ascending key order is descending value order. Scores and won counts
+  // are never negative (docs/rules.md: weights, amounts and dates give no negative term; -0
+  // cannot arise from sums that start at +0), and the IEEE 754 bits of a non-negative double,
+  // read as an unsigned integer, order like the values.
   const keys = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
   const bits = new Uint32Array(2);
   const f = new Float64Array(bits.buffer);
   const hiWord = LITTLE_ENDIAN ? 1 : 0;
   for (let a = 0; a < n; a++) {
-    // +0 for -0: the two compare equal
-    f[0] = scores[a] === 0 ? 0 : scores[a];
-    const hi = bits[hiWord];
-    const lo = bits[1 - hiWord];
-    // IEEE 754 bits in ascending value order: negatives flipped whole, the sign set on the rest.
-    const negative = hi >>> 31 === 1;
-    keys[0][a] = ~(wins[a] ^ -0x80000000);
-    keys[1][a] = negative ? lo : ~lo;
-    keys[2][a] = negative ? hi : ~(hi | -0x80000000);
+    f[0] = scores[a];
+    keys[0][a] = ~wins[a];
+    keys[1][a] = ~bits[1 - hiWord];
+    keys[2][a] = ~bits[hiWord];
   }
   let order = new Int32Array(n);
   for (let a = 0; a < n; a++) {
     order[a] = a;
   }
   let next = new Int32Array(n);
+  // The key word of the pass, kept in the current order beside `order` (read in sequence, not
+  // through `order`): one gather per key word instead of a scattered read per digit.
+  let current = new Uint32Array(n);
+  let moved = new Uint32Array(n);
   const counts = new Int32Array(DIGIT_MASK + 1);
   for (let w = 0; w < 3; w++) {
     const key = keys[w];
+    for (let i = 0; i < n; i++) {
+      current[i] = key[order[i]];
+    }
     for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
       counts.fill(0);
       for (let i = 0; i < n; i++) {
         counts[(key[i] >>> shift) & DIGIT_MASK]++;
       }
-      if (n === 0 || counts[(key[0] >>> shift) & DIGIT_MASK] === n) {
+      // A digit equal in every key (n === 0 included) would leave the order as it is.
+      if (counts[(key[0] >>> shift) & DIGIT_MASK] === n) {
         continue;
       }
       let sum = 0;
@@ -76,12 +95,17 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
         sum += c;
       }
       for (let i = 0; i < n; i++) {
-        const a = order[i];
-        next[counts[(key[a] >>> shift) & DIGIT_MASK]++] = a;
+        const k = current[i];
+        const p = counts[(k >>> shift) & DIGIT_MASK]++;
+        next[p] = order[i];
+        moved[p] = k;
       }
       const t = order;
       order = next;
       next = t;
+      const u = current;
+      current = moved;
+      moved = u;
     }
   }
   // Runs of equal score and won: by advocateId.
@@ -93,7 +117,7 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
       wins[order[i]] !== wins[order[start]]
     ) {
       if (i - start > 1) {
-        sortById(order, start, i, ids);
+        sortById(order, start, i, ids, next);
       }
       start = i;
     }
@@ -101,24 +125,61 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
   return order;
 }
 
-/** Sorts order[from..to) by id, ascending (ordinal); ids are unique. */
-function sortById(order: Int32Array, from: number, to: number, ids: string[]): void {
-  if (to - from <= 16) {
-    for (let i = from + 1; i < to; i++) {
-      const a = order[i];
-      const id = ids[a];
-      let j = i - 1;
-      while (j >= from && ids[order[j]] > id) {
-        order[j + 1] = order[j];
-        j--;
-      }
-      order[j + 1] = a;
+/** Sorts order[from..to) by id, ascending (ordinal), by insertion; ids are unique. */
+function insertById(order: Int32Array, from: number, to: number, ids: string[]): void {
+  for (let i = from + 1; i < to; i++) {
+    const a = order[i];
+    const id = ids[a];
+    let j = i - 1;
+    while (j >= from && ids[order[j]] > id) {
+      order[j + 1] = order[j];
+      j--;
     }
-    return;
+    order[j + 1] = a;
   }
-  const run = Array.from(order.subarray(from, to));
-  run.sort((x, y) => (ids[x] < ids[y] ? -1 : 1));
-  order.set(run, from);
+}
+
+/**
+ * Sorts order[from..to) by id, ascending (ordinal); ids are unique. Runs of up to RUN are sorted
+ * by insertion, longer ones by a bottom-up merge sort through `scratch` (at least as long as
+ * `order`) over insertion-sorted blocks of RUN.
+ */
+function sortById(
+  order: Int32Array,
+  from: number,
+  to: number,
+  ids: string[],
+  scratch: Int32Array
+): void {
+  for (let b = from; b < to; b += RUN) {
+    insertById(order, b, Math.min(b + RUN, to), ids);
+  }
+  let src = order;
+  let dst = scratch;
+  for (let width = RUN; width < to - from; width *= 2) {
+    for (let lo = from; lo < to; lo += 2 * width) {
+      const mid = Math.min(lo + width, to);
+      const hi = Math.min(lo + 2 * width, to);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        dst[k++] = ids[src[j]] < ids[src[i]] ? src[j++] : src[i++];
+      }
+      while (i < mid) {
+        dst[k++] = src[i++];
+      }
+      while (j < hi) {
+        dst[k++] = src[j++];
+      }
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  if (src !== order) {
+    order.set(src.subarray(from, to), from);
+  }
 }
 
 /** Throws the precise INVALID_INPUT for referral i (the slow path, only on bad input). */
@@ -179,60 +240,77 @@ export function score(input: ScoreInput): ScoreRow[] {
   };
 
   // Per advocate, in its slot of the id table: the base score and submitted, qualified, won.
+  // Referrals go in blocks of BLOCK: the first pass over a block validates and decodes them and
+  // hashes their ids, the second loads each id's index pair and entry line, the third (whose
+  // loads then hit the cache) finds or adds the entry and adds the terms in referral order. The
+  // loads of the second pass do not depend on each other, so the processor overlaps their cache
+  // misses instead of waiting for each in turn.
   let t = newIdTable();
-  let lastId: unknown;
-  let lastSlot = 0;
-  for (let i = 0; i < list.length; i++) {
-    const r = list[i];
-    if (!isRec(r)) {
-      rejectReferral(r, i);
+  const blockIds: string[] = new Array<string>(BLOCK);
+  const hashes = new Int32Array(BLOCK);
+  const sdays = new Float64Array(BLOCK);
+  const qdays = new Float64Array(BLOCK);
+  const wdays = new Float64Array(BLOCK);
+  const amounts = new Float64Array(BLOCK);
+  for (let base = 0; base < list.length; base += BLOCK) {
+    const end = Math.min(base + BLOCK, list.length);
+    for (let i = base; i < end; i++) {
+      const r = list[i];
+      if (!isRec(r)) {
+        rejectReferral(r, i);
+      }
+      const id = r.advocateId;
+      const sd = dayNumber(r.submittedDate);
+      const qv = r.qualifiedDate;
+      const wv = r.wonDate;
+      const amount = r.wonAmount;
+      const qd = qv === null || qv === undefined ? -Infinity : dayNumber(qv);
+      const wd = wv === null || wv === undefined ? -Infinity : dayNumber(wv);
+      if (
+        typeof id !== 'string' ||
+        Number.isNaN(sd) ||
+        Number.isNaN(qd) ||
+        Number.isNaN(wd) ||
+        (amount !== null &&
+          amount !== undefined &&
+          (typeof amount !== 'number' || !(amount >= 0) || amount === Infinity))
+      ) {
+        rejectReferral(r, i);
+      }
+      const b = i - base;
+      blockIds[b] = id;
+      hashes[b] = hashOf(id);
+      sdays[b] = sd;
+      qdays[b] = qd;
+      wdays[b] = wd;
+      amounts[b] = typeof amount === 'number' ? amount : 0;
     }
-    const id = r.advocateId;
-    const sd = dayNumber(r.submittedDate);
-    const qv = r.qualifiedDate;
-    const wv = r.wonDate;
-    const amount = r.wonAmount;
-    const qd = qv === null || qv === undefined ? -Infinity : dayNumber(qv);
-    const wd = wv === null || wv === undefined ? -Infinity : dayNumber(wv);
-    if (
-      typeof id !== 'string' ||
-      Number.isNaN(sd) ||
-      Number.isNaN(qd) ||
-      Number.isNaN(wd) ||
-      (amount !== null &&
-        amount !== undefined &&
-        (typeof amount !== 'number' || !(amount >= 0) || amount === Infinity))
-    ) {
-      rejectReferral(r, i);
-    }
-    let s: number;
-    if (id === lastId) {
-      s = lastSlot;
-    } else {
-      s = slotOf(t, id, true);
+    prefetch(t, hashes, end - base);
+    for (let i = base; i < end; i++) {
+      const b = i - base;
+      const s = slotOfHashed(t, blockIds[b], hashes[b], true);
       if (full(t)) {
         t = grow(t);
       }
-      lastId = id;
-      lastSlot = s;
-    }
-    // The terms go into the running total one at a time, in the order docs/rules.md gives, so
-    // that the floating-point operations are those of the Apex engine.
-    const f = s * F64_PER_SLOT;
-    const c = s * I32_PER_SLOT;
-    const i32 = t.i32;
-    const f64 = t.f64;
-    f64[f] += wSubmitted * decay(sd);
-    i32[c + SUBMITTED]++;
-    if (wd !== -Infinity) {
-      i32[c + WON]++;
-      i32[c + QUALIFIED]++;
-      f64[f] += wQualified * decay(qd !== -Infinity ? qd : wd);
-      const revenue = (wRevenue * (typeof amount === 'number' ? amount : 0)) / 1000;
-      f64[f] += (wWon + revenue) * decay(wd);
-    } else if (qd !== -Infinity) {
-      i32[c + QUALIFIED]++;
-      f64[f] += wQualified * decay(qd);
+      const f = s * F64_PER_SLOT;
+      const c = s * I32_PER_SLOT;
+      const i32 = t.i32;
+      const f64 = t.f64;
+      const sd = sdays[b];
+      const qd = qdays[b];
+      const wd = wdays[b];
+      f64[f] += wSubmitted * decay(sd);
+      i32[c + SUBMITTED]++;
+      if (wd !== -Infinity) {
+        i32[c + WON]++;
+        i32[c + QUALIFIED]++;
+        f64[f] += wQualified * decay(qd !== -Infinity ? qd : wd);
+        const revenue = (wRevenue * amounts[b]) / 1000;
+        f64[f] += (wWon + revenue) * decay(wd);
+      } else if (qd !== -Infinity) {
+        i32[c + QUALIFIED]++;
+        f64[f] += wQualified * decay(qd);
+      }
     }
   }
 

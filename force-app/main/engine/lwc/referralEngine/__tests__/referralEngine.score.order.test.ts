@@ -1,0 +1,293 @@
+/**
+ * `score` (docs/rules.md section 3) on inputs shaped by how the engine works inside: referrals
+ * taken in blocks, leaderboard ties of every length (short runs sorted by insertion, long ones
+ * merged), ids of every shape. Expected orders come from a plain comparison sort written here.
+ */
+import { score } from 'c/referralEngine';
+import type { ScoreInput, ScoreRow } from 'c/referralEngine';
+import { messageOf } from './data/engineFixtures';
+
+const AS_OF = '2026-06-30';
+type Referral = ScoreInput['referrals'][number];
+
+/** Weights under which a referral submitted on AS_OF scores exactly 1 (no decay, multiplier 1). */
+const COUNTING = {
+  submitted: 1,
+  qualified: 0,
+  won: 0,
+  revenuePer1000: 0,
+  halfLifeDays: 180,
+  priorConversion: 0.5,
+  priorStrength: 1,
+  minMultiplier: 1,
+  maxMultiplier: 1
+};
+
+/** Decaying weights with every term in play: sums that depend on the order of additions. */
+const DECAYING = {
+  submitted: 1.1,
+  qualified: 3.3,
+  won: 10.7,
+  revenuePer1000: 0.37,
+  halfLifeDays: 97,
+  priorConversion: 0.13,
+  priorStrength: 10,
+  minMultiplier: 0.5,
+  maxMultiplier: 2
+};
+
+function submitted(advocateId: string, submittedDate = AS_OF): Referral {
+  return { advocateId, submittedDate, qualifiedDate: null, wonDate: null, wonAmount: null };
+}
+
+/** mulberry32: deterministic test data. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(list: T[], random: () => number): T[] {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+  return list;
+}
+
+/** Ordinal (UTF-16 code unit) order, as docs/rules.md orders advocate ids. */
+const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Ids of every shape: 1 to 40 code units, shared prefixes, upper and lower case, non-ASCII. */
+function idMaker(random: () => number): () => string {
+  const alphabet = [
+    'a',
+    'b',
+    'A',
+    'Z',
+    '0',
+    '9',
+    '-',
+    'é',
+    'ß',
+    '\u00ff',
+    '\ud83d\ude00',
+    '\uffff'
+  ];
+  const prefixes = ['', 'adv', 'adv-0000000000000000', 'ADV', 'a'];
+  const seen = new Set<string>();
+  return () => {
+    for (;;) {
+      let id = prefixes[Math.floor(random() * prefixes.length)];
+      const length = 1 + Math.floor(random() * 24);
+      for (let k = 0; k < length; k++) {
+        id += alphabet[Math.floor(random() * alphabet.length)];
+      }
+      if (!seen.has(id)) {
+        seen.add(id);
+        return id;
+      }
+    }
+  };
+}
+
+/** Leaderboard order and competition ranks by a plain comparison sort of the rows. */
+function expectLeaderboardOrder(rows: ScoreRow[]): void {
+  const sorted = rows
+    .slice()
+    .sort((x, y) => y.score - x.score || y.won - x.won || ordinal(x.advocateId, y.advocateId));
+  expect(rows.map((r) => r.advocateId)).toEqual(sorted.map((r) => r.advocateId));
+  rows.forEach((row, i) => {
+    expect(row.rank).toBe(i > 0 && row.score === rows[i - 1].score ? rows[i - 1].rank : i + 1);
+  });
+}
+
+describe('score: leaderboard ties of every length', () => {
+  // Group g holds `lengths[g]` advocates with g + 1 referrals each: every advocate of the group
+  // scores exactly g + 1, so each group is one run of equal score and won, to be ordered by id.
+  const lengths = [1, 2, 3, 15, 16, 17, 31, 32, 33, 47, 48, 49, 64, 65, 100, 129, 257, 300];
+
+  it('orders each run by id, ordinally, whatever its length', () => {
+    const random = rng(20261205);
+    const nextId = idMaker(random);
+    const groups = lengths.map((length) => Array.from({ length }, nextId));
+    const referrals: Referral[] = [];
+    groups.forEach((ids, g) => {
+      for (const id of ids) {
+        for (let k = 0; k <= g; k++) {
+          referrals.push(submitted(id));
+        }
+      }
+    });
+    const rows = score({ asOf: AS_OF, weights: COUNTING, referrals: shuffle(referrals, random) });
+
+    const expected: string[] = [];
+    for (let g = groups.length - 1; g >= 0; g--) {
+      expected.push(...groups[g].slice().sort(ordinal));
+    }
+    expect(rows.map((r) => r.advocateId)).toEqual(expected);
+    let first = 0;
+    for (let g = groups.length - 1; g >= 0; g--) {
+      const run = rows.slice(first, first + groups[g].length);
+      const rank = first + 1;
+      expect(run.every((r) => r.score === g + 1 && r.submitted === g + 1)).toBe(true);
+      expect(run.every((r) => r.rank === rank)).toBe(true);
+      first += groups[g].length;
+    }
+    expectLeaderboardOrder(rows);
+  });
+
+  it('orders a run by id within equal score and won, and by won before id', () => {
+    // Every advocate scores 11 (one won referral with won weight 10 plus the submitted 1), or 11
+    // from eleven submitted referrals (won 0): equal scores, the won ones first, then by id.
+    const random = rng(7);
+    const nextId = idMaker(random);
+    const winners = Array.from({ length: 70 }, nextId);
+    const counters = Array.from({ length: 40 }, nextId);
+    const referrals: Referral[] = [];
+    for (const id of winners) {
+      referrals.push({ ...submitted(id), qualifiedDate: AS_OF, wonDate: AS_OF, wonAmount: 0 });
+    }
+    for (const id of counters) {
+      for (let k = 0; k < 11; k++) {
+        referrals.push(submitted(id));
+      }
+    }
+    const weights = { ...COUNTING, won: 10 };
+    const rows = score({ asOf: AS_OF, weights, referrals: shuffle(referrals, random) });
+    expect(rows.map((r) => r.advocateId)).toEqual([
+      ...winners.slice().sort(ordinal),
+      ...counters.slice().sort(ordinal)
+    ]);
+    expect(rows.every((r) => r.score === 11 && r.rank === 1)).toBe(true);
+  });
+
+  it('orders 5,000 advocates with random decayed scores like a comparison sort', () => {
+    const random = rng(99);
+    const nextId = idMaker(random);
+    const ids = Array.from({ length: 5000 }, nextId);
+    const referrals: Referral[] = [];
+    for (let i = 0; i < 20000; i++) {
+      const id = ids[Math.floor(random() * random() * ids.length)];
+      const day = 1 + Math.floor(random() * 28);
+      const date = `2026-0${1 + Math.floor(random() * 6)}-${day < 10 ? '0' : ''}${day}`;
+      const won = random() < 0.2;
+      referrals.push({
+        advocateId: id,
+        submittedDate: date,
+        qualifiedDate: won || random() < 0.3 ? date : null,
+        wonDate: won ? date : null,
+        wonAmount: won ? Math.floor(random() * 1e6) / 100 : null
+      });
+    }
+    const rows = score({ asOf: AS_OF, weights: DECAYING, referrals });
+    expect(new Set(rows.map((r) => r.advocateId)).size).toBe(rows.length);
+    expect(rows.length).toBe(new Set(referrals.map((r) => r.advocateId)).size);
+    expectLeaderboardOrder(rows);
+  });
+});
+
+describe('score: referrals are taken in blocks', () => {
+  const days = ['2026-06-30', '2026-05-17', '2025-12-01', '2024-02-29', '2026-01-31'];
+
+  /** Referrals of a few advocates with decayed terms that do not add up exactly. */
+  function mixed(count: number, advocates: string[], random: () => number): Referral[] {
+    return Array.from({ length: count }, (_, i) => {
+      const date = days[Math.floor(random() * days.length)];
+      const stage = i % 3;
+      return {
+        advocateId: advocates[Math.floor(random() * advocates.length)],
+        submittedDate: date,
+        qualifiedDate: stage > 0 ? date : null,
+        wonDate: stage > 1 ? date : null,
+        wonAmount: stage > 1 ? 1234.56 + i : null
+      };
+    });
+  }
+
+  /** The referrals of each advocate together, each advocate's own in their original order. */
+  function groupedByAdvocate(referrals: Referral[]): Referral[] {
+    const byAdvocate = new Map<string, Referral[]>();
+    for (const r of referrals) {
+      const list = byAdvocate.get(r.advocateId) ?? [];
+      list.push(r);
+      byAdvocate.set(r.advocateId, list);
+    }
+    return [...byAdvocate.values()].flat();
+  }
+
+  it.each([1, 63, 64, 65, 127, 128, 129, 1000])(
+    'adds each advocate’s terms in referral order across blocks (%i referrals)',
+    (count) => {
+      // The score is a floating-point sum in referral order (docs/rules.md): the same referrals
+      // interleaved differently, each advocate's own order kept, give the very same scores.
+      const random = rng(count);
+      const referrals = mixed(count, ['a', 'b', 'a-much-longer-advocate-id-than-19', 'c'], random);
+      const interleaved = score({ asOf: AS_OF, weights: DECAYING, referrals });
+      const grouped = score({
+        asOf: AS_OF,
+        weights: DECAYING,
+        referrals: groupedByAdvocate(referrals)
+      });
+      expect(interleaved).toEqual(grouped);
+      const total = interleaved.reduce((sum, r) => sum + r.submitted, 0);
+      expect(total).toBe(count);
+    }
+  );
+
+  it('gives an advocate the sum of its terms added in referral order', () => {
+    // One advocate, 130 referrals of decreasing age (three blocks): the base score is the running
+    // sum of 1.1 x 0.5^(age / 97) in list order, then x the multiplier (1 + 10 x 0.13) / (130 +
+    // 10) / 0.13, clamped to 0.5, and rounded to 2 digits (no half cent here, so Math.round is
+    // exact; docs/rules.md's half-up on the decimal is pinned elsewhere).
+    const referrals: Referral[] = [];
+    let base = 0;
+    for (let i = 0; i < 130; i++) {
+      const date = new Date(Date.UTC(2026, 5, 30 - (129 - i) * 3)).toISOString().slice(0, 10);
+      referrals.push(submitted('solo', date));
+      base += 1.1 * Math.pow(0.5, ((129 - i) * 3) / 97);
+    }
+    const multiplier = Math.max((0 + 10 * 0.13) / (130 + 10) / 0.13, 0.5);
+    const [row] = score({ asOf: AS_OF, weights: DECAYING, referrals });
+    expect(row.submitted).toBe(130);
+    expect(row.score).toBe(Math.round(base * multiplier * 100) / 100);
+  });
+
+  it.each([0, 63, 64, 65, 128, 200])(
+    'names the first bad referral (index %i) after valid ones in earlier and the same block',
+    (bad) => {
+      const referrals: unknown[] = Array.from({ length: 210 }, (_, i) => submitted(`adv${i % 7}`));
+      referrals[bad] = { ...submitted('x'), submittedDate: '2026-02-30' };
+      referrals[bad + 3] = { ...submitted('y'), advocateId: 7 };
+      expect(
+        messageOf(() =>
+          score({ asOf: AS_OF, weights: COUNTING, referrals: referrals as Referral[] })
+        )
+      ).toMatch(new RegExp(`^INVALID_INPUT: referrals\\[${bad}\\]\\.submittedDate `));
+    }
+  );
+
+  it('keeps advocates apart when the table grows in the middle of a block', () => {
+    // 1,000 advocates, then a block bringing 64 new ones: the table (1,024 entries) grows while
+    // that block is taken.
+    const referrals: Referral[] = [];
+    for (let i = 0; i < 1000; i++) {
+      referrals.push(submitted(`first-${i}`));
+    }
+    for (let i = 0; i < 64; i++) {
+      referrals.push(submitted(`second-${i}`), submitted(`second-${i}`));
+    }
+    const rows = score({ asOf: AS_OF, weights: COUNTING, referrals });
+    expect(rows).toHaveLength(1064);
+    expect(rows.slice(0, 64).map((r) => r.advocateId)).toEqual(
+      Array.from({ length: 64 }, (_, i) => `second-${i}`).sort(ordinal)
+    );
+    expect(rows.slice(0, 64).every((r) => r.score === 2 && r.submitted === 2)).toBe(true);
+    expect(rows.slice(64).every((r) => r.score === 1 && r.rank === 65)).toBe(true);
+  });
+});
