@@ -91,6 +91,7 @@ export function metrics(input: MetricsInput): MetricsResult {
   let total = 0;
   let totalWon = 0;
   let lastId: unknown = null;
+  // Stryker disable next-line UnaryOperator: never read: lastId starts null, no (string) advocateId equals it
   let lastSlot = -1;
   const i32 = t.i32;
   for (let i = 0; i < referrals.length; i++) {
@@ -113,6 +114,7 @@ export function metrics(input: MetricsInput): MetricsResult {
       continue;
     }
     let s: number;
+    // Stryker disable next-line ConditionalExpression: made false, a cache miss only: slotOf finds the same slot (docs/quality.md)
     if (advocateId === lastId) {
       s = lastSlot;
     } else {
@@ -135,70 +137,71 @@ export function metrics(input: MetricsInput): MetricsResult {
     }
   }
 
-  // [referrals, won] per enrolled advocate, interleaved, and its id
+  // [referrals, won] per enrolled advocate, interleaved, and its id; and the counts of the
+  // active ones.
   const tally = new Int32Array(enrolled * 2);
+  // Stryker disable next-line ArrayDeclaration: the size only preallocates; every index is set below
   const enrolledIds: string[] = new Array<string>(enrolled);
   let e = 0;
-  for (let s = 0; s < t.count; s++) {
-    const c = s * I32_PER_SLOT;
-    if (i32[c + ENROLLED] === 1) {
-      tally[e * 2] = i32[c + REFERRALS];
-      tally[e * 2 + 1] = i32[c + WON];
-      enrolledIds[e] = t.ids[s];
-      e++;
-    }
-  }
-
   let active = 0;
   let one = 0;
   let twoToTen = 0;
   let elevenPlus = 0;
   let maxCount = 0;
-  for (let a = 0; a < enrolled; a++) {
-    const c = tally[a * 2];
-    if (c > 0) {
-      active++;
-      if (c > maxCount) {
-        maxCount = c;
-      }
-      if (c === 1) {
-        one++;
-      } else if (c <= 10) {
-        twoToTen++;
-      } else {
-        elevenPlus++;
+  // Stryker disable next-line EqualityOperator: `<=` reads the unused, zeroed entry t.count (never enrolled)
+  for (let s = 0; s < t.count; s++) {
+    const c = s * I32_PER_SLOT;
+    if (i32[c + ENROLLED] === 1) {
+      const n = i32[c + REFERRALS];
+      tally[e * 2] = n;
+      tally[e * 2 + 1] = i32[c + WON];
+      enrolledIds[e] = t.ids[s];
+      e++;
+      if (n > 0) {
+        active++;
+        maxCount = Math.max(maxCount, n);
+        if (n === 1) {
+          one++;
+        } else if (n <= 10) {
+          twoToTen++;
+        } else {
+          elevenPlus++;
+        }
       }
     }
   }
   // Advocates with no referral rank last and add nothing to either share. The shares need only
   // the set of the top n, not its order: whole buckets of equal referral counts from the top,
   // then the smallest ids of the bucket at the boundary. Linear, where a full sort is not.
+  // Bucket 0 (the advocates without referrals) is filled but never read.
   const advocatesWithCount = new Int32Array(maxCount + 1);
   const wonWithCount = new Float64Array(maxCount + 1);
+  // Stryker disable next-line EqualityOperator: `<=` reads past the end of tally: an undefined count fills no bucket
   for (let a = 0; a < enrolled; a++) {
     const c = tally[a * 2];
-    if (c > 0) {
-      advocatesWithCount[c]++;
-      wonWithCount[c] += tally[a * 2 + 1];
-    }
+    advocatesWithCount[c]++;
+    wonWithCount[c] += tally[a * 2 + 1];
   }
   const top = (percent: number): TopShare => {
     let remaining = Math.ceil((enrolled * percent) / 100);
     let refs = 0;
     let deals = 0;
-    for (let c = maxCount; c >= 1 && remaining > 0; c--) {
+    // From the most referrals down; an empty bucket adds 0 and takes 0 from remaining.
+    for (let c = maxCount; c >= 1; c--) {
       const k = advocatesWithCount[c];
-      if (k === 0) {
-        continue;
-      }
+      // Stryker disable next-line EqualityOperator: `<` sends a bucket of exactly `remaining` to the selection, which then takes it whole
       if (k <= remaining) {
         refs += c * k;
         deals += wonWithCount[c];
         remaining -= k;
+        // Stryker disable next-line ConditionalExpression,BlockStatement: made false or emptied, the next non-empty bucket adds 0 and ends the loop
+        if (remaining === 0) {
+          break;
+        }
       } else {
         refs += c * remaining;
         deals += wonOfSmallestIds(bucketOf(c, tally, enrolled), remaining, enrolledIds, tally);
-        remaining = 0;
+        break;
       }
     }
     return { referralShare: ratio4(refs, total), dealShare: ratio4(deals, totalWon) };
@@ -224,6 +227,7 @@ export function metrics(input: MetricsInput): MetricsResult {
 /** The enrolled advocates (indices) with exactly `count` counted referrals. */
 function bucketOf(count: number, tally: Int32Array, enrolled: number): number[] {
   const bucket: number[] = [];
+  // Stryker disable next-line EqualityOperator: `<=` reads past the end of tally: undefined is no count
   for (let a = 0; a < enrolled; a++) {
     if (tally[a * 2] === count) {
       bucket.push(a);
@@ -241,6 +245,7 @@ function wonOfSmallestIds(bucket: number[], k: number, ids: string[], tally: Int
   let lo = 0;
   let hi = bucket.length - 1;
   const target = k - 1;
+  // Stryker disable next-line EqualityOperator: `<=` partitions a one-entry range (lo = hi = target), a no-op, then stops
   while (lo < hi) {
     const pivot = ids[bucket[(lo + hi) >>> 1]];
     let i = lo;
@@ -260,12 +265,16 @@ function wonOfSmallestIds(bucket: number[], k: number, ids: string[], tally: Int
         j--;
       }
     }
+    // Stryker disable next-line EqualityOperator: `<` at target = j stops with the k smallest in place (review's X12)
     if (target <= j) {
       hi = j;
-    } else if (target >= i) {
-      lo = i;
     } else {
-      break;
+      // Between the two parts, target holds the pivot: the k smallest are in place.
+      // Stryker disable next-line ConditionalExpression,BlockStatement: made false or emptied, the loop goes on, reordering only entries after target
+      if (target < i) {
+        break;
+      }
+      lo = i;
     }
   }
   let won = 0;

@@ -50,6 +50,7 @@ const BIG_0 = BigInt(0);
 
 /** round(num / den) half away from zero (den > 0), as a number (never -0). */
 function roundRatio(num: bigint, den: bigint): number {
+  // Stryker disable next-line EqualityOperator: `<=` takes 0 through 0 - 0, which is +0 as well
   if (num < BIG_0) {
     // 0 - x, not -x: a negative value that rounds to 0 is +0.
     return 0 - Number(divHalfUpBig(-num, den));
@@ -82,7 +83,8 @@ function count(c: Rec, k: string, p: string): number {
 /** A nullable number from 0 to max; null when absent or null. */
 function fraction(c: Rec, k: string, p: string, max: number): number | null {
   const v = asOptNum(c[k], p, k);
-  if (v !== null && v > max) {
+  // Absent (null) is within every max.
+  if ((v ?? 0) > max) {
     // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
     invalid(`${p}.${k}`, `must be at most ${max}`);
   }
@@ -197,6 +199,7 @@ export function propensity(input: PropensityInput): PropensityRow[] {
     rows.push({ id, score, band: band(score), breakdown, reason: null });
   }
   // Ids are unique, so no two rows compare equal.
+  // Stryker disable next-line EqualityOperator: `a.id <= b.id` differs only for equal ids, which are refused above
   rows.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   return rows;
 }
