@@ -11,7 +11,7 @@ export class ReferralEngineError extends Error {
   readonly code: ReferralEngineErrorCode;
   readonly field: string;
 
-  constructor(code: ReferralEngineErrorCode, message: string, field = '') {
+  constructor(code: ReferralEngineErrorCode, message: string, field: string) {
     super(message);
     this.name = 'ReferralEngineError';
     this.code = code;

@@ -319,3 +319,54 @@ describe('score: decay at every age', () => {
     expect(row.score).toBe(Math.round(1000000 * Math.pow(0.5, age / 8192) * 100) / 100);
   });
 });
+
+describe('score: order of scores that differ only in their last binary digits', () => {
+  it('orders scores around 1,000,000 that differ by a cent', () => {
+    // Only revenue counts (1 per 1,000 of wonAmount, no decay: every date on asOf, multiplier 1):
+    // advocate k wins a deal of 1,000,000,000 + 10 k, so scores 1,000,000.00 + 0.01 k. Doubles
+    // this close agree in their upper 32 bits: only the low word of the key orders them.
+    const weights = { ...COUNTING, submitted: 0, revenuePer1000: 1 };
+    const random = rng(3);
+    const ks = shuffle(
+      Array.from({ length: 60 }, (_, k) => k),
+      random
+    );
+    const referrals: Referral[] = ks.map((k) => ({
+      advocateId: `k${String(k).padStart(2, '0')}`,
+      submittedDate: AS_OF,
+      qualifiedDate: AS_OF,
+      wonDate: AS_OF,
+      wonAmount: 1000000000 + 10 * k
+    }));
+    const rows = score({ asOf: AS_OF, weights, referrals });
+    expect(rows.map((r) => r.score)).toEqual(
+      Array.from({ length: 60 }, (_, i) => (100000000 + 59 - i) / 100)
+    );
+    expect(rows.map((r) => r.rank)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+});
+
+describe('score: optional fields left out', () => {
+  it('reads a referral without qualifiedDate, wonDate and wonAmount as one with them null', () => {
+    const bare = [{ advocateId: 'a', submittedDate: '2026-06-01' }] as unknown as Referral[];
+    const nulls = [submitted('a', '2026-06-01')];
+    const weights = { ...DECAYING };
+    expect(score({ asOf: AS_OF, weights, referrals: bare })).toEqual(
+      score({ asOf: AS_OF, weights, referrals: nulls })
+    );
+    const [row] = score({ asOf: AS_OF, weights, referrals: bare });
+    expect(row).toMatchObject({ submitted: 1, qualified: 0, won: 0 });
+  });
+
+  it('reads a won referral without qualifiedDate as qualified on its won date', () => {
+    const referral = { advocateId: 'a', submittedDate: AS_OF, wonDate: AS_OF, wonAmount: 0 };
+    const weights = { ...COUNTING, qualified: 3, won: 10 };
+    const [row] = score({
+      asOf: AS_OF,
+      weights,
+      referrals: [referral] as unknown as Referral[]
+    });
+    // 1 (submitted) + 3 (qualified on the won date) + 10 (won), multiplier 1
+    expect(row).toMatchObject({ score: 14, submitted: 1, qualified: 1, won: 1 });
+  });
+});
