@@ -53,8 +53,13 @@ function table(capacity: number, count: number): IdTable {
   };
 }
 
-export function newIdTable(): IdTable {
-  return table(INITIAL_CAPACITY, 0);
+/** An empty table with room for `expected` ids before it must grow (at least INITIAL_CAPACITY). */
+export function newIdTable(expected = 0): IdTable {
+  let capacity = INITIAL_CAPACITY;
+  while (capacity <= expected) {
+    capacity *= 2;
+  }
+  return table(capacity, 0);
 }
 
 /** FNV-1a over UTF-16 code units, as a non-negative 31-bit integer: the hash `slotOf` uses. */

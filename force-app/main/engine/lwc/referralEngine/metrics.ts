@@ -1,6 +1,6 @@
 /** docs/rules.md section 6, `metrics`: program health. */
 import { dayNumber } from './dates';
-import { COUNTER, I32_PER_SLOT, full, grow, newIdTable, slotOf } from './idTable';
+import { COUNTER, I32_PER_SLOT, hashOf, newIdTable, prefetch, slotOfHashed } from './idTable';
 import type { MetricsInput, MetricsResult, TopShare } from './types';
 import {
   elemObj,
@@ -24,6 +24,9 @@ export function ratio4(a: number, b: number): number {
   const q = (n - r) / b;
   return (r * 2 >= b ? q + 1 : q) / 10000;
 }
+
+/** Referrals validated, then looked up, at a time (see `metrics`). */
+const BLOCK = 64;
 
 const ENROLLED = COUNTER;
 const REFERRALS = COUNTER + 1;
@@ -64,76 +67,102 @@ export function metrics(input: MetricsInput): MetricsResult {
 
   // Per advocate, in its slot of the id table: enrolled by the end of the period (1 or 0), then
   // its counted referrals and won referrals.
-  let t = newIdTable();
+  // Sized for every advocate up front: the table never grows (or copies itself) while they are
+  // added.
+  const t = newIdTable(advocates.length);
+  // Advocates go in blocks of BLOCK too: validated and hashed, their index pairs prefetched,
+  // then added (see the referrals below).
+  const blockIds: string[] = new Array<string>(BLOCK);
+  const hashes = new Int32Array(BLOCK);
+  const flags = new Int32Array(BLOCK);
   let enrolled = 0;
-  for (let i = 0; i < advocates.length; i++) {
-    const a = advocates[i];
-    const id = isRec(a) ? a.id : undefined;
-    const enrolledDay = isRec(a) ? dayNumber(a.enrolledDate) : NaN;
-    if (typeof id !== 'string' || Number.isNaN(enrolledDay)) {
-      rejectAdvocate(a, i);
+  for (let base = 0; base < advocates.length; base += BLOCK) {
+    let end = Math.min(base + BLOCK, advocates.length);
+    // The first invalid advocate of the block, reported once the ones before it are added (one
+    // of them may duplicate an earlier id: that error comes first).
+    let invalidAt = -1;
+    for (let i = base; i < end; i++) {
+      const a = advocates[i];
+      const id = isRec(a) ? a.id : undefined;
+      const enrolledDay = isRec(a) ? dayNumber(a.enrolledDate) : NaN;
+      if (typeof id !== 'string' || Number.isNaN(enrolledDay)) {
+        invalidAt = i;
+        end = i;
+        break;
+      }
+      blockIds[i - base] = id;
+      hashes[i - base] = hashOf(id);
+      flags[i - base] = enrolledDay <= endDay ? 1 : 0;
     }
-    const known = t.count;
-    const s = slotOf(t, id as string, true);
-    if (t.count === known) {
-      const first = advocates.findIndex((other) => isRec(other) && other.id === id);
-      // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
-      invalid(`advocates[${i}].id`, `duplicates the id of advocates[${first}] (${id as string})`);
+    prefetch(t, hashes, end - base);
+    for (let i = base; i < end; i++) {
+      const id = blockIds[i - base];
+      const known = t.count;
+      const s = slotOfHashed(t, id, hashes[i - base], true);
+      if (t.count === known) {
+        const first = advocates.findIndex((other) => isRec(other) && other.id === id);
+        // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
+        invalid(`advocates[${i}].id`, `duplicates the id of advocates[${first}] (${id})`);
+      }
+      if (flags[i - base] === 1) {
+        t.i32[s * I32_PER_SLOT + ENROLLED] = 1;
+        enrolled++;
+      }
     }
-    if (full(t)) {
-      t = grow(t);
-    }
-    if (enrolledDay <= endDay) {
-      t.i32[s * I32_PER_SLOT + ENROLLED] = 1;
-      enrolled++;
+    if (invalidAt >= 0) {
+      rejectAdvocate(advocates[invalidAt], invalidAt);
     }
   }
+  // Referrals go in blocks of BLOCK: the first pass over a block validates them and keeps the
+  // counted ones (submitted in the period) with their ids' hashes, `prefetch` loads their index
+  // pairs and entry lines, and the look-ups that follow (whose loads then hit the cache) add
+  // them to their advocates. The prefetch's loads do not depend on each other, so the processor
+  // overlaps their cache misses instead of waiting for each in turn.
   let total = 0;
   let totalWon = 0;
-  let lastId: unknown = null;
-  // Stryker disable next-line UnaryOperator: never read: lastId starts null, no (string) advocateId equals it
-  let lastSlot = -1;
   const i32 = t.i32;
-  for (let i = 0; i < referrals.length; i++) {
-    const r = referrals[i];
-    if (!isRec(r)) {
-      rejectReferral(r, i);
+  for (let base = 0; base < referrals.length; base += BLOCK) {
+    const end = Math.min(base + BLOCK, referrals.length);
+    let counted = 0;
+    for (let i = base; i < end; i++) {
+      const r = referrals[i];
+      if (!isRec(r)) {
+        rejectReferral(r, i);
+      }
+      const advocateId = r.advocateId;
+      const won = r.won;
+      const day = dayNumber(r.submittedDate);
+      if (
+        typeof r.id !== 'string' ||
+        typeof advocateId !== 'string' ||
+        typeof won !== 'boolean' ||
+        Number.isNaN(day)
+      ) {
+        rejectReferral(r, i);
+      }
+      if (day >= startDay && day <= endDay) {
+        blockIds[counted] = advocateId as string;
+        hashes[counted] = hashOf(advocateId as string);
+        flags[counted] = won ? 1 : 0;
+        counted++;
+      }
     }
-    const advocateId = r.advocateId;
-    const won = r.won;
-    const day = dayNumber(r.submittedDate);
-    if (
-      typeof r.id !== 'string' ||
-      typeof advocateId !== 'string' ||
-      typeof won !== 'boolean' ||
-      Number.isNaN(day)
-    ) {
-      rejectReferral(r, i);
-    }
-    if (day < startDay || day > endDay) {
-      continue;
-    }
-    let s: number;
-    // Stryker disable next-line ConditionalExpression: made false, a cache miss only: slotOf finds the same slot (docs/quality.md)
-    if (advocateId === lastId) {
-      s = lastSlot;
-    } else {
-      s = slotOf(t, advocateId as string, false);
-      lastId = advocateId;
-      lastSlot = s;
-    }
-    if (s < 0) {
-      continue;
-    }
-    const c = s * I32_PER_SLOT;
-    if (i32[c + ENROLLED] === 0) {
-      continue;
-    }
-    i32[c + REFERRALS]++;
-    total++;
-    if (won) {
-      i32[c + WON]++;
-      totalWon++;
+    prefetch(t, hashes, counted);
+    for (let b = 0; b < counted; b++) {
+      const s = slotOfHashed(t, blockIds[b], hashes[b], false);
+      if (s < 0) {
+        continue;
+      }
+      const c = s * I32_PER_SLOT;
+      if (i32[c + ENROLLED] === 0) {
+        continue;
+      }
+      i32[c + REFERRALS]++;
+      total++;
+      if (flags[b] === 1) {
+        i32[c + WON]++;
+        totalWon++;
+      }
     }
   }
 

@@ -31,6 +31,8 @@ import {
 const DECAY_CACHE_SIZE = 8192;
 const BLOCK = 64;
 const RUN = 16;
+/** Code units of each id that the leaderboard's radix sort orders by. */
+const ID_UNITS = 24;
 
 const SUBMITTED = COUNTER;
 const QUALIFIED = COUNTER + 1;
@@ -42,44 +44,83 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * Advocate indices in leaderboard order: score descending, won descending, then advocateId
- * ascending (ordinal). Score and won are sorted by a stable LSD radix sort on 11-bit digits of
- * an order-preserving integer key (digits equal across all keys are skipped), linear in the
- * number of advocates; only runs of equal score and won are then sorted by id (insertion for
- * short runs, a merge sort for long ones: with many advocates most of them share a score).
+ * ascending (ordinal). One stable LSD radix sort on 11-bit digits, least significant key first:
+ * the id's first ID_UNITS code units (the last one first; a unit u counts as u + 1 and a
+ * position past the id's end as 0, so a prefix sorts before the longer id), then won, then the
+ * score's bits. Digits equal across all keys are skipped, and a key's digits above its largest
+ * value too, so the work is linear in the number of advocates times the id length. Only ids
+ * longer than ID_UNITS can tie on everything the radix sort saw; their runs are then sorted by
+ * the whole id (insertion for short runs, a merge sort for long ones).
  */
 function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32Array {
   const n = scores.length;
-  // Key words, least significant first: won, then the low and high words of the score's bits,
-  // each inverted so that ascending key order is descending value order. Scores and won counts
-  // are never negative (docs/rules.md: weights, amounts and dates give no negative term; -0
-  // cannot arise from sums that start at +0), and the IEEE 754 bits of a non-negative double,
-  // read as an unsigned integer, order like the values.
-  const keys = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+  // The ids' first code units, `width` per advocate, and each id's length.
+  let longest = 0;
+  for (let a = 0; a < n; a++) {
+    longest = Math.max(longest, ids[a].length);
+  }
+  const width = Math.min(longest, ID_UNITS);
+  const units = new Uint16Array(n * width);
+  const lengths = new Int32Array(n);
+  for (let a = 0; a < n; a++) {
+    const id = ids[a];
+    const length = Math.min(id.length, width);
+    lengths[a] = length;
+    for (let p = 0; p < length; p++) {
+      units[a * width + p] = id.charCodeAt(p);
+    }
+  }
+  // Scores and won counts are never negative (docs/rules.md: weights, amounts and dates give no
+  // negative term; -0 cannot arise from sums that start at +0), and the IEEE 754 bits of a
+  // non-negative double, read as an unsigned integer, order like the values. Score and won are
+  // inverted so that ascending key order is descending value order.
   const bits = new Uint32Array(2);
   const f = new Float64Array(bits.buffer);
   const hiWord = LITTLE_ENDIAN ? 1 : 0;
-  for (let a = 0; a < n; a++) {
-    f[0] = scores[a];
-    keys[0][a] = ~wins[a];
-    keys[1][a] = ~bits[1 - hiWord];
-    keys[2][a] = ~bits[hiWord];
-  }
+  const key = new Uint32Array(n);
+  /**
+   * Fills `key` with key word w, least significant first: the id's unit at width - 1 - w for
+   * w < width, then won, then the score's low and high words. Returns the word's largest value.
+   */
+  const fill = (w: number): number => {
+    let largest = 0;
+    if (w < width) {
+      const p = width - 1 - w;
+      for (let a = 0; a < n; a++) {
+        const k = p < lengths[a] ? units[a * width + p] + 1 : 0;
+        key[a] = k;
+        largest = Math.max(largest, k);
+      }
+    } else if (w === width) {
+      for (let a = 0; a < n; a++) {
+        key[a] = ~wins[a];
+      }
+      largest = 0xffffffff;
+    } else {
+      const word = w === width + 1 ? 1 - hiWord : hiWord;
+      for (let a = 0; a < n; a++) {
+        f[0] = scores[a];
+        key[a] = ~bits[word];
+      }
+      largest = 0xffffffff;
+    }
+    return largest;
+  };
   let order = new Int32Array(n);
   for (let a = 0; a < n; a++) {
     order[a] = a;
   }
   let next = new Int32Array(n);
   // The key word of the pass, kept in the current order beside `order` (read in sequence, not
-  // through `order`): one gather per key word instead of a scattered read per digit.
+  // through `order`): one gather per key word, when a digit of it moves anything, instead of a
+  // scattered read per digit.
   let current = new Uint32Array(n);
   let moved = new Uint32Array(n);
   const counts = new Int32Array(DIGIT_MASK + 1);
-  for (let w = 0; w < 3; w++) {
-    const key = keys[w];
-    for (let i = 0; i < n; i++) {
-      current[i] = key[order[i]];
-    }
-    for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+  for (let w = 0; w < width + 3; w++) {
+    const largest = fill(w);
+    let gathered = false;
+    for (let shift = 0; shift < 32 && largest >>> shift !== 0; shift += DIGIT_BITS) {
       counts.fill(0);
       for (let i = 0; i < n; i++) {
         counts[(key[i] >>> shift) & DIGIT_MASK]++;
@@ -87,6 +128,12 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
       // A digit equal in every key (n === 0 included) would leave the order as it is.
       if (counts[(key[0] >>> shift) & DIGIT_MASK] === n) {
         continue;
+      }
+      if (!gathered) {
+        for (let i = 0; i < n; i++) {
+          current[i] = key[order[i]];
+        }
+        gathered = true;
       }
       let sum = 0;
       for (let d = 0; d <= DIGIT_MASK; d++) {
@@ -108,19 +155,36 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
       moved = u;
     }
   }
-  // Runs of equal score and won: by advocateId.
-  let start = 0;
-  for (let i = 1; i <= n; i++) {
-    if (
-      i === n ||
-      scores[order[i]] !== scores[order[start]] ||
-      wins[order[i]] !== wins[order[start]]
-    ) {
-      sortById(order, start, i, ids, next);
-      start = i;
+  if (longest > ID_UNITS) {
+    // Runs equal in score, won and the first ID_UNITS units: by the whole id.
+    let start = 0;
+    for (let i = 1; i <= n; i++) {
+      if (
+        i === n ||
+        scores[order[i]] !== scores[order[start]] ||
+        wins[order[i]] !== wins[order[start]] ||
+        !samePrefix(ids[order[i]], ids[order[start]])
+      ) {
+        sortById(order, start, i, ids, next);
+        start = i;
+      }
     }
   }
   return order;
+}
+
+/** Whether a and b agree on their first ID_UNITS code units (both ending at the same place). */
+function samePrefix(a: string, b: string): boolean {
+  const length = Math.min(a.length, ID_UNITS);
+  if (Math.min(b.length, ID_UNITS) !== length) {
+    return false;
+  }
+  for (let p = 0; p < length; p++) {
+    if (a.charCodeAt(p) !== b.charCodeAt(p)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Sorts order[from..to) by id, ascending (ordinal), by insertion; ids are unique. */
@@ -180,6 +244,37 @@ function sortById(
   }
 }
 
+/**
+ * out[j] = 0.5^(age / halfLife) for the age in days (asOf - days[j]) of each of days[0 .. count),
+ * 1 for an age of 0 or less; ages below DECAY_CACHE_SIZE are computed once per call and kept in
+ * `cache` (0 until computed). What a date left out (-Infinity) gets is never read. A loop of
+ * its own, so that no decay is returned from a call (which boxes a double on the heap).
+ */
+function decays(
+  days: Float64Array,
+  out: Float64Array,
+  count: number,
+  asOf: number,
+  halfLife: number,
+  cache: Float64Array
+): void {
+  for (let j = 0; j < count; j++) {
+    const age = asOf - days[j];
+    if (age <= 0) {
+      out[j] = 1;
+    } else if (age < DECAY_CACHE_SIZE) {
+      let v = cache[age];
+      if (v === 0) {
+        v = Math.pow(0.5, age / halfLife);
+        cache[age] = v;
+      }
+      out[j] = v;
+    } else {
+      out[j] = Math.pow(0.5, age / halfLife);
+    }
+  }
+}
+
 /** Throws the precise INVALID_INPUT for referral i (the slow path, only on bad input). */
 function rejectReferral(value: unknown, i: number): never {
   const p = `referrals[${i}]`;
@@ -221,21 +316,6 @@ export function score(input: ScoreInput): ScoreRow[] {
   const list = reqArr(o, 'referrals', '');
 
   const cache = new Float64Array(DECAY_CACHE_SIZE);
-  const decay = (day: number): number => {
-    const age = asOf - day;
-    if (age <= 0) {
-      return 1;
-    }
-    if (age < DECAY_CACHE_SIZE) {
-      let v = cache[age];
-      if (v === 0) {
-        v = Math.pow(0.5, age / halfLife);
-        cache[age] = v;
-      }
-      return v;
-    }
-    return Math.pow(0.5, age / halfLife);
-  };
 
   // Per advocate, in its slot of the id table: the base score and submitted, qualified, won.
   // Referrals go in blocks of BLOCK: the first pass over a block validates and decodes them and
@@ -249,6 +329,9 @@ export function score(input: ScoreInput): ScoreRow[] {
   const sdays = new Float64Array(BLOCK);
   const qdays = new Float64Array(BLOCK);
   const wdays = new Float64Array(BLOCK);
+  const sdecay = new Float64Array(BLOCK);
+  const qdecay = new Float64Array(BLOCK);
+  const wdecay = new Float64Array(BLOCK);
   const amounts = new Float64Array(BLOCK);
   for (let base = 0; base < list.length; base += BLOCK) {
     const end = Math.min(base + BLOCK, list.length);
@@ -279,10 +362,15 @@ export function score(input: ScoreInput): ScoreRow[] {
       blockIds[b] = id;
       hashes[b] = hashOf(id);
       sdays[b] = sd;
-      qdays[b] = qd;
+      // The qualified term's date: a won referral without a qualified date counts as
+      // qualified on its won date.
+      qdays[b] = qd !== -Infinity || wd === -Infinity ? qd : wd;
       wdays[b] = wd;
       amounts[b] = typeof amount === 'number' ? amount : 0;
     }
+    decays(sdays, sdecay, end - base, asOf, halfLife, cache);
+    decays(qdays, qdecay, end - base, asOf, halfLife, cache);
+    decays(wdays, wdecay, end - base, asOf, halfLife, cache);
     prefetch(t, hashes, end - base);
     for (let i = base; i < end; i++) {
       const b = i - base;
@@ -294,20 +382,17 @@ export function score(input: ScoreInput): ScoreRow[] {
       const c = s * I32_PER_SLOT;
       const i32 = t.i32;
       const f64 = t.f64;
-      const sd = sdays[b];
-      const qd = qdays[b];
-      const wd = wdays[b];
-      f64[f] += wSubmitted * decay(sd);
+      f64[f] += wSubmitted * sdecay[b];
       i32[c + SUBMITTED]++;
-      if (wd !== -Infinity) {
+      if (wdays[b] !== -Infinity) {
         i32[c + WON]++;
         i32[c + QUALIFIED]++;
-        f64[f] += wQualified * decay(qd !== -Infinity ? qd : wd);
+        f64[f] += wQualified * qdecay[b];
         const revenue = (wRevenue * amounts[b]) / 1000;
-        f64[f] += (wWon + revenue) * decay(wd);
-      } else if (qd !== -Infinity) {
+        f64[f] += (wWon + revenue) * wdecay[b];
+      } else if (qdays[b] !== -Infinity) {
         i32[c + QUALIFIED]++;
-        f64[f] += wQualified * decay(qd);
+        f64[f] += wQualified * qdecay[b];
       }
     }
   }

@@ -200,4 +200,17 @@ describe('idTable', () => {
     t = grow(t);
     expect(full(t)).toBe(false);
   });
+  it('starts with room for the ids it is told to expect, so adding them never fills it', () => {
+    expect(newIdTable().capacity).toBe(1024);
+    expect(newIdTable(1023).capacity).toBe(1024);
+    expect(newIdTable(1024).capacity).toBe(2048);
+    expect(newIdTable(5000).capacity).toBe(8192);
+    const t = newIdTable(2048);
+    for (let i = 0; i < 2048; i++) {
+      expect(slotOf(t, `id${i}`, true)).toBe(i);
+      expect(full(t)).toBe(false);
+    }
+    expect(t.capacity).toBe(4096);
+    expect(slotOf(t, 'id2047', false)).toBe(2047);
+  });
 });

@@ -192,6 +192,71 @@ describe('score: leaderboard ties of every length', () => {
   });
 });
 
+describe('score: ids the radix sort orders by their first 24 code units', () => {
+  it('orders ids that share their first 24 units (or end there) by the whole id', () => {
+    const stem = 'x'.repeat(24);
+    const ids = [
+      `${stem}b`,
+      `${stem}a`,
+      stem,
+      `${stem}ab`,
+      `${stem}\uffff`,
+      `${'x'.repeat(23)}y`,
+      `${'x'.repeat(23)}`,
+      `${stem}a\u0000`,
+      `${stem}${'z'.repeat(40)}`,
+      ''
+    ];
+    const rows = score({
+      asOf: AS_OF,
+      weights: COUNTING,
+      referrals: shuffle(
+        ids.map((id) => submitted(id)),
+        rng(3)
+      )
+    });
+    expect(rows.map((r) => r.advocateId)).toEqual(ids.slice().sort(ordinal));
+    expect(rows.every((r) => r.rank === 1)).toBe(true);
+  });
+
+  it('orders ids by code units whatever their value: 0, 0x7ff, 0x800, 0xffff and surrogates', () => {
+    const units = [0, 1, 0x7fe, 0x7ff, 0x800, 0x801, 0xd83d, 0xde00, 0xfffe, 0xffff];
+    const ids: string[] = [];
+    for (const a of units) {
+      for (const b of units) {
+        ids.push(String.fromCharCode(a, b));
+      }
+      ids.push(String.fromCharCode(a));
+    }
+    const rows = score({
+      asOf: AS_OF,
+      weights: COUNTING,
+      referrals: shuffle(
+        ids.map((id) => submitted(id)),
+        rng(4)
+      )
+    });
+    expect(rows.map((r) => r.advocateId)).toEqual(ids.slice().sort(ordinal));
+  });
+
+  it('orders score and won before the id, even when the ids alone would say otherwise', () => {
+    // 'a' first by id, but it scores least; 'b' and 'c' tie on score, 'c' has the win.
+    const referrals: Referral[] = [
+      submitted('a'),
+      submitted('b'),
+      submitted('b'),
+      { ...submitted('c'), qualifiedDate: AS_OF, wonDate: AS_OF, wonAmount: 0 }
+    ];
+    const weights = { ...COUNTING, won: 1 };
+    const rows = score({ asOf: AS_OF, weights, referrals });
+    expect(rows.map((r) => [r.advocateId, r.score, r.won, r.rank])).toEqual([
+      ['c', 2, 1, 1],
+      ['b', 2, 0, 1],
+      ['a', 1, 0, 3]
+    ]);
+  });
+});
+
 describe('score: referrals are taken in blocks', () => {
   const days = ['2026-06-30', '2026-05-17', '2025-12-01', '2024-02-29', '2026-01-31'];
 
