@@ -30,7 +30,6 @@ import {
 
 const DECAY_CACHE_SIZE = 8192;
 const BLOCK = 64;
-const RUN = 16;
 /** Code units of each id that the leaderboard's radix sort orders by. */
 const ID_UNITS = 24;
 
@@ -49,11 +48,13 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * position past the id's end as 0, so a prefix sorts before the longer id), then won, then the
  * score's bits. Digits equal across all keys are skipped, and a key's digits above its largest
  * value too, so the work is linear in the number of advocates times the id length. Only ids
- * longer than ID_UNITS can tie on everything the radix sort saw; their runs are then sorted by
- * the whole id (insertion for short runs, a merge sort for long ones).
+ * longer than ID_UNITS can tie on everything the radix sort saw; then each run of equal score
+ * and won is sorted by the whole id.
  */
 function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32Array {
   const n = scores.length;
+  /** Ordinal order of two advocates' ids, which are unique (never equal). */
+  const byId = (x: number, y: number): number => (ids[x] < ids[y] ? -1 : 1);
   // The ids' first code units, `width` per advocate, and each id's length.
   let longest = 0;
   for (let a = 0; a < n; a++) {
@@ -156,92 +157,22 @@ function rankOrder(scores: Float64Array, wins: Int32Array, ids: string[]): Int32
     }
   }
   if (longest > ID_UNITS) {
-    // Runs equal in score, won and the first ID_UNITS units: by the whole id.
+    // Ids longer than ID_UNITS can tie on every key above: each run of equal score and won, in
+    // order of its ids' first ID_UNITS units already, is sorted by the whole id. Only such ids
+    // take this path (Salesforce record ids have 15 or 18 units).
     let start = 0;
     for (let i = 1; i <= n; i++) {
       if (
         i === n ||
         scores[order[i]] !== scores[order[start]] ||
-        wins[order[i]] !== wins[order[start]] ||
-        !samePrefix(ids[order[i]], ids[order[start]])
+        wins[order[i]] !== wins[order[start]]
       ) {
-        sortById(order, start, i, ids, next);
+        order.subarray(start, i).sort(byId);
         start = i;
       }
     }
   }
   return order;
-}
-
-/** Whether a and b agree on their first ID_UNITS code units (both ending at the same place). */
-function samePrefix(a: string, b: string): boolean {
-  const length = Math.min(a.length, ID_UNITS);
-  if (Math.min(b.length, ID_UNITS) !== length) {
-    return false;
-  }
-  for (let p = 0; p < length; p++) {
-    if (a.charCodeAt(p) !== b.charCodeAt(p)) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Sorts order[from..to) by id, ascending (ordinal), by insertion; ids are unique. */
-function insertById(order: Int32Array, from: number, to: number, ids: string[]): void {
-  for (let i = from + 1; i < to; i++) {
-    const a = order[i];
-    const id = ids[a];
-    let j = i - 1;
-    while (j >= from && ids[order[j]] > id) {
-      order[j + 1] = order[j];
-      j--;
-    }
-    order[j + 1] = a;
-  }
-}
-
-/**
- * Sorts order[from..to) by id, ascending (ordinal); ids are unique. Runs of up to RUN are sorted
- * by insertion, longer ones by a bottom-up merge sort through `scratch` (at least as long as
- * `order`) over insertion-sorted blocks of RUN.
- */
-function sortById(
-  order: Int32Array,
-  from: number,
-  to: number,
-  ids: string[],
-  scratch: Int32Array
-): void {
-  for (let b = from; b < to; b += RUN) {
-    insertById(order, b, Math.min(b + RUN, to), ids);
-  }
-  let src = order;
-  let dst = scratch;
-  for (let width = RUN; width < to - from; width *= 2) {
-    for (let lo = from; lo < to; lo += 2 * width) {
-      const mid = Math.min(lo + width, to);
-      const hi = Math.min(lo + 2 * width, to);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        dst[k++] = ids[src[j]] < ids[src[i]] ? src[j++] : src[i++];
-      }
-      while (i < mid) {
-        dst[k++] = src[i++];
-      }
-      while (j < hi) {
-        dst[k++] = src[j++];
-      }
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  if (src !== order) {
-    order.set(src.subarray(from, to), from);
-  }
 }
 
 /**

@@ -200,6 +200,7 @@ describe('idTable', () => {
     t = grow(t);
     expect(full(t)).toBe(false);
   });
+
   it('starts with room for the ids it is told to expect, so adding them never fills it', () => {
     expect(newIdTable().capacity).toBe(1024);
     expect(newIdTable(1023).capacity).toBe(1024);

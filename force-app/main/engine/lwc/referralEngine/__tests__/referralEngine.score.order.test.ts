@@ -219,6 +219,40 @@ describe('score: ids the radix sort orders by their first 24 code units', () => 
     expect(rows.every((r) => r.rank === 1)).toBe(true);
   });
 
+  it('sorts each run of equal score and won by the whole id, the last run too', () => {
+    // With won weight 1: w and x score 2 with a win, m and n score 2 without, a, b and c score 1.
+    // Every id shares its first 24 units, so only the whole id orders each run; the ids of a
+    // later run come first alphabetically, so runs sorted together would come out mixed.
+    const stem = 'y'.repeat(24);
+    const won = (id: string): Referral => ({
+      ...submitted(stem + id),
+      qualifiedDate: AS_OF,
+      wonDate: AS_OF,
+      wonAmount: 0
+    });
+    const referrals: Referral[] = [
+      won('x'),
+      won('w'),
+      submitted(stem + 'n'),
+      submitted(stem + 'm'),
+      submitted(stem + 'n'),
+      submitted(stem + 'm'),
+      submitted(stem + 'c'),
+      submitted(stem + 'a'),
+      submitted(stem + 'b')
+    ];
+    const rows = score({ asOf: AS_OF, weights: { ...COUNTING, won: 1 }, referrals });
+    expect(rows.map((r) => [r.advocateId.slice(24), r.score, r.won, r.rank])).toEqual([
+      ['w', 2, 1, 1],
+      ['x', 2, 1, 1],
+      ['m', 2, 0, 1],
+      ['n', 2, 0, 1],
+      ['a', 1, 0, 5],
+      ['b', 1, 0, 5],
+      ['c', 1, 0, 5]
+    ]);
+  });
+
   it('orders ids by code units whatever their value: 0, 0x7ff, 0x800, 0xffff and surrogates', () => {
     const units = [0, 1, 0x7fe, 0x7ff, 0x800, 0x801, 0xd83d, 0xde00, 0xfffe, 0xffff];
     const ids: string[] = [];
@@ -433,5 +467,43 @@ describe('score: optional fields left out', () => {
     });
     // 1 (submitted) + 3 (qualified on the won date) + 10 (won), multiplier 1
     expect(row).toMatchObject({ score: 14, submitted: 1, qualified: 1, won: 1 });
+  });
+});
+
+describe('score: the date of the qualified term', () => {
+  // Only the qualified term counts (weight 1), halved each day before AS_OF, multiplier 1.
+  const QUALIFIED_ONLY = {
+    ...COUNTING,
+    submitted: 0,
+    qualified: 1,
+    halfLifeDays: 1
+  };
+
+  it('takes the qualified date of a won referral that has one, not its won date', () => {
+    const referrals: Referral[] = [
+      {
+        advocateId: 'a',
+        submittedDate: '2026-06-20',
+        qualifiedDate: '2026-06-28',
+        wonDate: AS_OF,
+        wonAmount: 0
+      }
+    ];
+    // 0.5^2 for the qualified date two days before AS_OF (the won date would give 1).
+    expect(score({ asOf: AS_OF, weights: QUALIFIED_ONLY, referrals })[0].score).toBe(0.25);
+  });
+
+  it('takes the won date of a won referral without a qualified date', () => {
+    const referrals: Referral[] = [
+      {
+        advocateId: 'a',
+        submittedDate: '2026-06-20',
+        qualifiedDate: null,
+        wonDate: '2026-06-29',
+        wonAmount: 0
+      }
+    ];
+    // 0.5^1 for the won date one day before AS_OF (no qualified term would give 0).
+    expect(score({ asOf: AS_OF, weights: QUALIFIED_ONLY, referrals })[0].score).toBe(0.5);
   });
 });
