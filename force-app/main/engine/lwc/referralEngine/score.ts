@@ -295,7 +295,7 @@ export function score(input: ScoreInput): ScoreRow[] {
       sdays[b] = sd;
       // The qualified term's date: a won referral without a qualified date counts as
       // qualified on its won date.
-      qdays[b] = qd !== -Infinity || wd === -Infinity ? qd : wd;
+      qdays[b] = qd !== -Infinity ? qd : wd;
       wdays[b] = wd;
       amounts[b] = typeof amount === 'number' ? amount : 0;
     }
