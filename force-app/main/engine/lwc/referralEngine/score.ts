@@ -250,10 +250,10 @@ export function score(input: ScoreInput): ScoreRow[] {
 
   // Per advocate, in its slot of the id table: the base score and submitted, qualified, won.
   // Referrals go in blocks of BLOCK: the first pass over a block validates and decodes them and
-  // hashes their ids, the second loads each id's index pair and entry line, the third (whose
-  // loads then hit the cache) finds or adds the entry and adds the terms in referral order. The
-  // loads of the second pass do not depend on each other, so the processor overlaps their cache
-  // misses instead of waiting for each in turn.
+  // hashes their ids, `decays` turns their three dates into decay factors, `prefetch` loads each
+  // id's index pair and entry line, and the last pass (whose loads then hit the cache) finds or
+  // adds the entry and adds the terms in referral order. The prefetch's loads do not depend on
+  // each other, so the processor overlaps their cache misses instead of waiting for each in turn.
   let t = newIdTable();
   const blockIds: string[] = new Array<string>(BLOCK);
   const hashes = new Int32Array(BLOCK);

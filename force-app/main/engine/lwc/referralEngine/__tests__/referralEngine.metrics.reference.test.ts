@@ -8,20 +8,8 @@
  */
 import { metrics } from 'c/referralEngine';
 import type { MetricsInput } from 'c/referralEngine';
-import { messageOf } from './data/engineFixtures';
+import { messageOf, rng } from './data/engineFixtures';
 import { referenceMetrics } from './data/metricsReference';
-
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -5,7 +5,7 @@
  */
 import { score } from 'c/referralEngine';
 import type { ScoreInput, ScoreRow } from 'c/referralEngine';
-import { messageOf } from './data/engineFixtures';
+import { messageOf, rng } from './data/engineFixtures';
 
 const AS_OF = '2026-06-30';
 type Referral = ScoreInput['referrals'][number];
@@ -38,18 +38,6 @@ const DECAYING = {
 
 function submitted(advocateId: string, submittedDate = AS_OF): Referral {
   return { advocateId, submittedDate, qualifiedDate: null, wonDate: null, wonAmount: null };
-}
-
-/** mulberry32: deterministic test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(list: T[], random: () => number): T[] {
@@ -479,31 +467,23 @@ describe('score: the date of the qualified term', () => {
     halfLifeDays: 1
   };
 
+  /** The score of one won referral with these qualified and won dates. */
+  const scoreOfWon = (qualifiedDate: string | null, wonDate: string): number =>
+    score({
+      asOf: AS_OF,
+      weights: QUALIFIED_ONLY,
+      referrals: [
+        { advocateId: 'a', submittedDate: '2026-06-20', qualifiedDate, wonDate, wonAmount: 0 }
+      ]
+    })[0].score;
+
   it('takes the qualified date of a won referral that has one, not its won date', () => {
-    const referrals: Referral[] = [
-      {
-        advocateId: 'a',
-        submittedDate: '2026-06-20',
-        qualifiedDate: '2026-06-28',
-        wonDate: AS_OF,
-        wonAmount: 0
-      }
-    ];
     // 0.5^2 for the qualified date two days before AS_OF (the won date would give 1).
-    expect(score({ asOf: AS_OF, weights: QUALIFIED_ONLY, referrals })[0].score).toBe(0.25);
+    expect(scoreOfWon('2026-06-28', AS_OF)).toBe(0.25);
   });
 
   it('takes the won date of a won referral without a qualified date', () => {
-    const referrals: Referral[] = [
-      {
-        advocateId: 'a',
-        submittedDate: '2026-06-20',
-        qualifiedDate: null,
-        wonDate: '2026-06-29',
-        wonAmount: 0
-      }
-    ];
     // 0.5^1 for the won date one day before AS_OF (no qualified term would give 0).
-    expect(score({ asOf: AS_OF, weights: QUALIFIED_ONLY, referrals })[0].score).toBe(0.5);
+    expect(scoreOfWon(null, '2026-06-29')).toBe(0.5);
   });
 });

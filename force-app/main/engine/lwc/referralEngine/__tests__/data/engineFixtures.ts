@@ -76,3 +76,15 @@ export function invalidField(fn: () => unknown): string {
   }
   return e.message.split(' ')[0];
 }
+
+/** mulberry32: a small deterministic generator of numbers in [0, 1) for test data. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
