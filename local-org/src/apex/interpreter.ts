@@ -1617,6 +1617,8 @@ export class Interpreter {
   }
 
   compare(op: string, l: any, r: any): boolean {
+    const isNaNDouble = (v: any): boolean =>
+      (typeof v === 'number' && Number.isNaN(v)) || (v instanceof V.ApexDouble && Number.isNaN(v.value));
     if (l === null || r === null || l === undefined || r === undefined) {
       // Apex: < > with a null operand is false, except for Strings, where null sorts first
       if (typeof l === 'string' || typeof r === 'string') {
@@ -1630,8 +1632,12 @@ export class Interpreter {
       const a = l.toLowerCase();
       const b = r.toLowerCase();
       c = a < b ? -1 : a > b ? 1 : 0;
-    } else if (isNumeric(l) && isNumeric(r)) c = compareNumeric(l, r);
-    else if (typeof l.compareTo === 'function') c = l.compareTo(r);
+    } else if (isNumeric(l) && isNumeric(r)) {
+      // Apex Doubles are Java doubles: <, <=, > and >= are false when either operand is NaN
+      // (Java Language Specification 15.20.1). Infinity x 0 makes a NaN.
+      if (isNaNDouble(l) || isNaNDouble(r)) return false;
+      c = compareNumeric(l, r);
+    } else if (typeof l.compareTo === 'function') c = l.compareTo(r);
     else if (typeof l.getTime === 'function') c = l.getTime() - r.getTime();
     else return this.unsupported('comparison of ' + this.runtimeTypeName(l));
     switch (op) {

@@ -42,6 +42,12 @@ function throwsApex(src: string, type: string, message?: string, classes: string
 test('Integer overflow wraps', () => run(`Integer i = 2147483647; i++; Assert.areEqual(-2147483648, i);`));
 
 // https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_expressions_operators_understanding.htm (integer division truncates)
+test('ordered comparisons with a NaN Double are false (Java semantics), with Infinity as usual', () =>
+  run(`Double inf = Double.valueOf('1e308') * 10; Double nan = inf * 0;
+    Assert.isFalse(nan < 1); Assert.isFalse(nan <= 1); Assert.isFalse(nan > 1); Assert.isFalse(nan >= 1);
+    Assert.isFalse(1 <= nan); Assert.isFalse(nan <= nan); Assert.isTrue(!(nan <= Double.valueOf('1.7976931348623157E308')));
+    Assert.isTrue(inf > Double.valueOf('1.7976931348623157E308')); Assert.isFalse(inf <= Double.valueOf('1.7976931348623157E308'));`));
+
 test('Integer division truncates', () => run(`Assert.areEqual(2, 7 / 3); Assert.areEqual(-2, -7 / 3);`));
 
 // https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/langCon_apex_expressions_operators_understanding.htm (== on strings is case-insensitive)
