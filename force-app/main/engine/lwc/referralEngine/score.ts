@@ -339,7 +339,17 @@ export function score(input: ScoreInput): ScoreRow[] {
     const won = i32[c + WON];
     const m = (won + kp0) / (i32[c + SUBMITTED] + k) / p0;
     const multiplier = Math.min(Math.max(m, minMultiplier), maxMultiplier);
-    scores[a] = round2Double(t.f64[a * F64_PER_SLOT] * multiplier);
+    const product = t.f64[a * F64_PER_SLOT] * multiplier;
+    // Infinity and NaN fail this test: weights or won amounts so large that the arithmetic
+    // overflows (docs/rules.md section 3).
+    if (!(product <= Number.MAX_VALUE)) {
+      invalid(
+        'weights',
+        // labels-gate: not text (engine diagnostic, docs/rules.md; screens use c/engineMessages)
+        `make the score of advocate ${t.ids[a]} too large to compute; use smaller weights`
+      );
+    }
+    scores[a] = round2Double(product);
     wins[a] = won;
     ids[a] = t.ids[a];
   }

@@ -687,6 +687,67 @@ function withFault(kind: Kind, path: string, value: unknown): unknown {
   return input;
 }
 
+describe('a score too large to compute', () => {
+  const twoWon = [1, 2].map(() => ({
+    advocateId: 'a1',
+    submittedDate: '2026-06-30',
+    qualifiedDate: null,
+    wonDate: '2026-06-30',
+    wonAmount: null
+  }));
+  const scoreWith = (weights: Record<string, number>): unknown => {
+    const input = JSON.parse(JSON.stringify(bases.score)) as {
+      weights: Record<string, number>;
+      referrals: unknown[];
+    };
+    Object.assign(input.weights, weights);
+    input.referrals = twoWon;
+    return score(input as never);
+  };
+
+  // 2 x 1e308 overflows to Infinity; with both multipliers 0, Infinity x 0 is NaN.
+  it.each([
+    ['Infinity', { won: 1e308 }],
+    ['NaN', { won: 1e308, minMultiplier: 0, maxMultiplier: 0 }]
+  ])('is INVALID_INPUT naming the weights, not a raw error (%s)', (_what, weights) => {
+    let actual = 'no error';
+    let field = '';
+    try {
+      scoreWith(weights);
+    } catch (e) {
+      actual = e instanceof ReferralEngineError ? `${e.code}: ${e.message}` : String(e);
+      field = e instanceof ReferralEngineError ? e.field : '';
+    }
+    expect(actual).toBe(
+      'INVALID_INPUT: weights make the score of advocate a1 too large to compute; use smaller weights.'
+    );
+    expect(field).toBe('weights');
+  });
+
+  it('still scores the largest finite double (one referral, multiplier exactly 1)', () => {
+    const input = JSON.parse(JSON.stringify(bases.score)) as {
+      weights: Record<string, number>;
+      referrals: unknown[];
+    };
+    Object.assign(input.weights, {
+      submitted: Number.MAX_VALUE,
+      priorStrength: 0,
+      minMultiplier: 1,
+      maxMultiplier: 1
+    });
+    input.referrals = [{ ...twoWon[0], wonDate: null }];
+    expect(score(input as never)).toEqual([
+      { advocateId: 'a1', score: Number.MAX_VALUE, rank: 1, submitted: 1, qualified: 0, won: 0 }
+    ]);
+  });
+
+  it('still scores one tenth of that: (2 x 1e307 + 8) x the multiplier cap 2', () => {
+    expect(scoreWith({ won: 1e307 })).toEqual([
+      { advocateId: 'a1', score: 4e307, rank: 1, submitted: 2, qualified: 2, won: 2 }
+    ]);
+  });
+});
+
 describe('every invalid input is INVALID_INPUT naming the field', () => {
   it.each(faults)('%s %s = %p', (kind, path, value, message) => {
     let actual = 'no error';
