@@ -84,6 +84,11 @@ const PRIMS = new Set([
   'sobject'
 ]);
 
+/** Whether a numeric Apex value is a NaN Double. */
+function isNaNDouble(v: any): boolean {
+  return (typeof v === 'number' && Number.isNaN(v)) || (v instanceof V.ApexDouble && Number.isNaN(v.value));
+}
+
 export class Interpreter {
   classes = new Map<string, RtClass>();
   triggers: TriggerDecl[] = [];
@@ -1617,8 +1622,6 @@ export class Interpreter {
   }
 
   compare(op: string, l: any, r: any): boolean {
-    const isNaNDouble = (v: any): boolean =>
-      (typeof v === 'number' && Number.isNaN(v)) || (v instanceof V.ApexDouble && Number.isNaN(v.value));
     if (l === null || r === null || l === undefined || r === undefined) {
       // Apex: < > with a null operand is false, except for Strings, where null sorts first
       if (typeof l === 'string' || typeof r === 'string') {

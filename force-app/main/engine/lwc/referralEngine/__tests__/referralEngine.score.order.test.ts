@@ -49,6 +49,18 @@ function shuffle<T>(list: T[], random: () => number): T[] {
 }
 
 /** Ordinal (UTF-16 code unit) order, as docs/rules.md orders advocate ids. */
+/** Scores one submitted referral per id, in an order shuffled with `seed`, at counting weights. */
+function scoreOnePerId(ids: string[], seed: number): ScoreRow[] {
+  return score({
+    asOf: AS_OF,
+    weights: COUNTING,
+    referrals: shuffle(
+      ids.map((id) => submitted(id)),
+      rng(seed)
+    )
+  });
+}
+
 const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Ids of every shape: 1 to 40 code units, shared prefixes, upper and lower case, non-ASCII. */
@@ -195,14 +207,7 @@ describe('score: ids the radix sort orders by their first 24 code units', () => 
       `${stem}${'z'.repeat(40)}`,
       ''
     ];
-    const rows = score({
-      asOf: AS_OF,
-      weights: COUNTING,
-      referrals: shuffle(
-        ids.map((id) => submitted(id)),
-        rng(3)
-      )
-    });
+    const rows = scoreOnePerId(ids, 3);
     expect(rows.map((r) => r.advocateId)).toEqual(ids.slice().sort(ordinal));
     expect(rows.every((r) => r.rank === 1)).toBe(true);
   });
@@ -250,14 +255,7 @@ describe('score: ids the radix sort orders by their first 24 code units', () => 
       }
       ids.push(String.fromCharCode(a));
     }
-    const rows = score({
-      asOf: AS_OF,
-      weights: COUNTING,
-      referrals: shuffle(
-        ids.map((id) => submitted(id)),
-        rng(4)
-      )
-    });
+    const rows = scoreOnePerId(ids, 4);
     expect(rows.map((r) => r.advocateId)).toEqual(ids.slice().sort(ordinal));
   });
 
